@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'migrations/**', 'coverage/**', 'docs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through apps/api/src/config.ts (validated once at boot).' },
+      ],
+    },
+  },
+  {
+    // The places allowed to read the environment: validated config, test/bench harnesses, scripts.
+    files: ['apps/api/src/config.ts', 'packages/db/src/testing/**', 'scripts/**', 'test/**', 'bench/**', '**/*.config.ts', '**/drizzle.config.ts', 'packages/db/src/create-db.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

@@ -1,0 +1,4 @@
+export * from './create-db.ts';
+export * from './event-chain.ts';
+export * as schema from './schema/index.ts';
+export * from './schema/index.ts';

@@ -1,0 +1,172 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { TContact, TDutyReference } from '@bunkai/domain';
+import { organizations, users } from './identity.ts';
+
+const ts = () => timestamp({ withTimezone: true, mode: 'string' });
+
+export const engagements = pgTable(
+  'engagements',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerOrganizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    title: text().notNull(),
+    systemName: text().notNull(),
+    description: text().notNull().default(''),
+    serviceModel: text().notNull(),
+    provisionPattern: text().notNull(),
+    status: text().notNull().default('drafting'),
+    requireTwoFactorToSign: boolean().notNull().default(true),
+    catalogVersion: text(),
+    templateCode: text(),
+    archivedAt: ts(),
+    version: integer().notNull().default(1),
+    createdAt: ts().notNull().defaultNow(),
+    updatedAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index('engagements_owner_organization_id_idx').on(t.ownerOrganizationId)],
+);
+
+export const parties = pgTable(
+  'parties',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    engagementId: uuid()
+      .notNull()
+      .references(() => engagements.id),
+    organizationId: uuid().references(() => organizations.id),
+    role: text().notNull(),
+    displayName: text().notNull(),
+    contractReference: text().notNull().default(''),
+    normalContacts: jsonb().$type<TContact[]>().notNull().default([]),
+    emergencyContacts: jsonb().$type<TContact[]>().notNull().default([]),
+    position: integer().notNull().default(0),
+    version: integer().notNull().default(1),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [
+    index('parties_engagement_id_idx').on(t.engagementId),
+    index('parties_organization_id_idx').on(t.organizationId),
+    // One organization is one party per engagement: it acts for exactly one party.
+    uniqueIndex('parties_engagement_organization_key').on(t.engagementId, t.organizationId),
+  ],
+);
+
+/** Users allowed to sign for a party (granted by their own organization's admin). */
+export const signatories = pgTable(
+  'signatories',
+  {
+    partyId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    grantedByUserId: uuid().references(() => users.id),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('signatories_party_user_key').on(t.partyId, t.userId),
+    index('signatories_user_id_idx').on(t.userId),
+    index('signatories_granted_by_user_id_idx').on(t.grantedByUserId),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    engagementId: uuid()
+      .notNull()
+      .references(() => engagements.id),
+    partyId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    email: text().notNull(),
+    tokenHash: text().notNull(),
+    expiresAt: ts().notNull(),
+    acceptedAt: ts(),
+    acceptedByOrganizationId: uuid().references(() => organizations.id),
+    revokedAt: ts(),
+    createdByUserId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
+    index('invitations_engagement_id_idx').on(t.engagementId),
+    index('invitations_party_id_idx').on(t.partyId),
+    index('invitations_accepted_by_organization_id_idx').on(t.acceptedByOrganizationId),
+    index('invitations_created_by_user_id_idx').on(t.createdByUserId),
+  ],
+);
+
+export const assets = pgTable(
+  'assets',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    engagementId: uuid()
+      .notNull()
+      .references(() => engagements.id),
+    name: text().notNull(),
+    category: text().notNull(),
+    ownerPartyId: uuid().references(() => parties.id),
+    vendor: text().notNull().default(''),
+    model: text().notNull().default(''),
+    assetVersion: text().notNull().default(''),
+    supportEndsOn: date({ mode: 'string' }),
+    position: integer().notNull().default(0),
+    version: integer().notNull().default(1),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index('assets_engagement_id_idx').on(t.engagementId), index('assets_owner_party_id_idx').on(t.ownerPartyId)],
+);
+
+const dutyColumns = () => ({
+  code: text().notNull(),
+  titleJa: text().notNull(),
+  titleEn: text().notNull(),
+  descriptionJa: text().notNull(),
+  descriptionEn: text().notNull(),
+  phase: text().notNull(),
+  category: text().notNull(),
+  appliesTo: jsonb().$type<string[]>().notNull().default([]),
+  concerns: jsonb().$type<string[]>().notNull().default([]),
+  kakuninhyoPart: integer().notNull(),
+  sortOrder: integer().notNull(),
+  references: jsonb().$type<TDutyReference[]>().notNull().default([]),
+});
+
+/** The engagement's own copy of each duty it uses. */
+export const duties = pgTable(
+  'duties',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    engagementId: uuid()
+      .notNull()
+      .references(() => engagements.id),
+    ...dutyColumns(),
+    catalogVersion: text(),
+    notApplicableReason: text(),
+    version: integer().notNull().default(1),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('duties_engagement_code_key').on(t.engagementId, t.code)],
+);
+
+/** An organization's own duty catalog (imported clause lists). */
+export const organizationDuties = pgTable(
+  'organization_duties',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    ...dutyColumns(),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('organization_duties_org_code_key').on(t.organizationId, t.code)],
+);
+

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow();
+
+export const organizations = pgTable('organizations', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  kind: text({ enum: ['hospital', 'vendor'] }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    email: text().notNull(),
+    displayName: text().notNull(),
+    orgRole: text({ enum: ['admin', 'member'] }).notNull(),
+    /** scrypt, self-describing: `scrypt$N$r$p$salt$hash` (base64). */
+    passwordHash: text().notNull(),
+    /** Base32 TOTP secret; set at enrollment, active once `totpEnabled`. */
+    totpSecret: text(),
+    totpEnabled: boolean().notNull().default(false),
+    /** Last accepted TOTP time step, so a code cannot be replayed. */
+    totpLastStep: integer(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), index('users_organization_id_idx').on(t.organizationId)],
+);
+
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** All tokens descending from one login share a family; reuse of a rotated token revokes the family. */
+    familyId: uuid().notNull(),
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true, mode: 'string' }).notNull(),
+    rotatedAt: timestamp({ withTimezone: true, mode: 'string' }),
+    revokedAt: timestamp({ withTimezone: true, mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('refresh_tokens_token_hash_key').on(t.tokenHash),
+    index('refresh_tokens_user_id_idx').on(t.userId),
+    index('refresh_tokens_family_id_idx').on(t.familyId),
+  ],
+);
+
+/** Fixed-window counters for login throttling, shared by every API instance. */
+export const authThrottle = pgTable('auth_throttle', {
+  key: text().primaryKey(),
+  windowStart: timestamp({ withTimezone: true, mode: 'string' }).notNull(),
+  count: integer().notNull(),
+});

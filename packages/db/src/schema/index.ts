@@ -1,0 +1,4 @@
+export * from './identity.ts';
+export * from './engagement.ts';
+export * from './matrix.ts';
+export * from './ledger.ts';

@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENESIS_HASH } from '@bunkai/domain';
+import { appendEvent, appendEvents, type Database, engagements, events, organizations, verifyChain } from '../src/index.ts';
+import { createTestDatabase, testEngine } from '../src/testing/index.ts';
+
+let database: Database;
+let engagementId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const [org] = await database.db.insert(organizations).values({ name: 'デモ総合病院', kind: 'hospital' }).returning();
+  const [eng] = await database.db
+    .insert(engagements)
+    .values({ ownerOrganizationId: org!.id, title: '電子カルテ更改', systemName: 'EHR', serviceModel: 'on_prem', provisionPattern: 'separate_contracts' })
+    .returning();
+  engagementId = eng!.id;
+});
+afterAll(() => database.close());
+
+const event = (type: string, payload: Record<string, unknown> = {}) => ({
+  engagementId,
+  type,
+  actorUserId: null,
+  actorPartyId: null,
+  subjectId: null,
+  payload,
+});
+
+describe(`database on ${testEngine()}`, () => {
+  it('runs on the engine the project selected', () => {
+    expect(database.engine).toBe(testEngine());
+  });
+
+  it('applies migrations idempotently', async () => {
+    await database.migrate();
+    const rows = await database.db.execute(sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`);
+    expect(Number((rows as unknown as { rows: { n: number }[] }).rows[0]!.n)).toBeGreaterThanOrEqual(15);
+  });
+
+  it('chains events: seq 1 links to genesis, each next links to the previous hash', async () => {
+    const first = await database.db.transaction((tx) => appendEvent(tx, event('engagement.created', { title: '電子カルテ更改' })));
+    expect(first.seq).toBe(1);
+    expect(first.prevHash).toBe(GENESIS_HASH);
+    const more = await database.db.transaction((tx) => appendEvents(tx, [event('a'), event('b', { n: 1 })]));
+    expect(more.map((e) => e.seq)).toEqual([2, 3]);
+    expect(more[0]!.prevHash).toBe(first.hash);
+    expect(more[1]!.prevHash).toBe(more[0]!.hash);
+    const v = await verifyChain(database.db, engagementId);
+    expect(v).toMatchObject({ ok: true, count: 3, firstBreak: null, headHash: more[1]!.hash });
+  });
+
+  it('keeps the chain gapless under concurrent appends', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => database.db.transaction((tx) => appendEvent(tx, event('race', { i })))));
+    const v = await verifyChain(database.db, engagementId);
+    expect(v.ok).toBe(true);
+    expect(v.count).toBe(23);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE on events in the database itself', async () => {
+    // drizzle wraps the driver error; the database's own message is the cause.
+    const refused = { cause: { message: expect.stringMatching(/events are append-only/) } };
+    await expect(database.db.update(events).set({ type: 'forged' })).rejects.toMatchObject(refused);
+    await expect(database.db.delete(events)).rejects.toMatchObject(refused);
+    await expect(database.db.execute(sql`truncate events`)).rejects.toMatchObject(refused);
+  });
+
+  it('reports the first broken link when a row is altered behind the trigger', async () => {
+    // A superuser can disable the guard; verification must still catch the edit.
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table events disable trigger events_no_update_delete`);
+      await tx.execute(sql`update events set payload = '{"n": 2}'::jsonb where engagement_id = ${engagementId} and seq = 3`);
+      await tx.execute(sql`alter table events enable trigger events_no_update_delete`);
+    });
+    const v = await verifyChain(database.db, engagementId);
+    expect(v.ok).toBe(false);
+    expect(v.firstBreak).toMatchObject({ seq: 3, reason: 'hash_mismatch' });
+    expect(v.count).toBe(2);
+  });
+
+  it('enforces one cell per duty and asset, engagement-wide included', async () => {
+    const r = await database.db.execute(
+      sql`select indexdef from pg_indexes where indexname = 'cells_duty_asset_key'`,
+    );
+    expect(JSON.stringify(r)).toMatch(/NULLS NOT DISTINCT/);
+  });
+
+  it('indexes every foreign key column', async () => {
+    const r = await database.db.execute(sql`
+      select c.conrelid::regclass::text as tbl, a.attname as col
+      from pg_constraint c
+      join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+      where c.contype = 'f' and array_length(c.conkey, 1) = 1
+        and not exists (
+          select 1 from pg_index i
+          where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1]
+        )`);
+    expect((r as unknown as { rows: unknown[] }).rows).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three projects:
+ * - unit: pure packages (domain, catalog, docx), no database;
+ * - pglite / postgres: the database and API suites, run once on each engine.
+ *   The postgres project's global setup starts a throwaway PostgreSQL cluster
+ *   and gives each worker its own database cloned from a migrated template.
+ */
+const dbSuites = ['packages/db/test/**/*.test.ts', 'apps/api/test/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          include: dbSuites,
+          env: { BUNKAI_TEST_DB: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: dbSuites,
+          env: { BUNKAI_TEST_DB: 'postgres' },
+          globalSetup: ['packages/db/src/testing/postgres-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
