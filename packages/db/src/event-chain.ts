@@ -85,7 +85,12 @@ export const appendEvent = async (tx: Db, input: EventInput, at?: Date): Promise
   return row;
 };
 
-export type ChainBreak = { seq: number; reason: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch'; expected: string; actual: string };
+export type ChainBreak = {
+  seq: number;
+  reason: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'truncated';
+  expected: string;
+  actual: string;
+};
 export type ChainVerification = { ok: boolean; count: number; headHash: string; firstBreak: ChainBreak | null };
 
 /** Recomputes an engagement's chain from seq 1, page by page, and reports the first broken link. */
@@ -107,8 +112,14 @@ export const verifyChain = async (db: Db, engagementId: string, pageSize = 5000)
       expectedSeq += 1;
       count += 1;
     }
-    if (page.length < pageSize) return { ok: true, count, headHash: expectedPrev, firstBreak: null };
+    if (page.length < pageSize) break;
   }
+  // Rows deleted from the end leave a valid but shorter chain: compare with the recorded tip.
+  const [head] = await db.select().from(eventHeads).where(eq(eventHeads.engagementId, engagementId));
+  if (head && (head.seq !== count || head.hash !== expectedPrev)) {
+    return { ok: false, count, headHash: expectedPrev, firstBreak: { seq: count + 1, reason: 'truncated', expected: `${head.seq}:${head.hash}`, actual: `${count}:${expectedPrev}` } };
+  }
+  return { ok: true, count, headHash: expectedPrev, firstBreak: null };
 };
 
 const checkLink = (row: EventRow, expectedSeq: number, expectedPrev: string): ChainBreak | null => {

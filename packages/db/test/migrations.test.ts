@@ -78,6 +78,16 @@ describe(`database on ${testEngine()}`, () => {
     expect(v.count).toBe(2);
   });
 
+  it('reports a truncated chain when the newest events are deleted behind the trigger', async () => {
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table events disable trigger events_no_update_delete`);
+      await tx.execute(sql`delete from events where engagement_id = ${engagementId} and seq > 1`);
+      await tx.execute(sql`alter table events enable trigger events_no_update_delete`);
+    });
+    const v = await verifyChain(database.db, engagementId);
+    expect(v.firstBreak).toMatchObject({ seq: 2, reason: 'truncated' });
+  });
+
   it('enforces one cell per duty and asset, engagement-wide included', async () => {
     const r = await database.db.execute(
       sql`select indexdef from pg_indexes where indexname = 'cells_duty_asset_key'`,

@@ -13,3 +13,8 @@ export * from './model/snapshot.ts';
 export * from './errors.ts';
 export * from './rules/index.ts';
 export * from './findings/index.ts';
+export * from './canonical/canonical-json.ts';
+export * from './access/permissions.ts';
+export * from './api/index.ts';
+export * from './matrix/cell-plan.ts';
+export * from './revision/index.ts';

@@ -17,7 +17,8 @@ export type TId = z.infer<typeof ZId>;
 export const ZName = z.string().trim().min(1).max(LIMITS.name);
 export const ZShortText = z.string().trim().max(LIMITS.short);
 export const ZText = z.string().trim().max(LIMITS.text);
-export const ZEmail = z.email().max(LIMITS.email).transform((s) => s.toLowerCase());
+// `toLowerCase` is an overwrite, not a transform, so the schema also serializes responses.
+export const ZEmail = z.email().max(LIMITS.email).toLowerCase();
 /** Calendar date without time, as written in the 確認表 (YYYY-MM-DD). */
 export const ZDate = z.iso.date();
 export const ZDateTime = z.iso.datetime({ offset: true });

@@ -1,1 +1,3 @@
-export {};
+export * from './assignment.ts';
+export * from './acceptance.ts';
+export * from './cell-status.ts';

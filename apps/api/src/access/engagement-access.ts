@@ -1,0 +1,75 @@
+import { and, eq } from 'drizzle-orm';
+import {
+  type TEngagementPermission,
+  type TEngagementRole,
+  ZId,
+  forbidden,
+  hasEngagementPermission,
+  notFound,
+} from '@bunkai/domain';
+import { type Db, engagements, parties, signatories } from '@bunkai/db';
+import type { Actor } from '../plugins/auth.ts';
+
+export type EngagementRow = typeof engagements.$inferSelect;
+export type PartyRow = typeof parties.$inferSelect;
+
+/** What the caller is in one engagement: its party (if any) and its roles. */
+export type EngagementAccess = {
+  actor: Actor;
+  engagement: EngagementRow;
+  /** The caller's own party; null only for an owner whose organization holds no party. */
+  party: PartyRow | null;
+  roles: TEngagementRole[];
+};
+
+export const createEngagementAccess = (db: Db) => {
+  /** Resolves the caller's roles; an engagement the caller has no part in is "not found". */
+  const load = async (actor: Actor, engagementId: string, tx: Db = db): Promise<EngagementAccess> => {
+    if (!ZId.safeParse(engagementId).success) throw notFound('Engagement', engagementId);
+    const [row] = await tx
+      .select({ engagement: engagements, party: parties })
+      .from(engagements)
+      .leftJoin(parties, and(eq(parties.engagementId, engagements.id), eq(parties.organizationId, actor.organizationId)))
+      .where(eq(engagements.id, engagementId))
+      .limit(1);
+    if (!row) throw notFound('Engagement', engagementId);
+    const roles: TEngagementRole[] = [];
+    const isOwnerOrg = row.engagement.ownerOrganizationId === actor.organizationId;
+    if (isOwnerOrg && actor.orgRole === 'admin') roles.push('owner');
+    const party = row.party;
+    if (party) {
+      if (party.role === 'observer') roles.push('observer');
+      else {
+        roles.push('member');
+        const [sig] = await tx
+          .select({ userId: signatories.userId })
+          .from(signatories)
+          .where(and(eq(signatories.partyId, party.id), eq(signatories.userId, actor.userId)))
+          .limit(1);
+        if (sig) roles.push('signatory');
+      }
+    }
+    if (roles.length === 0) throw notFound('Engagement', engagementId);
+    return { actor, engagement: row.engagement, party, roles };
+  };
+
+  const require = async (actor: Actor, engagementId: string, permission: TEngagementPermission, tx: Db = db) => {
+    const access = await load(actor, engagementId, tx);
+    assertPermission(access, permission);
+    return access;
+  };
+
+  return { load, require };
+};
+export type EngagementAccessService = ReturnType<typeof createEngagementAccess>;
+
+export const assertPermission = (access: EngagementAccess, permission: TEngagementPermission) => {
+  if (!hasEngagementPermission(access.roles, permission))
+    throw forbidden('forbidden', `Your role in this engagement (${access.roles.join(', ')}) does not allow ${permission}.`);
+};
+
+/** The caller's party, required for acting "for itself" (proposing, accepting, commenting). */
+export const ownParty = (access: EngagementAccess): PartyRow => {
+  if (!access.party) throw forbidden('no_party', 'Your organization is not a party to this engagement, so it cannot act in it.');
+  return access.party;
+};

@@ -1,0 +1,54 @@
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '@bunkai/db';
+import type { Config } from './config.ts';
+import { registerModules } from './modules/index.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+
+export type BuildAppOptions = { database: Database; config: Config; logger?: boolean };
+
+/**
+ * The application factory: everything a request needs is wired here from
+ * explicit dependencies, so tests build the same app against a test database.
+ */
+export const buildApp = async ({ database, config, logger }: BuildAppOptions): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: logger === false ? false : { level: config.logLevel },
+    bodyLimit: 10 * 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Bunkai API', description: '責任分界 (responsibility split) negotiation between hospitals and vendors', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await registerAuth(app, config);
+  await registerModules(app, { database, config });
+  return app;
+};

@@ -1,0 +1,44 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { TEngagementSnapshot } from '@bunkai/domain';
+import { type Db, assets, cells, duties, engagements, parties, proposals } from '@bunkai/db';
+import { toAsset, toCell, toDuty, toEngagement, toParty } from './mappers.ts';
+
+export const todayUtc = (now = new Date()): string => now.toISOString().slice(0, 10);
+
+/**
+ * Reads one engagement in five queries into the snapshot the pure rules work
+ * on (findings, freeze, annex). Order is stable: parties/assets by position,
+ * duties in 確認表 order, cells by duty order then asset position.
+ */
+export const loadSnapshot = async (db: Db, engagementId: string, today = todayUtc()) => {
+  const [engagementRow] = await db.select().from(engagements).where(eq(engagements.id, engagementId));
+  if (!engagementRow) throw new Error(`engagement ${engagementId} missing`);
+  const [partyRows, assetRows, dutyRows, cellRows, openRows] = await Promise.all([
+    db.select().from(parties).where(eq(parties.engagementId, engagementId)).orderBy(asc(parties.position), asc(parties.createdAt)),
+    db.select().from(assets).where(eq(assets.engagementId, engagementId)).orderBy(asc(assets.position), asc(assets.createdAt)),
+    db.select().from(duties).where(eq(duties.engagementId, engagementId)).orderBy(asc(duties.kakuninhyoPart), asc(duties.sortOrder), asc(duties.code)),
+    db.select().from(cells).where(eq(cells.engagementId, engagementId)),
+    db
+      .select({ id: proposals.id, assignment: proposals.assignment })
+      .from(proposals)
+      .where(and(eq(proposals.engagementId, engagementId), eq(proposals.status, 'open'))),
+  ]);
+  const openById = new Map(openRows.map((p) => [p.id, p.assignment]));
+  const dutyOrder = new Map(dutyRows.map((d, i) => [d.id, i]));
+  const assetOrder = new Map(assetRows.map((a, i) => [a.id, i]));
+  const sortedCells = [...cellRows].sort(
+    (a, b) => (dutyOrder.get(a.dutyId) ?? 0) - (dutyOrder.get(b.dutyId) ?? 0) || (a.assetId ? (assetOrder.get(a.assetId) ?? 0) : -1) - (b.assetId ? (assetOrder.get(b.assetId) ?? 0) : -1),
+  );
+  const fullCells = sortedCells.map(toCell);
+  const snapshot: TEngagementSnapshot = {
+    engagement: toEngagement(engagementRow),
+    parties: partyRows.map(toParty),
+    assets: assetRows.map(toAsset),
+    duties: dutyRows.map(toDuty),
+    cells: fullCells.map((c) => ({ ...c, proposedAssignment: c.openProposalId ? (openById.get(c.openProposalId) ?? null) : null })),
+    today,
+  };
+  return { snapshot, engagement: engagementRow, cells: fullCells };
+};
+
+export const loadProposalsByIds = (db: Db, ids: string[]) => (ids.length ? db.select().from(proposals).where(inArray(proposals.id, ids)) : Promise.resolve([]));

@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ZCreateMemberRequest,
+  ZLoginRequest,
+  ZOrganization,
+  ZRefreshRequest,
+  ZRegisterRequest,
+  ZSession,
+  ZTotpEnrollResponse,
+  ZTotpVerifyRequest,
+  ZUser,
+} from '@bunkai/domain';
+import { actorOf, requireAuth } from '../../plugins/auth.ts';
+import { errorResponses } from '../../plugins/schemas.ts';
+import type { AuthService } from './auth-service.ts';
+
+const tags = ['auth'];
+const security = [{ bearer: [] }];
+
+export const authRoutes =
+  (auth: AuthService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/v1/auth/register',
+      { schema: { tags, summary: 'Register an organization with its first (admin) user', body: ZRegisterRequest, response: { 201: ZSession, ...errorResponses(400, 409) } } },
+      async (request, reply) => reply.status(201).send(await auth.register(request.body)),
+    );
+    app.post(
+      '/api/v1/auth/login',
+      { schema: { tags, summary: 'Sign in (with a TOTP code when enrolled)', body: ZLoginRequest, response: { 200: ZSession, ...errorResponses(400, 401, 429) } } },
+      async (request) => auth.login(request.body, request.ip),
+    );
+    app.post(
+      '/api/v1/auth/refresh',
+      { schema: { tags, summary: 'Rotate a refresh token', body: ZRefreshRequest, response: { 200: ZSession, ...errorResponses(400, 401) } } },
+      async (request) => auth.refresh(request.body.refreshToken),
+    );
+    app.post(
+      '/api/v1/auth/logout',
+      { schema: { tags, summary: 'Revoke the session family of a refresh token', body: ZRefreshRequest, response: { 204: z.null(), ...errorResponses(400) } } },
+      async (request, reply) => {
+        await auth.logout(request.body.refreshToken);
+        return reply.status(204).send(null);
+      },
+    );
+    app.get(
+      '/api/v1/auth/me',
+      { onRequest: requireAuth, schema: { tags, security, summary: 'The signed-in user', response: { 200: z.object({ user: ZUser, organization: ZOrganization }), ...errorResponses(401) } } },
+      async (request) => auth.me(actorOf(request)),
+    );
+    app.post(
+      '/api/v1/auth/totp/enroll',
+      { onRequest: requireAuth, schema: { tags, security, summary: 'Start TOTP enrollment (RFC 6238)', response: { 200: ZTotpEnrollResponse, ...errorResponses(401, 409) } } },
+      async (request) => auth.enrollTotp(actorOf(request)),
+    );
+    app.post(
+      '/api/v1/auth/totp/verify',
+      { onRequest: requireAuth, schema: { tags, security, summary: 'Confirm TOTP enrollment with a code', body: ZTotpVerifyRequest, response: { 200: z.object({ user: ZUser }), ...errorResponses(400, 401) } } },
+      async (request) => auth.verifyTotpEnrollment(actorOf(request), request.body.code),
+    );
+    app.get(
+      '/api/v1/organization/users',
+      { onRequest: requireAuth, schema: { tags, security, summary: "Users of the caller's organization", response: { 200: z.object({ users: z.array(ZUser) }), ...errorResponses(401) } } },
+      async (request) => auth.listMembers(actorOf(request)),
+    );
+    app.post(
+      '/api/v1/organization/users',
+      { onRequest: requireAuth, schema: { tags, security, summary: "Add a user to the caller's organization (admins)", body: ZCreateMemberRequest, response: { 201: z.object({ user: ZUser }), ...errorResponses(400, 401, 403, 409) } } },
+      async (request, reply) => reply.status(201).send(await auth.createMember(actorOf(request), request.body)),
+    );
+  };

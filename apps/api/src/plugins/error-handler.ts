@@ -1,0 +1,68 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { type TErrorKind, isDomainError } from '@bunkai/domain';
+
+/** The one place where domain error kinds become HTTP statuses. */
+export const STATUS_BY_KIND: Record<TErrorKind, number> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+export type ErrorBody = { error: { code: string; message: string; details?: unknown }; requestId: string };
+
+const body = (requestId: string, code: string, message: string, details?: unknown): ErrorBody => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+  requestId,
+});
+
+/** True for errors that mean the database cannot be reached (connection refused, terminated, timeouts). */
+const isDatabaseUnavailable = (err: unknown): boolean => {
+  const seen = new Set<unknown>();
+  let e: unknown = err;
+  while (e && typeof e === 'object' && !seen.has(e)) {
+    seen.add(e);
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003'].includes(code))
+      return true;
+    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(message))
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+};
+
+export const registerErrorHandler = (app: FastifyInstance) => {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({ path: v.instancePath || '/', message: v.message }));
+      return reply.status(400).send(body(request.id, 'invalid_request', `Invalid ${err.validationContext ?? 'request'}: ${details[0]?.message ?? 'bad input'}`, details));
+    }
+    if (isDomainError(err)) {
+      return reply.status(STATUS_BY_KIND[err.kind]).send(body(request.id, err.code, err.message, err.details));
+    }
+    if (isDatabaseUnavailable(err)) {
+      request.log.error({ err }, 'database unavailable');
+      return reply.status(503).header('retry-after', '5').send(body(request.id, 'database_unavailable', 'The database is unavailable; try again shortly.'));
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err }, 'response serialization failed');
+      return reply.status(500).send(body(request.id, 'internal_error', 'Internal Server Error'));
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'rate_limited' : 'bad_request';
+      return reply.status(status).send(body(request.id, code, err.message));
+    }
+    request.log.error({ err, method: request.method, url: request.url }, 'unhandled error');
+    return reply.status(500).send(body(request.id, 'internal_error', 'Internal Server Error'));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(body(request.id, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+};

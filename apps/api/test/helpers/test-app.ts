@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { createTestDatabase } from '@bunkai/db/testing';
+import type { Database } from '@bunkai/db';
+import { buildApp } from '../../src/app.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+
+export type TestApp = { app: FastifyInstance; database: Database; config: Config; close: () => Promise<void> };
+
+/** The real app on a fresh migrated database (PGlite or PostgreSQL, per vitest project). */
+export const createTestApp = async (overrides: Record<string, string> = {}): Promise<TestApp> => {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    SCRYPT_COST: '1024',
+    LOG_LEVEL: process.env.BUNKAI_TEST_LOG ?? 'silent',
+    SEED_DEMO: 'false',
+    ...overrides,
+  });
+  const app = await buildApp({ database, config, logger: config.logLevel !== 'silent' });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+};

@@ -1,0 +1,133 @@
+import { ref } from '../documents.ts';
+import { on } from './shared.ts';
+import type { TDutyInput } from './shared.ts';
+
+/** 資産・構成管理と物理的対策 (asset and configuration management, physical security). */
+export const assetDuties: TDutyInput[] = [
+  {
+    code: 'AST-01',
+    title: { ja: '情報機器等の台帳管理', en: 'Keep the asset register (台帳)' },
+    description: {
+      ja: 'サーバ・端末PC・ネットワーク機器・VPN装置等について、設置場所、所有者、保守事業者、型番、ソフトウェアのバージョン、サポート終了日を台帳に記録する。機器を設置・変更・撤去した事業者は、その都度病院へ台帳の更新情報を届ける。',
+      en: 'Record servers, client PCs, network devices, VPN appliances and the like in a register with location, owner, maintaining vendor, model, software version and end-of-support date. A vendor that installs, changes or removes equipment sends the register update to the hospital each time.',
+    },
+    phase: 'normal',
+    category: 'asset_management',
+    appliesTo: [],
+    kakuninhyoPart: 1,
+    order: 300,
+    references: [ref('cyber-checklist-r6', '2-(1)'), ref('mhlw-gl6-ops', '§8 遵守事項⑦'), ref('mhlw-gl6-ops', '§8.4')],
+  },
+  {
+    code: 'AST-02',
+    title: { ja: 'ネットワーク構成図・システム構成図と関係者一覧の作成・更新', en: 'Network and system diagrams and the list of parties, kept current' },
+    description: {
+      ja: 'ネットワーク構成図・システム構成図と、設置事業者・保守事業者を含むシステム責任者・関係者一覧を作成し、構成変更のたびに更新する。外部との接続点（VPN装置、回線、リモート保守経路）は必ず図に記載する。',
+      en: 'Draw the network and system diagrams and keep a list of the people responsible, including installing and maintaining vendors; update them with every configuration change. Every connection to the outside (VPN appliance, lines, remote-maintenance paths) must appear on the diagram.',
+    },
+    phase: 'normal',
+    category: 'asset_management',
+    appliesTo: [],
+    kakuninhyoPart: 2,
+    order: 300,
+    references: [ref('mhlw-gl6-ops', '§2 遵守事項②'), ref('mhlw-gl6-ops', '§4.1', '全体構成図の管理状況の把握')],
+  },
+  {
+    code: 'AST-03',
+    title: { ja: '情報機器等・ソフトウェアの定期棚卸', en: 'Periodic stock-take of equipment and software' },
+    description: {
+      ja: '台帳に基づき定期的に、機器の所在・稼働状況・劣化状況と最新ソフトウェアへの対応可否を確認し、所在不明や不要な機器を洗い出す。結果は企画管理者に報告する。',
+      en: 'On a regular cycle, check against the register where each device is, whether it is in use, its wear and whether it can still run current software, and single out missing or unneeded devices. The result is reported to the planning manager.',
+    },
+    phase: 'normal',
+    category: 'asset_management',
+    appliesTo: [],
+    kakuninhyoPart: 1,
+    order: 320,
+    references: [ref('mhlw-gl6-ops', '§8 遵守事項⑦'), ref('mhlw-gl6-ops', '§8.4')],
+  },
+  {
+    code: 'AST-04',
+    title: { ja: '機能仕様書・運用手順書の整備と最新化', en: 'Functional specifications and operating procedures, kept current' },
+    description: {
+      ja: '事業者は採用したシステム・機器の機能仕様と利用方法、維持運用に必要な手順書を提供し、変更のたびに改訂版を届ける。古い手順書は回収または廃棄する。',
+      en: 'The vendor provides the functional specifications and usage of the systems and equipment supplied, plus the procedures needed to run them, and delivers a revised version with every change. Outdated procedures are withdrawn or destroyed.',
+    },
+    phase: 'normal',
+    category: 'asset_management',
+    appliesTo: [],
+    kakuninhyoPart: 2,
+    order: 310,
+    references: [ref('mhlw-gl6-ops', '§2 遵守事項①'), ref('mhlw-gl6-ops', '§2.1')],
+  },
+  {
+    code: 'AST-05',
+    title: { ja: 'ソフトウェア構成管理', en: 'Software configuration management' },
+    description: {
+      ja: '構成するソフトウェアのバージョンと組合せを構成管理の手順に従って管理し、導入・保守作業の計画がその手順に沿っていることを病院が確認できるようにする。',
+      en: 'Manage the versions and combinations of the software that make up the system under a configuration-management procedure, so that the hospital can confirm installation and maintenance work is planned according to it.',
+    },
+    phase: 'normal',
+    category: 'asset_management',
+    appliesTo: on('server', 'os', 'application'),
+    kakuninhyoPart: 2,
+    order: 320,
+    references: [ref('mhlw-gl6-ops', '§9 遵守事項①'), ref('mhlw-gl6-ops', '§9.1')],
+  },
+  {
+    code: 'AST-06',
+    title: { ja: '導入・変更時の品質確認（受入確認）', en: 'Quality check at introduction and change (acceptance)' },
+    description: {
+      ja: '導入やバージョンアップの際、検索・表示の応答など要求仕様で重視した品質を満たすことを受入確認で確かめ、作業の妥当性を記録する。',
+      en: 'At introduction and at each upgrade, confirm in an acceptance check that the qualities stressed in the requirements (e.g. search and display response) are met, and record that the work was done properly.',
+    },
+    phase: 'normal',
+    category: 'asset_management',
+    appliesTo: on('application'),
+    kakuninhyoPart: 2,
+    order: 330,
+    references: [ref('mhlw-gl6-ops', '§9 遵守事項②'), ref('mhlw-gl6-ops', '§9.2')],
+  },
+  {
+    code: 'PHY-01',
+    title: { ja: 'サーバ設置場所の選定と入退管理', en: 'Server location and entry control' },
+    description: {
+      ja: '災害（地震・水害・落雷・火災・停電）や結露・高温に耐える場所にサーバを設置し、サーバ室への入退を個人認証で制御して記録を残す。防犯カメラ等の監視も確認する。',
+      en: 'Place servers where they can withstand disasters (earthquake, flood, lightning, fire, power cuts), condensation and heat; control entry to the server room by personal authentication and keep the records. Camera or intrusion monitoring is also checked.',
+    },
+    phase: 'normal',
+    category: 'physical',
+    appliesTo: on('server'),
+    kakuninhyoPart: 2,
+    order: 1000,
+    references: [ref('mhlw-gl6-ops', '§12 遵守事項①'), ref('mhlw-gl6-ops', '§12 遵守事項②'), ref('mhlw-gl6-ops', '§12.1')],
+  },
+  {
+    code: 'PHY-02',
+    title: { ja: '重要機器の盗難防止とラックの施錠', en: 'Theft protection and locked racks for key equipment' },
+    description: {
+      ja: '個人情報を保管する機器や外部接続機器は施錠したラックやキャビネットに収め、鍵の保管者を決めて貸出しを記録する。',
+      en: 'Keep equipment that stores personal data or connects to the outside in locked racks or cabinets; decide who keeps the keys and log each time they are lent.',
+    },
+    phase: 'normal',
+    category: 'physical',
+    appliesTo: on('server', 'network_device', 'vpn_appliance'),
+    kakuninhyoPart: 2,
+    order: 1010,
+    references: [ref('mhlw-gl6-ops', '§12 遵守事項③'), ref('mhlw-gl6-ops', '§12.1')],
+  },
+  {
+    code: 'PHY-03',
+    title: { ja: '端末の離席時対策（画面ロック）', en: 'Screen lock when users leave a terminal' },
+    description: {
+      ja: '利用者が端末を離れる際に第三者が入力・参照できないよう、一定時間での自動画面ロックやクリアスクリーンを設定し、リモート保守中もワンタイムパスワードが見られないよう画面をロックする運用を定める。',
+      en: 'Set an automatic screen lock after a short idle time (clear-screen) so nobody else can read or enter data when a user steps away, including locking the screen during remote maintenance so the one-time password cannot be seen.',
+    },
+    phase: 'normal',
+    category: 'physical',
+    appliesTo: on('client_terminal'),
+    kakuninhyoPart: 1,
+    order: 420,
+    references: [ref('mhlw-gl6-ops', '§12 遵守事項⑥'), ref('mhlw-gl6-ops', '§12.3.2'), ref('risk-communication-2023', 'slide 27')],
+  },
+];

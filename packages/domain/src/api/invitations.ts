@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { PARTY_ROLES } from '../model/enums.ts';
+import { ZDateTime, ZEmail, ZId, ZName } from '../model/primitives.ts';
+import { ZPlaceholderPartyRole, ZStoredEmail } from './structure.ts';
+
+/**
+ * 招待: the engagement owner invites an organization to a party role. The
+ * invitation yields a single-use, expiring secret link shown once to the
+ * inviter (no e-mail is sent); only the token's hash is stored.
+ */
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;
+export type TInvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** For an existing placeholder party, or a new placeholder party created in the same transaction. */
+export const ZCreateInvitationRequest = z.union([
+  z.object({ email: ZEmail, partyId: ZId }).strict(),
+  z.object({ email: ZEmail, role: ZPlaceholderPartyRole, displayName: ZName }).strict(),
+]);
+export type TCreateInvitationRequest = z.infer<typeof ZCreateInvitationRequest>;
+
+export const ZInvitation = z.object({
+  id: ZId,
+  engagementId: ZId,
+  partyId: ZId,
+  email: ZStoredEmail,
+  status: z.enum(INVITATION_STATUSES),
+  expiresAt: ZDateTime,
+  acceptedAt: ZDateTime.nullable(),
+  acceptedByOrganizationId: ZId.nullable(),
+  revokedAt: ZDateTime.nullable(),
+  createdByUserId: ZId,
+  createdAt: ZDateTime,
+});
+export type TInvitation = z.infer<typeof ZInvitation>;
+
+/** The creation answer: the only time the token (and the link carrying it) is ever shown. */
+export const ZCreateInvitationResponse = z.object({
+  invitation: ZInvitation.extend({ acceptUrl: z.string().max(2000) }),
+  token: z.string(),
+});
+export type TCreateInvitationResponse = z.infer<typeof ZCreateInvitationResponse>;
+
+/** Invitation tokens are 43-character base64url strings; anything far off is refused early. */
+export const ZInvitationToken = z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, 'an invitation token');
+
+/** What the public invitation page shows before the visitor signs in or registers. */
+export const ZInvitationPreview = z.object({
+  engagementTitle: ZName,
+  hospitalName: ZName,
+  partyRole: z.enum(PARTY_ROLES),
+  partyDisplayName: ZName,
+  email: ZStoredEmail,
+  expiresAt: ZDateTime,
+  status: z.enum(INVITATION_STATUSES),
+});
+export type TInvitationPreview = z.infer<typeof ZInvitationPreview>;
+
+export const ZAcceptInvitationResponse = z.object({ engagementId: ZId, partyId: ZId });
+export type TAcceptInvitationResponse = z.infer<typeof ZAcceptInvitationResponse>;

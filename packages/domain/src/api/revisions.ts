@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { ENGAGEMENT_STATUSES, RACI_ROLES } from '../model/enums.ts';
+import { LIMITS, ZDateTime, ZId, ZLocalized } from '../model/primitives.ts';
+import { REVISION_STATUSES, ZRevision, ZSignature } from '../model/revision.ts';
+import { ZTotpCode } from './auth.ts';
+
+/**
+ * 版・署名・検証: frozen revisions, signatures, amendments, diffs and
+ * verification. The canonical form itself is documented in
+ * docs/decisions/0004-revision-canonical-form.md.
+ */
+
+export const ZSha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
+
+/** A signature as read back: still valid for the revision it signed (`validFor`), whatever came later. */
+export const ZSignatureView = ZSignature.extend({
+  /** The revision number this signature is valid for (署名はこの版に対して有効). */
+  validFor: z.number().int().min(1),
+  partyDisplayName: z.string().max(LIMITS.name),
+  organizationName: z.string().max(LIMITS.name),
+  /** The seal recomputed from the stored fields matches the stored seal. */
+  sealValid: z.boolean(),
+});
+export type TSignatureView = z.infer<typeof ZSignatureView>;
+
+export const ZSigningParty = z.object({
+  partyId: ZId,
+  role: z.string().max(40),
+  displayName: z.string().max(LIMITS.name),
+  signed: z.boolean(),
+});
+
+export const ZRevisionView = ZRevision.extend({
+  /** frozen: open for signatures; executed: every party signed; superseded: the matrix changed before it was executed. */
+  status: z.enum(REVISION_STATUSES),
+  /** The live matrix still hashes to this revision's sha256. */
+  matchesLive: z.boolean(),
+  signatures: z.array(ZSignatureView),
+  /** Every non-observer party and whether it has signed. */
+  signingParties: z.array(ZSigningParty),
+});
+export type TRevisionView = z.infer<typeof ZRevisionView>;
+
+/** Set when the live matrix differs from the latest revision: revision N+1 is being drafted. */
+export const ZDraftInfo = z.object({ number: z.number().int().min(1), changedSinceFrozen: z.boolean() }).nullable();
+export type TDraftInfo = z.infer<typeof ZDraftInfo>;
+
+export const ZRevisionsResponse = z.object({
+  revisions: z.array(ZRevisionView),
+  draft: ZDraftInfo,
+  engagementStatus: z.enum(ENGAGEMENT_STATUSES),
+  liveSha256: ZSha256,
+});
+export const ZRevisionResponse = z.object({ revision: ZRevisionView, draft: ZDraftInfo });
+
+export const ZSignRequest = z.object({
+  partyId: ZId,
+  /** The signer re-enters the password (再認証). */
+  password: z.string().min(1).max(LIMITS.password),
+  /** Required when the signer has TOTP enrolled (and enrollment is required when the engagement says so). */
+  totp: ZTotpCode.optional(),
+});
+export type TSignRequest = z.infer<typeof ZSignRequest>;
+export const ZSignResponse = z.object({ signature: ZSignatureView, revision: ZRevisionView });
+
+export const ZSigningStatementResponse = z.object({
+  statement: z.string().max(LIMITS.text),
+  revision: z.object({ id: ZId, number: z.number().int(), sha256: ZSha256 }),
+  party: z.object({ id: ZId, displayName: z.string().max(LIMITS.name) }),
+  requiresTotp: z.boolean(),
+  sealVersion: z.number().int(),
+});
+
+// ── Export and verification ────────────────────────────────────────────────
+
+export const ZRevisionExport = z.object({
+  format: z.literal('bunkai-revision/1'),
+  engagementId: ZId,
+  number: z.number().int().min(1),
+  sha256: ZSha256,
+  /** The canonical object; hex SHA-256 of UTF-8 canonicalJson(canonical) must equal `sha256`. */
+  canonical: z.record(z.string(), z.unknown()),
+  signatures: z.array(ZSignatureView),
+});
+export type TRevisionExport = z.infer<typeof ZRevisionExport>;
+
+/** What /verify accepts as JSON: an export, possibly altered, so only its frame is checked. */
+export const ZVerifyJsonRequest = z.object({
+  format: z.string().max(40),
+  engagementId: z.string().max(64).optional(),
+  number: z.number().int().optional(),
+  sha256: z.string().max(128),
+  canonical: z.record(z.string(), z.unknown()),
+});
+export type TVerifyJsonRequest = z.infer<typeof ZVerifyJsonRequest>;
+
+export const VERIFY_REASONS = ['match', 'hash_mismatch', 'unknown_format', 'no_revision', 'no_properties'] as const;
+
+export const ZVerifyResponse = z.object({
+  match: z.boolean(),
+  source: z.enum(['json', 'docx']),
+  /** Why: `match`, `hash_mismatch` (content altered), `unknown_format`, `no_revision` (no visible revision has that hash), `no_properties` (not an annex). */
+  reason: z.enum(VERIFY_REASONS),
+  message: z.string().max(LIMITS.short),
+  /** JSON only: the hash of the uploaded canonical content. */
+  recomputedSha256: ZSha256.nullable(),
+  claimedSha256: z.string().max(128).nullable(),
+  engagement: z.object({ id: ZId, title: z.string().max(LIMITS.name) }).optional(),
+  revision: z.object({ id: ZId, number: z.number().int(), status: z.enum(REVISION_STATUSES), executedAt: ZDateTime.nullable() }).optional(),
+  signatures: z.array(ZSignatureView).optional(),
+});
+export type TVerifyResponse = z.infer<typeof ZVerifyResponse>;
+
+// ── Diff ───────────────────────────────────────────────────────────────────
+
+const ZRoles = z.array(z.enum(RACI_ROLES));
+export const ZCanonicalCell = z.object({
+  key: z.string(),
+  duty: z.string(),
+  asset: z.string().nullable(),
+  status: z.string(),
+  assignment: z.record(z.string(), ZRoles).nullable(),
+  terms: z.object({ responseTime: z.string(), frequency: z.string(), evidence: z.string(), remarks: z.string() }),
+  notApplicableReason: z.string().nullable(),
+  kickoff: z.object({ firstCheckAnswer: z.string().nullable(), firstCheckOn: z.string().nullable(), completedOn: z.string().nullable(), notes: z.string() }),
+});
+
+const ZFieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+const ZCellRef = z.object({ key: z.string(), dutyCode: z.string(), dutyTitle: ZLocalized.nullable(), assetKey: z.string().nullable(), assetName: z.string().nullable() });
+export const ZCellDiff = z.object({
+  added: z.array(ZCellRef.extend({ after: ZCanonicalCell })),
+  removed: z.array(ZCellRef.extend({ before: ZCanonicalCell })),
+  changed: z.array(ZCellRef.extend({ changes: z.array(ZFieldChange), before: ZCanonicalCell, after: ZCanonicalCell })),
+});
+const ZEntityDiff = z.object({
+  added: z.array(z.object({ key: z.string(), after: z.unknown() })),
+  removed: z.array(z.object({ key: z.string(), before: z.unknown() })),
+  changed: z.array(z.object({ key: z.string(), changes: z.array(ZFieldChange) })),
+});
+export const ZRevisionDiff = z.object({
+  engagement: z.array(ZFieldChange),
+  parties: ZEntityDiff,
+  assets: ZEntityDiff,
+  duties: ZEntityDiff,
+  cells: ZCellDiff,
+  byParty: z.array(
+    z.object({
+      partyKey: z.string(),
+      displayName: z.string(),
+      cells: z.array(z.object({ key: z.string(), dutyCode: z.string(), assetName: z.string().nullable(), rolesBefore: ZRoles, rolesAfter: ZRoles })),
+    }),
+  ),
+  counts: z.object({ cellsAdded: z.number().int(), cellsRemoved: z.number().int(), cellsChanged: z.number().int() }),
+});
+
+const ZRevisionRef = z.object({ id: ZId, number: z.number().int(), sha256: ZSha256 });
+export const ZRevisionDiffResponse = z.object({ from: ZRevisionRef, to: ZRevisionRef, diff: ZRevisionDiff });
+
+/** 「署名後に自分たちの分担で何が変わったか」 for one party. */
+export const ZChangesSinceSignedResponse = z.object({
+  party: z.object({ id: ZId, displayName: z.string(), key: z.string() }),
+  /** The latest revision this party signed; null when it never signed one (nothing to compare). */
+  signedRevision: ZRevisionRef.extend({ signedAt: ZDateTime }).nullable(),
+  liveSha256: ZSha256,
+  changedSinceSigned: z.boolean(),
+  cells: ZCellDiff,
+});

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { ZAsset } from '../model/asset.ts';
+import { ZDuty, ZDutyCode, ZDutyDefinition } from '../model/duty.ts';
+import { ASSET_CATEGORIES, PARTY_ROLES } from '../model/enums.ts';
+import { ZContact, ZParty } from '../model/party.ts';
+import { LIMITS, ZDate, ZDateTime, ZId, ZName, ZShortText, ZVersion } from '../model/primitives.ts';
+
+/**
+ * The structure of an engagement: parties (当事者) with contacts and
+ * signatories, assets (対象資産) and duties (責任項目). Update bodies list each
+ * field as optional *without* defaults, so a PATCH never resets a field the
+ * client did not send.
+ */
+
+const contacts = z.array(ZContact).max(20);
+
+/**
+ * An e-mail address in a response: already normalized when stored, and a
+ * plain string because response serialization encodes, which a transform
+ * (ZEmail lower-cases) cannot do.
+ */
+export const ZStoredEmail = z.string().max(LIMITS.email);
+
+// ── Parties 当事者 ──────────────────────────────────────────────────────────
+
+/** Roles a created or invited party can take: the hospital party is the owner's own organization. */
+export const ZPlaceholderPartyRole = z.enum(PARTY_ROLES).exclude(['hospital']);
+
+export const ZCreatePartyRequest = z.object({
+  role: ZPlaceholderPartyRole,
+  displayName: ZName,
+  contractReference: ZShortText.default(''),
+  normalContacts: contacts.default([]),
+  emergencyContacts: contacts.default([]),
+});
+export type TCreatePartyRequest = z.infer<typeof ZCreatePartyRequest>;
+
+/** The owner may change every field; a party's own members only contacts and contractReference. */
+export const ZUpdatePartyRequest = z.object({
+  version: ZVersion,
+  role: ZPlaceholderPartyRole.optional(),
+  displayName: ZName.optional(),
+  contractReference: ZShortText.optional(),
+  normalContacts: contacts.optional(),
+  emergencyContacts: contacts.optional(),
+});
+export type TUpdatePartyRequest = z.infer<typeof ZUpdatePartyRequest>;
+
+export const ZPartiesResponse = z.object({ parties: z.array(ZParty) });
+
+/** 署名権限: a user allowed to sign for its party. */
+export const ZSignatory = z.object({
+  partyId: ZId,
+  userId: ZId,
+  displayName: ZName,
+  email: ZStoredEmail,
+  grantedByUserId: ZId.nullable(),
+  grantedAt: ZDateTime,
+});
+export type TSignatory = z.infer<typeof ZSignatory>;
+
+// ── Assets 対象資産 ─────────────────────────────────────────────────────────
+
+export const ZAssetInput = z.object({
+  name: ZName,
+  category: z.enum(ASSET_CATEGORIES),
+  /** 資産の所有者: a party of the same engagement. */
+  ownerPartyId: ZId.nullable().default(null),
+  vendor: ZShortText.default(''),
+  model: ZShortText.default(''),
+  assetVersion: ZShortText.default(''),
+  supportEndsOn: ZDate.nullable().default(null),
+});
+export type TAssetInput = z.infer<typeof ZAssetInput>;
+
+export const MAX_BULK_ASSETS = 1000;
+/** One asset, or `{ assets: [...] }` for a bulk create (all or nothing). */
+export const ZCreateAssetsRequest = z.union([ZAssetInput, z.object({ assets: z.array(ZAssetInput).min(1).max(MAX_BULK_ASSETS) })]);
+export type TCreateAssetsRequest = z.infer<typeof ZCreateAssetsRequest>;
+
+export const ZUpdateAssetRequest = z.object({
+  version: ZVersion,
+  name: ZName.optional(),
+  category: z.enum(ASSET_CATEGORIES).optional(),
+  ownerPartyId: ZId.nullable().optional(),
+  vendor: ZShortText.optional(),
+  model: ZShortText.optional(),
+  assetVersion: ZShortText.optional(),
+  supportEndsOn: ZDate.nullable().optional(),
+});
+export type TUpdateAssetRequest = z.infer<typeof ZUpdateAssetRequest>;
+
+export const ZAssetsResponse = z.object({ assets: z.array(ZAsset) });
+/** Created assets and how many matrix cells (分担) were created for them. */
+export const ZAssetsCreatedResponse = z.object({ assets: z.array(ZAsset), cellsCreated: z.number().int().min(0) });
+export const ZAssetUpdatedResponse = z.object({ asset: ZAsset, cellsCreated: z.number().int().min(0), cellsDeleted: z.number().int().min(0) });
+
+// ── Duties 責任項目 ─────────────────────────────────────────────────────────
+
+/** A custom duty: a catalog-shaped definition (it must still cite its basis, e.g. a contract clause). */
+export const ZCustomDutyInput = ZDutyDefinition.extend({
+  /** Sort key inside its 確認表 part; custom duties go last unless told. */
+  order: z.number().int().min(0).max(100_000).default(90_000),
+});
+export type TCustomDutyInput = z.infer<typeof ZCustomDutyInput>;
+
+export const MAX_DUTIES_PER_REQUEST = 500;
+/** Either copy duties from the current catalog, or add one custom duty. */
+export const ZAddDutiesRequest = z.union([
+  z.object({ catalogCodes: z.array(ZDutyCode).min(1).max(MAX_DUTIES_PER_REQUEST) }).strict(),
+  z.object({ custom: ZCustomDutyInput }).strict(),
+]);
+export type TAddDutiesRequest = z.infer<typeof ZAddDutiesRequest>;
+
+/** Mark a duty not applicable (対象外, a reason is required) or reopen it. */
+export const ZUpdateDutyRequest = z.object({
+  version: ZVersion,
+  notApplicable: z.boolean(),
+  reason: z.string().max(LIMITS.short).optional(),
+});
+export type TUpdateDutyRequest = z.infer<typeof ZUpdateDutyRequest>;
+
+export const ZDutiesResponse = z.object({ duties: z.array(ZDuty) });
+export const ZDutiesAddedResponse = z.object({ duties: z.array(ZDuty), cellsCreated: z.number().int().min(0) });
+export const ZDutyUpdatedResponse = z.object({
+  duty: ZDuty,
+  /** Cells whose status changed (not agreed ones are never touched). */
+  cellsChanged: z.number().int().min(0),
+  /** Open proposals closed as withdrawn by the not-applicable marking. */
+  proposalsWithdrawn: z.number().int().min(0),
+});

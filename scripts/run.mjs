@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// One entry point for the README commands, needing only Node >= 20.19 and npm:
+//   npm start  → install dependencies (pnpm via npx), build the web app, start the API with the demo
+//   npm test   → install, typecheck, lint, unit + database suites on PGlite and PostgreSQL, browser journeys
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM = ['-y', 'pnpm@10.34.9'];
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`Bunkai needs Node.js >= 20.19 (this is ${process.versions.node}).`);
+  process.exit(1);
+}
+
+const run = (cmd, args, opts = {}) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', ...opts });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+const pnpm = (...args) => run('npx', [...PNPM, ...args]);
+
+const ensureInstalled = () => {
+  const marker = join(root, 'node_modules/.modules.yaml');
+  const lock = join(root, 'pnpm-lock.yaml');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  pnpm('install', '--frozen-lockfile');
+};
+
+const buildWeb = (force) => {
+  if (!existsSync(join(root, 'apps/web/package.json'))) return;
+  if (!force && existsSync(join(root, 'apps/web/dist/index.html'))) return;
+  pnpm('--filter', '@bunkai/web', 'build');
+};
+
+const [task = 'start', ...rest] = process.argv.slice(2);
+switch (task) {
+  case 'start':
+    ensureInstalled();
+    buildWeb(false);
+    pnpm('--filter', '@bunkai/api', 'start', ...rest);
+    break;
+  case 'dev':
+    ensureInstalled();
+    pnpm('--parallel', '--filter', '@bunkai/api', '--filter', '@bunkai/web', 'dev');
+    break;
+  case 'build':
+    ensureInstalled();
+    buildWeb(true);
+    break;
+  case 'test':
+    ensureInstalled();
+    pnpm('run', 'typecheck');
+    pnpm('run', 'lint');
+    pnpm('exec', 'vitest', 'run', ...rest);
+    if (existsSync(join(root, 'apps/web/e2e')) && !rest.length) pnpm('--filter', '@bunkai/web', 'e2e');
+    break;
+  case 'bench':
+    ensureInstalled();
+    pnpm('exec', 'tsx', 'bench/run.ts', ...rest);
+    break;
+  default:
+    console.error(`unknown task ${task}: use start | dev | build | test | bench`);
+    process.exit(2);
+}
