@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // The places allowed to read the environment: validated config, test/bench harnesses, scripts.
-    files: ['apps/api/src/config.ts', 'packages/db/src/testing/**', 'scripts/**', 'test/**', 'bench/**', '**/*.config.ts', '**/drizzle.config.ts', 'packages/db/src/create-db.ts'],
+    files: ['apps/api/src/config.ts', 'apps/api/test/helpers/**', 'packages/db/src/testing/**', 'scripts/**', 'test/**', 'bench/**', '**/*.config.ts', '**/drizzle.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -69,8 +69,15 @@ const devSecret = (dataDir: string): string => {
   return secret;
 };
 
+/** Loads `<repo>/.env` into the environment when present (values already set win). */
+export const loadDotEnv = (file = resolve(PROJECT_ROOT, '.env')) => {
+  if (existsSync(file)) process.loadEnvFile(file);
+};
+
 export const loadConfig = (source: Record<string, string | undefined> = process.env): Config => {
-  const parsed = ZEnv.safeParse(source);
+  // An empty value (`JWT_SECRET=` in a copied .env) means "not set".
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZEnv.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new ConfigError(`Invalid environment:\n${lines}`);
@@ -83,8 +90,8 @@ export const loadConfig = (source: Record<string, string | undefined> = process.
     host: e.HOST,
     port,
     databaseUrl: e.DATABASE_URL || undefined,
-    dataDir: e.DATA_DIR,
-    jwtSecret: e.JWT_SECRET ?? devSecret(e.DATA_DIR),
+    dataDir: resolve(PROJECT_ROOT, e.DATA_DIR),
+    jwtSecret: e.JWT_SECRET ?? devSecret(resolve(PROJECT_ROOT, e.DATA_DIR)),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     invitationTtlDays: e.INVITATION_TTL_DAYS,

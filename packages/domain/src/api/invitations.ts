@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PARTY_ROLES } from '../model/enums.ts';
 import { ZDateTime, ZEmail, ZId, ZName } from '../model/primitives.ts';
-import { ZPlaceholderPartyRole, ZStoredEmail } from './structure.ts';
+import { ZPlaceholderPartyRole } from './structure.ts';
 
 /**
  * 招待: the engagement owner invites an organization to a party role. The
@@ -23,7 +23,7 @@ export const ZInvitation = z.object({
   id: ZId,
   engagementId: ZId,
   partyId: ZId,
-  email: ZStoredEmail,
+  email: ZEmail,
   status: z.enum(INVITATION_STATUSES),
   expiresAt: ZDateTime,
   acceptedAt: ZDateTime.nullable(),
@@ -50,7 +50,7 @@ export const ZInvitationPreview = z.object({
   hospitalName: ZName,
   partyRole: z.enum(PARTY_ROLES),
   partyDisplayName: ZName,
-  email: ZStoredEmail,
+  email: ZEmail,
   expiresAt: ZDateTime,
   status: z.enum(INVITATION_STATUSES),
 });

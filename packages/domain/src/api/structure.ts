@@ -3,7 +3,7 @@ import { ZAsset } from '../model/asset.ts';
 import { ZDuty, ZDutyCode, ZDutyDefinition } from '../model/duty.ts';
 import { ASSET_CATEGORIES, PARTY_ROLES } from '../model/enums.ts';
 import { ZContact, ZParty } from '../model/party.ts';
-import { LIMITS, ZDate, ZDateTime, ZId, ZName, ZShortText, ZVersion } from '../model/primitives.ts';
+import { LIMITS, ZDate, ZDateTime, ZEmail, ZId, ZName, ZShortText, ZVersion } from '../model/primitives.ts';
 
 /**
  * The structure of an engagement: parties (当事者) with contacts and
@@ -13,13 +13,6 @@ import { LIMITS, ZDate, ZDateTime, ZId, ZName, ZShortText, ZVersion } from '../m
  */
 
 const contacts = z.array(ZContact).max(20);
-
-/**
- * An e-mail address in a response: already normalized when stored, and a
- * plain string because response serialization encodes, which a transform
- * (ZEmail lower-cases) cannot do.
- */
-export const ZStoredEmail = z.string().max(LIMITS.email);
 
 // ── Parties 当事者 ──────────────────────────────────────────────────────────
 
@@ -53,7 +46,7 @@ export const ZSignatory = z.object({
   partyId: ZId,
   userId: ZId,
   displayName: ZName,
-  email: ZStoredEmail,
+  email: ZEmail,
   grantedByUserId: ZId.nullable(),
   grantedAt: ZDateTime,
 });

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { events } from '@bunkai/db';
+import type { TSignatory } from '@bunkai/domain';
+import type { Member } from '../../src/seed/factories.ts';
+import { type TestApp, createTestApp } from '../helpers/test-app.ts';
+import { ROLES, type World, createWorld } from './world.ts';
+
+let t: TestApp;
+let w: World;
+let vendorUser: Member;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await createWorld(t.app);
+  vendorUser = await w.f.addMember(w.member, { displayName: '署名者 花子' });
+});
+afterAll(() => t.close());
+
+const url = (partyId: string, userId = '') => `/api/v1/parties/${partyId}/signatories${userId ? `/${userId}` : ''}`;
+const eventsOf = async (type: string) =>
+  t.database.db.select().from(events).where(and(eq(events.engagementId, w.engagement.id), eq(events.type, type)));
+
+describe('signatory right (署名権限)', () => {
+  it("the party organization's admin grants it to its own user; the user then signs as signatory", async () => {
+    const res = await w.member.http.put<{ signatory: TSignatory }>(url(w.memberPartyId, vendorUser.session.user.id));
+    expect(res.status).toBe(200);
+    expect(res.body.signatory).toMatchObject({ partyId: w.memberPartyId, userId: vendorUser.session.user.id, displayName: '署名者 花子', grantedByUserId: w.member.session.user.id });
+    const summary = await vendorUser.http.get<{ engagement: { myRoles: string[] } }>(`/api/v1/engagements/${w.engagement.id}`);
+    expect(summary.body.engagement.myRoles).toEqual(['member', 'signatory']);
+    const list = await w.observer.http.get<{ signatories: TSignatory[] }>(url(w.memberPartyId));
+    expect(list.status).toBe(200);
+    expect(list.body.signatories.map((s) => s.userId)).toEqual([vendorUser.session.user.id]);
+    expect(await eventsOf('signatory.granted')).toHaveLength(1);
+  });
+
+  it('granting twice is idempotent and appends no second event', async () => {
+    const again = await w.member.http.put(url(w.memberPartyId, vendorUser.session.user.id));
+    expect(again.status).toBe(200);
+    expect(await eventsOf('signatory.granted')).toHaveLength(1);
+  });
+
+  it('the owner (another organization) cannot grant on a vendor party; nor can a non-admin of the party', async () => {
+    const byOwner = await w.owner.http.put(url(w.memberPartyId, vendorUser.session.user.id));
+    expect(byOwner.status).toBe(403);
+    expect(byOwner.body).toMatchObject({ error: { code: 'party_admin_only' } });
+    const byUser = await vendorUser.http.put(url(w.memberPartyId, w.member.session.user.id));
+    expect(byUser.status).toBe(403);
+  });
+
+  it("refuses users of another organization (404) and the observer party (409)", async () => {
+    const foreign = await w.member.http.put(url(w.memberPartyId, w.owner.session.user.id));
+    expect(foreign.status).toBe(404);
+    const observer = await w.observer.http.put(url(w.observerPartyId, w.observer.session.user.id));
+    expect(observer.status).toBe(409);
+    expect(observer.body).toMatchObject({ error: { code: 'observer_cannot_sign' } });
+  });
+
+  it('the hospital admin grants on the hospital party to a hospital user', async () => {
+    const hospitalUser = await w.f.addMember(w.owner);
+    const res = await w.owner.http.put(url(w.hospitalPartyId, hospitalUser.session.user.id));
+    expect(res.status).toBe(200);
+  });
+
+  it('revokes (204, event), then 404 for a right that is not held', async () => {
+    const res = await w.member.http.delete(url(w.memberPartyId, vendorUser.session.user.id));
+    expect(res.status).toBe(204);
+    expect(await eventsOf('signatory.revoked')).toHaveLength(1);
+    const summary = await vendorUser.http.get<{ engagement: { myRoles: string[] } }>(`/api/v1/engagements/${w.engagement.id}`);
+    expect(summary.body.engagement.myRoles).toEqual(['member']);
+    expect((await w.member.http.delete(url(w.memberPartyId, vendorUser.session.user.id))).status).toBe(404);
+  });
+});
+
+describe('authorization table: signatories', () => {
+  it('GET /parties/:partyId/signatories', async () => {
+    const actual: Record<string, number> = {};
+    for (const r of ROLES) actual[r] = (await w.callers[r].http.get(url(w.memberPartyId))).status;
+    expect(actual).toEqual({ anonymous: 401, outsider: 404, observer: 200, member: 200, owner: 200 });
+  });
+
+  it('PUT and DELETE /parties/:partyId/signatories/:userId on the vendor party (for its own admin)', async () => {
+    const target = w.member.session.user.id;
+    const put: Record<string, number> = {};
+    const del: Record<string, number> = {};
+    for (const r of ROLES) {
+      put[r] = (await w.callers[r].http.put(url(w.memberPartyId, target))).status;
+      del[r] = (await w.callers[r].http.delete(url(w.memberPartyId, target))).status;
+    }
+    // The outsider admin of another organization learns nothing (404); party admins of other parties are refused (403).
+    expect(put).toEqual({ anonymous: 401, outsider: 404, observer: 403, member: 200, owner: 403 });
+    expect(del).toEqual({ anonymous: 401, outsider: 404, observer: 403, member: 204, owner: 403 });
+  });
+});
