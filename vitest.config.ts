@@ -14,6 +14,13 @@ export default defineConfig({
     projects: [
       {
         test: {
+          name: 'web',
+          include: ['apps/web/src/**/*.test.tsx'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts'],
         },

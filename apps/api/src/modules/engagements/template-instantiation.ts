@@ -1,5 +1,5 @@
-import { CATALOG_VERSION, type TCatalogTemplate, getDuty } from '@bunkai/catalog';
-import { type TAssignment, type TDutyDefinition, EMPTY_TERMS, cellKey, normalizeAssignment, planCells, validationError } from '@bunkai/domain';
+import { CATALOG_VERSION, type TCatalogTemplate, expandTemplate, getDuty } from '@bunkai/catalog';
+import { type TAssignment, type TDutyDefinition, EMPTY_TERMS, normalizeAssignment, validationError } from '@bunkai/domain';
 import { type Db, assets, cells, duties, parties, proposals } from '@bunkai/db';
 
 type PartyRow = typeof parties.$inferSelect;
@@ -72,25 +72,27 @@ export const instantiateTemplate = async (tx: Db, engagementId: string, hospital
   const dutyRows = await tx.insert(duties).values(definitions.map((d) => dutyValuesFrom(engagementId, d, CATALOG_VERSION))).returning();
   const dutyIdByCode = new Map(dutyRows.map((d) => [d.code, d.id]));
 
-  const plan = planCells(dutyRows, assetRows);
+  // expandTemplate decides the cells and which suggestion applies (asset-specific over general).
+  const plan = expandTemplate(template, definitions);
   const cellRows: (typeof cells.$inferSelect)[] = [];
   await chunked(plan, 1000, async (chunk) => {
-    cellRows.push(...(await tx.insert(cells).values(chunk.map((k) => ({ engagementId, ...k, terms: EMPTY_TERMS }))).returning()));
+    const values = chunk.map((c) => ({
+      engagementId,
+      dutyId: dutyIdByCode.get(c.dutyCode)!,
+      assetId: c.assetKey === null ? null : (assetIdByKey.get(c.assetKey) ?? null),
+      terms: EMPTY_TERMS,
+    }));
+    cellRows.push(...(await tx.insert(cells).values(values).returning()));
   });
-  const cellByKey = new Map(cellRows.map((c) => [cellKey(c), c]));
 
   const suggestions: { cellId: string; assignment: TAssignment; terms: typeof EMPTY_TERMS }[] = [];
-  for (const s of template.suggestions) {
-    const dutyId = dutyIdByCode.get(s.dutyCode);
-    if (!dutyId) continue;
+  plan.forEach((c, i) => {
+    if (!c.assignment) return;
     const assignment = normalizeAssignment(
-      Object.fromEntries(Object.entries(s.assignment).map(([key, roles]) => [partyIdByKey.get(key) ?? key, [...roles]])),
+      Object.fromEntries(Object.entries(c.assignment).map(([key, roles]) => [partyIdByKey.get(key) ?? key, [...roles]])),
     );
-    const targets = s.assetKey
-      ? [cellByKey.get(cellKey({ dutyId, assetId: assetIdByKey.get(s.assetKey) ?? '' }))]
-      : cellRows.filter((c) => c.dutyId === dutyId);
-    for (const c of targets) if (c) suggestions.push({ cellId: c.id, assignment, terms: { ...EMPTY_TERMS, ...(s.terms ?? {}) } });
-  }
+    suggestions.push({ cellId: cellRows[i]!.id, assignment, terms: { ...EMPTY_TERMS, ...(c.terms ?? {}) } });
+  });
   const proposalRows: { id: string; cellId: string }[] = [];
   await chunked(suggestions, 1000, async (chunk) => {
     proposalRows.push(

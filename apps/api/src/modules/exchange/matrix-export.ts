@@ -1,0 +1,84 @@
+import { RACI_ROLES, type TEngagementSnapshot } from '@bunkai/domain';
+import type { SheetColumn } from './xlsx.ts';
+import {
+  ASSET_CATEGORY_LABELS,
+  CELL_STATUS_LABELS,
+  DUTY_CATEGORY_LABELS,
+  ENGAGEMENT_WIDE_LABEL,
+  FIRST_CHECK_LABELS,
+  PHASE_LABELS,
+} from './labels.ts';
+
+/**
+ * The matrix as a table (分担表): one row per cell in 確認表 order (part,
+ * order, code; engagement-wide cells first, then assets by position), one
+ * column per party. A party's column shows the agreed roles, or — while the
+ * cell is not agreed — the roles of its open proposal; 状態 says which.
+ */
+export const matrixTable = (s: TEngagementSnapshot): { columns: SheetColumn[]; rows: string[][] } => {
+  const dutyById = new Map(s.duties.map((d) => [d.id, d]));
+  const assetById = new Map(s.assets.map((a) => [a.id, a]));
+  const columns: SheetColumn[] = [
+    { header: '項番', width: 9 },
+    { header: '項目コード', width: 11 },
+    { header: '項目', width: 36 },
+    { header: '内容', width: 60 },
+    { header: 'フェーズ', width: 11 },
+    { header: '分類', width: 18 },
+    { header: '対象資産', width: 30 },
+    { header: '資産種別', width: 16 },
+    ...s.parties.map((p) => ({ header: p.displayName, width: Math.min(24, Math.max(10, p.displayName.length * 2)) })),
+    { header: '状態', width: 10 },
+    { header: '対応時間', width: 16 },
+    { header: '頻度', width: 16 },
+    { header: '証跡', width: 24 },
+    { header: '特記事項', width: 32 },
+    { header: '対象外理由', width: 24 },
+    { header: '初回確認', width: 9 },
+    { header: '初回確認日', width: 12 },
+    { header: '完了日', width: 12 },
+    { header: '備考', width: 32 },
+  ];
+  const rows: string[][] = [];
+  for (const c of s.cells) {
+    const duty = dutyById.get(c.dutyId);
+    if (!duty) continue;
+    const asset = c.assetId ? assetById.get(c.assetId) : undefined;
+    const assignment = c.assignment ?? c.proposedAssignment ?? {};
+    rows.push([
+      `${duty.kakuninhyoPart}-${duty.order}`,
+      duty.code,
+      duty.title.ja,
+      duty.description.ja,
+      PHASE_LABELS[duty.phase].ja,
+      DUTY_CATEGORY_LABELS[duty.category].ja,
+      asset ? asset.name : ENGAGEMENT_WIDE_LABEL,
+      asset ? ASSET_CATEGORY_LABELS[asset.category].ja : '',
+      ...s.parties.map((p) => RACI_ROLES.filter((r) => assignment[p.id]?.includes(r)).join('/')),
+      CELL_STATUS_LABELS[c.status],
+      c.terms.responseTime,
+      c.terms.frequency,
+      c.terms.evidence,
+      c.terms.remarks,
+      c.notApplicableReason ?? duty.notApplicableReason ?? '',
+      c.kickoff.firstCheckAnswer ? FIRST_CHECK_LABELS[c.kickoff.firstCheckAnswer] : '',
+      c.kickoff.firstCheckOn ?? '',
+      c.kickoff.completedOn ?? '',
+      c.kickoff.notes,
+    ]);
+  }
+  return { columns, rows };
+};
+
+/** `attachment` with an ASCII fallback name and the real (Japanese) name in RFC 5987 UTF-8 form. */
+export const contentDisposition = (filename: string, asciiFallback: string): string => {
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
+};
+
+/** A file name from an engagement title: no path separators, quotes or control characters. */
+export const exportFilename = (title: string, today: string, ext: 'csv' | 'xlsx') => {
+  // eslint-disable-next-line no-control-regex
+  const safe = title.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').slice(0, 80);
+  return { filename: `${safe}_分担表_${today}.${ext}`, ascii: `bunkai-matrix-${today}.${ext}` };
+};

@@ -1,0 +1,64 @@
+import { asc, eq } from 'drizzle-orm';
+import { type TEngagementPermission, type TParty, conflict, isDomainError, notFound } from '@bunkai/domain';
+import { type Db, cells, parties, proposals } from '@bunkai/db';
+import { type EngagementAccess, type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
+import { toParty } from '../../lib/mappers.ts';
+import type { Actor } from '../../plugins/auth.ts';
+
+export type CellRow = typeof cells.$inferSelect;
+type ProposalRow = typeof proposals.$inferSelect;
+
+/**
+ * Loads cells and proposals *through* their engagement: anything in an
+ * engagement the caller is no party to is "not found" under its own name (the
+ * engagement id is not revealed), then the permission is checked (403).
+ */
+export const createCellAccess = (db: Db, access: EngagementAccessService) => {
+  const through = async (actor: Actor, engagementId: string, what: string, id: string, permission: TEngagementPermission, tx: Db) => {
+    let a: EngagementAccess;
+    try {
+      a = await access.load(actor, engagementId, tx);
+    } catch (e) {
+      if (isDomainError(e) && e.kind === 'not_found') throw notFound(what, id);
+      throw e;
+    }
+    assertPermission(a, permission);
+    return a;
+  };
+
+  /** With `lock`, the cell row is re-read `FOR UPDATE`: writers to one cell go one after the other. */
+  const cell = async (actor: Actor, cellId: string, permission: TEngagementPermission, tx: Db = db, lock = false) => {
+    const [row] = await tx.select().from(cells).where(eq(cells.id, cellId));
+    if (!row) throw notFound('Cell', cellId);
+    const a = await through(actor, row.engagementId, 'Cell', cellId, permission, tx);
+    if (!lock) return { access: a, cell: row };
+    const [locked] = await tx.select().from(cells).where(eq(cells.id, cellId)).for('update');
+    return { access: a, cell: locked! };
+  };
+
+  /** A proposal and its cell; with `lock`, the cell is locked and the proposal re-read after the lock. */
+  const proposal = async (actor: Actor, proposalId: string, permission: TEngagementPermission, tx: Db = db, lock = false) => {
+    const [row] = await tx.select().from(proposals).where(eq(proposals.id, proposalId));
+    if (!row) throw notFound('Proposal', proposalId);
+    const a = await through(actor, row.engagementId, 'Proposal', proposalId, permission, tx);
+    if (!lock) {
+      const [c] = await tx.select().from(cells).where(eq(cells.id, row.cellId));
+      return { access: a, cell: c!, proposal: row };
+    }
+    const [c] = await tx.select().from(cells).where(eq(cells.id, row.cellId)).for('update');
+    const [fresh] = await tx.select().from(proposals).where(eq(proposals.id, proposalId));
+    return { access: a, cell: c!, proposal: fresh as ProposalRow };
+  };
+
+  return { cell, proposal };
+};
+export type CellAccess = ReturnType<typeof createCellAccess>;
+
+/** Archived engagements are read-only. */
+export const assertWritable = (a: EngagementAccess) => {
+  if (a.engagement.archivedAt)
+    throw conflict('engagement_archived', `Engagement ${a.engagement.id} is archived; unarchive it before changing it.`);
+};
+
+export const loadParties = async (tx: Db, engagementId: string): Promise<TParty[]> =>
+  (await tx.select().from(parties).where(eq(parties.engagementId, engagementId)).orderBy(asc(parties.position), asc(parties.createdAt))).map(toParty);

@@ -1,0 +1,83 @@
+import { and, asc, eq } from 'drizzle-orm';
+import {
+  FINDING_CODES,
+  type TAcceptanceParty,
+  type TCellWithProposal,
+  type TFinding,
+  type TFindingCode,
+  type TMatrixCell,
+  computeFindings,
+} from '@bunkai/domain';
+import { type Db, proposalResponses, proposals } from '@bunkai/db';
+import { toCell } from '../../lib/mappers.ts';
+import { loadSnapshot } from '../../lib/snapshot-loader.ts';
+import type { CellRow } from './cell-access.ts';
+import { type ProposalRow, type ResponseRow, withOpenProposal } from './proposal-state.ts';
+
+export type OpenProposal = { proposal: ProposalRow; responses: ResponseRow[] };
+
+/** Every open proposal of an engagement with its responses (oldest first), in two queries. */
+export const loadOpenProposals = async (db: Db, engagementId: string): Promise<Map<string, OpenProposal>> => {
+  const open = and(eq(proposals.engagementId, engagementId), eq(proposals.status, 'open'));
+  const [rows, responses] = await Promise.all([
+    db.select().from(proposals).where(open),
+    db
+      .select({ r: proposalResponses })
+      .from(proposalResponses)
+      .innerJoin(proposals, eq(proposalResponses.proposalId, proposals.id))
+      .where(open)
+      .orderBy(asc(proposalResponses.createdAt), asc(proposalResponses.id)),
+  ]);
+  const byId = new Map<string, OpenProposal>(rows.map((p) => [p.id, { proposal: p, responses: [] }]));
+  for (const { r } of responses) byId.get(r.proposalId)?.responses.push(r);
+  return byId;
+};
+
+/** One proposal with its responses, oldest first. */
+export const loadProposalWithResponses = async (tx: Db, proposalId: string): Promise<OpenProposal | null> => {
+  const [proposal] = await tx.select().from(proposals).where(eq(proposals.id, proposalId));
+  if (!proposal) return null;
+  const responses = await tx
+    .select()
+    .from(proposalResponses)
+    .where(eq(proposalResponses.proposalId, proposalId))
+    .orderBy(asc(proposalResponses.createdAt), asc(proposalResponses.id));
+  return { proposal, responses };
+};
+
+/** A cell row with its open proposal, as mutations answer it. */
+export const loadCellState = async (tx: Db, cell: CellRow, parties: readonly TAcceptanceParty[]): Promise<TCellWithProposal> =>
+  withOpenProposal(toCell(cell), cell.openProposalId ? await loadProposalWithResponses(tx, cell.openProposalId) : null, parties);
+
+const CODE_RANK = new Map<TFindingCode, number>(FINDING_CODES.map((c, i) => [c, i]));
+
+/** cell id → codes of the findings naming it, in FINDING_CODES order. */
+export const findingCodesByCell = (findings: readonly TFinding[]): Map<string, TFindingCode[]> => {
+  const sets = new Map<string, Set<TFindingCode>>();
+  for (const f of findings) {
+    for (const id of f.cellIds) {
+      const set = sets.get(id);
+      if (set) set.add(f.code);
+      else sets.set(id, new Set([f.code]));
+    }
+  }
+  return new Map([...sets].map(([id, s]) => [id, [...s].sort((a, b) => (CODE_RANK.get(a) ?? 0) - (CODE_RANK.get(b) ?? 0))]));
+};
+
+/**
+ * The whole matrix in a fixed handful of queries (the snapshot loader's plus
+ * two for open proposals and their responses), never one per cell; cells come
+ * in 確認表 order. The reads run in parallel on the pool rather than in one
+ * transaction: a cell whose open proposal closed between the reads shows no
+ * open proposal, and the next read (or live update) settles it.
+ */
+export const loadMatrix = async (db: Db, engagementId: string) => {
+  const [{ snapshot, engagement, cells }, open] = await Promise.all([loadSnapshot(db, engagementId), loadOpenProposals(db, engagementId)]);
+  const findings = computeFindings(snapshot);
+  const codes = findingCodesByCell(findings);
+  const matrixCells: TMatrixCell[] = cells.map((c) => ({
+    ...withOpenProposal(c, c.openProposalId ? open.get(c.openProposalId) : null, snapshot.parties),
+    findingCodes: codes.get(c.id) ?? [],
+  }));
+  return { snapshot, engagement, findings, cells: matrixCells };
+};

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZCellDetailResponse, ZMatrixQuery, ZMatrixResponse, ZProgressResponse } from '@bunkai/domain';
+import { actorOf, requireAuth } from '../../plugins/auth.ts';
+import { errorResponses } from '../../plugins/schemas.ts';
+import type { MatrixService } from './matrix-service.ts';
+
+const tags = ['matrix'];
+const security = [{ bearer: [] }];
+const ZParams = z.object({ id: z.uuid() });
+
+/** Who may call: every reader of the engagement (owner, member, signatory, observer); non-parties get 404. */
+export const matrixRoutes =
+  (service: MatrixService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook('onRequest', requireAuth);
+    app.get(
+      '/api/v1/engagements/:id/cells',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'The whole matrix (分担表) in 確認表 order, filterable by party, phase, category, status, asset, finding; view=mine for "what is asked of us"',
+          params: ZParams,
+          querystring: ZMatrixQuery,
+          response: { 200: ZMatrixResponse, ...errorResponses(400, 401, 403, 404) },
+        },
+        // The schema documents the response; the service builds it from typed mappers, so the
+        // ~3,600-cell body skips a second zod pass and goes straight to JSON.
+        serializerCompiler: () => (data) => JSON.stringify(data),
+      },
+      async (request) => service.list(actorOf(request), request.params.id, request.query),
+    );
+    app.get(
+      '/api/v1/cells/:id',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'One cell with its open proposal, finding codes, duty, asset and comment count',
+          params: ZParams,
+          response: { 200: ZCellDetailResponse, ...errorResponses(400, 401, 404) },
+        },
+      },
+      async (request) => service.get(actorOf(request), request.params.id),
+    );
+    app.get(
+      '/api/v1/engagements/:id/progress',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'Progress: cells per status, 初回確認 / 完了日 recorded, and per party (roles held, agreed, acceptances pending)',
+          params: ZParams,
+          response: { 200: ZProgressResponse, ...errorResponses(400, 401, 404) },
+        },
+      },
+      async (request) => service.progress(actorOf(request), request.params.id),
+    );
+  };

@@ -1,0 +1,82 @@
+import { count, eq } from 'drizzle-orm';
+import {
+  CELL_STATUSES,
+  type TCellDetailResponse,
+  type TCellStatus,
+  type TMatrixQuery,
+  type TMatrixResponse,
+  type TProgressResponse,
+  notFound,
+} from '@bunkai/domain';
+import { type Db, comments } from '@bunkai/db';
+import { type EngagementAccessService, ownParty } from '../../access/engagement-access.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import type { CellAccess } from './cell-access.ts';
+import { applyMatrixFilter, isAskedOf, parseMatrixFilter } from './matrix-filters.ts';
+import { loadMatrix } from './matrix-repository.ts';
+
+type Deps = { db: Db; access: EngagementAccessService; cellAccess: CellAccess };
+
+export const createMatrixService = ({ db, access, cellAccess }: Deps) => ({
+  /** The whole matrix (分担表) in one response, optionally filtered. */
+  list: async (actor: Actor, engagementId: string, query: TMatrixQuery): Promise<TMatrixResponse> => {
+    const a = await access.require(actor, engagementId, 'engagement:read');
+    const m = await loadMatrix(db, engagementId);
+    const filter = parseMatrixFilter(query, {
+      partyIds: m.snapshot.parties.map((p) => p.id),
+      assetIds: m.snapshot.assets.map((x) => x.id),
+      myPartyId: () => ownParty(a).id,
+    });
+    return {
+      engagement: { id: m.engagement.id, version: m.engagement.version, status: m.snapshot.engagement.status },
+      parties: [...m.snapshot.parties],
+      assets: [...m.snapshot.assets],
+      duties: [...m.snapshot.duties],
+      totalCells: m.cells.length,
+      cells: applyMatrixFilter(m.cells, m.snapshot.duties, filter),
+    };
+  },
+
+  /** One cell with its open proposal, finding codes, duty, asset and comment count. */
+  get: async (actor: Actor, cellId: string): Promise<TCellDetailResponse> => {
+    const { cell } = await cellAccess.cell(actor, cellId, 'engagement:read');
+    const [m, [n]] = await Promise.all([
+      loadMatrix(db, cell.engagementId),
+      db.select({ n: count() }).from(comments).where(eq(comments.cellId, cellId)),
+    ]);
+    const found = m.cells.find((c) => c.id === cellId);
+    const duty = m.snapshot.duties.find((d) => d.id === cell.dutyId);
+    if (!found || !duty) throw notFound('Cell', cellId);
+    return { cell: found, duty, asset: m.snapshot.assets.find((x) => x.id === cell.assetId) ?? null, commentCount: n?.n ?? 0 };
+  },
+
+  /** Figures for the kickoff review: per status, 初回確認 / 完了日 recorded, and per party. */
+  progress: async (actor: Actor, engagementId: string): Promise<TProgressResponse> => {
+    await access.require(actor, engagementId, 'engagement:read');
+    const m = await loadMatrix(db, engagementId);
+    const byStatus = Object.fromEntries(CELL_STATUSES.map((s) => [s, 0])) as Record<TCellStatus, number>;
+    for (const c of m.cells) byStatus[c.status] += 1;
+    const applicable = m.cells.filter((c) => c.status !== 'not_applicable');
+    return {
+      total: m.cells.length,
+      applicable: applicable.length,
+      byStatus,
+      agreed: byStatus.agreed,
+      reviewed: m.cells.filter((c) => c.kickoff.firstCheckAnswer !== null).length,
+      completed: m.cells.filter((c) => c.kickoff.completedOn !== null).length,
+      parties: m.snapshot.parties.map((p) => {
+        const asked = applicable.filter((c) => isAskedOf(c, p.id));
+        const holds = asked.filter((c) => Boolean(c.assignment?.[p.id]?.length || c.openProposal?.assignment[p.id]?.length));
+        return {
+          partyId: p.id,
+          displayName: p.displayName,
+          role: p.role,
+          withRole: holds.length,
+          agreed: holds.filter((c) => c.status === 'agreed' && Boolean(c.assignment?.[p.id]?.length)).length,
+          pendingAcceptances: applicable.filter((c) => c.openProposal?.pendingFrom.includes(p.id)).length,
+        };
+      }),
+    };
+  },
+});
+export type MatrixService = ReturnType<typeof createMatrixService>;

@@ -1,0 +1,69 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type TAcceptanceParty, type TAssignment, type TTerms, conflict } from '@bunkai/domain';
+import { type Db, cells, proposals } from '@bunkai/db';
+import type { CellRow } from '../matrix/cell-access.ts';
+import { loadCellState } from '../matrix/matrix-repository.ts';
+import type { ProposalRow } from '../matrix/proposal-state.ts';
+
+type CellSet = Partial<Pick<CellRow, 'status' | 'assignment' | 'terms' | 'openProposalId' | 'notApplicableReason'>> &
+  Partial<Pick<CellRow, 'firstCheckAnswer' | 'firstCheckOn' | 'completedOn' | 'kickoffNotes'>>;
+
+/** 409 `stale_version` carrying the cell as it is now (with its open proposal). */
+export const staleCell = async (tx: Db, cell: CellRow, sentVersion: number, parties: readonly TAcceptanceParty[]) =>
+  conflict('stale_version', `Cell ${cell.id} was changed by someone else (you sent version ${sentVersion}, it is at ${cell.version}); reload it.`, {
+    current: await loadCellState(tx, cell, parties),
+  });
+
+/**
+ * Writes a cell change and bumps its version, guarded by the version read
+ * under the row lock: every change to a cell is a new version.
+ */
+export const updateCell = async (tx: Db, cell: CellRow, set: CellSet): Promise<CellRow> => {
+  const [row] = await tx
+    .update(cells)
+    .set({ ...set, version: sql`${cells.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(cells.id, cell.id), eq(cells.version, cell.version)))
+    .returning();
+  if (!row) throw conflict('stale_version', `Cell ${cell.id} was changed concurrently; reload it.`);
+  return row;
+};
+
+export const insertProposal = async (
+  tx: Db,
+  values: {
+    cellId: string;
+    engagementId: string;
+    proposerPartyId: string;
+    proposerUserId: string;
+    assignment: TAssignment;
+    terms: TTerms;
+    reason: string;
+    supersedesId: string | null;
+  },
+): Promise<ProposalRow> => {
+  const [row] = await tx.insert(proposals).values(values).returning();
+  return row!;
+};
+
+/** Closes a proposal (agreed, superseded, withdrawn) if it is still open. */
+export const closeProposal = async (tx: Db, proposalId: string, status: 'agreed' | 'superseded' | 'withdrawn'): Promise<ProposalRow> => {
+  const [row] = await tx
+    .update(proposals)
+    .set({ status, closedAt: sql`now()` })
+    .where(and(eq(proposals.id, proposalId), eq(proposals.status, 'open')))
+    .returning();
+  if (!row) throw conflict('proposal_closed', `Proposal ${proposalId} is no longer open.`);
+  return row;
+};
+
+/** Payload fields every proposal event carries, so the log can be replayed. */
+export const proposalPayload = (p: ProposalRow) => ({
+  proposalId: p.id,
+  cellId: p.cellId,
+  proposerPartyId: p.proposerPartyId,
+  suggested: p.suggested,
+  supersedesId: p.supersedesId,
+  assignment: p.assignment,
+  terms: p.terms,
+  reason: p.reason,
+});

@@ -1,0 +1,182 @@
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import {
+  type DomainError,
+  type TRevisionView,
+  type TSignRequest,
+  type TSignatureView,
+  SEAL_VERSION,
+  conflict,
+  forbidden,
+  isSigningParty,
+  notFound,
+  rateLimited,
+  sealInput,
+  signingStatement,
+  unauthorized,
+} from '@bunkai/domain';
+import { type Db, revisions, sha256Hex, signatures, users } from '@bunkai/db';
+import type { Config } from '../../config.ts';
+import { type EventSpec, recordEvents } from '../../lib/events.ts';
+import { verifyPassword } from '../../lib/password.ts';
+import { verifyTotp } from '../../lib/totp.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import type { AuthRepository } from '../auth/auth-repository.ts';
+import { loadLiveState, persistSignoffState, setEngagementStatus, signoffState } from '../revisions/revision-state.ts';
+import { toRevisionView, toSignatureView } from '../revisions/revision-views.ts';
+import { revisionsRepository as repo } from '../revisions/revisions-repository.ts';
+import type { RevisionsService } from '../revisions/revisions-service.ts';
+
+type Deps = {
+  db: Db;
+  revisions: RevisionsService;
+  authRepo: Pick<AuthRepository, 'readThrottle' | 'bumpThrottle' | 'clearThrottle'>;
+  config: Pick<Config, 'loginMaxAttempts' | 'loginWindowSeconds'>;
+};
+
+export type SignMeta = { ip: string; userAgent: string };
+type SignResult = { signature: TSignatureView; revision: TRevisionView };
+
+const MAX_IP = 64;
+const MAX_USER_AGENT = 500;
+
+export const createSignaturesService = ({ db, revisions: revisionsService, authRepo, config }: Deps) => {
+  /**
+   * Who may sign for `partyId`: a signatory (署名権限) of exactly that party.
+   * Non-parties get 404 (through the revision), everyone else 403.
+   */
+  const signerContext = async (actor: Actor, revisionId: string, partyId: string) => {
+    const { row, access } = await revisionsService.loadRevision(actor, revisionId, 'engagement:read');
+    const party = await repo.partyInEngagement(db, row.engagementId, partyId);
+    if (!party) throw notFound('Party', partyId);
+    if (!isSigningParty(party)) throw forbidden('observer_cannot_sign', `Party ${partyId} is an observer; observers read and do not sign.`);
+    if (access.party?.id !== party.id) throw forbidden('not_your_party', `You can sign only for your own party, not for party ${partyId}.`);
+    if (!access.roles.includes('signatory'))
+      throw forbidden('not_a_signatory', `You do not hold the signatory right (署名権限) for party ${partyId}; an admin of your organization can grant it.`);
+    const [user] = await db.select().from(users).where(eq(users.id, actor.userId)).limit(1);
+    if (!user) throw notFound('User', actor.userId);
+    const orgNames = await repo.organizationNames(db, [party.organizationId]);
+    const statement = signingStatement({
+      signerName: user.displayName,
+      organizationName: orgNames.get(party.organizationId ?? '') ?? '',
+      partyDisplayName: party.displayName,
+      engagementTitle: access.engagement.title,
+      revisionNumber: row.number,
+      revisionSha256: row.sha256 ?? '',
+    });
+    const requiresTotp = access.engagement.requireTwoFactorToSign || user.totpEnabled;
+    return { row, access, party, user, statement, requiresTotp };
+  };
+
+  /** Checks password and TOTP outside any transaction; failures count towards the sign-in throttle. */
+  const checkCredentials = async (ctx: Awaited<ReturnType<typeof signerContext>>, input: TSignRequest): Promise<number | null> => {
+    const { user, access } = ctx;
+    if (access.engagement.requireTwoFactorToSign && !user.totpEnabled)
+      throw forbidden('totp_enrollment_required', 'This engagement requires two-factor authentication to sign: enroll TOTP first (POST /api/v1/auth/totp/enroll).');
+    const key = `sign:account:${user.id}`;
+    if ((await authRepo.readThrottle(key, config.loginWindowSeconds)) >= config.loginMaxAttempts)
+      throw rateLimited(`Too many failed signing attempts; wait ${Math.ceil(config.loginWindowSeconds / 60)} minutes and try again.`);
+    const fail = async (code: string, message: string) => {
+      await authRepo.bumpThrottle(key, config.loginWindowSeconds);
+      return unauthorized(code, message);
+    };
+    if (!(await verifyPassword(input.password, user.passwordHash))) throw await fail('invalid_password', 'The password is wrong; re-enter your own password to sign.');
+    if (!user.totpEnabled) return null;
+    if (!input.totp) throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app to sign.');
+    const step = verifyTotp(user.totpSecret ?? '', input.totp);
+    if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep))
+      throw await fail('invalid_totp', 'The authenticator code is wrong or was already used.');
+    return step;
+  };
+
+  return {
+    /** The exact statement the signer will sign (shown before signing). */
+    statement: async (actor: Actor, revisionId: string, partyId: string) => {
+      const ctx = await signerContext(actor, revisionId, partyId);
+      return {
+        statement: ctx.statement,
+        revision: { id: ctx.row.id, number: ctx.row.number, sha256: ctx.row.sha256 ?? '' },
+        party: { id: ctx.party.id, displayName: ctx.party.displayName },
+        requiresTotp: ctx.requiresTotp,
+        sealVersion: SEAL_VERSION,
+      };
+    },
+
+    /** 署名: one party's signatory signs one frozen revision, re-authenticated. */
+    sign: async (actor: Actor, revisionId: string, input: TSignRequest, meta: SignMeta) => {
+      const ctx = await signerContext(actor, revisionId, input.partyId);
+      const step = await checkCredentials(ctx, input);
+      const { access, party, user, statement } = ctx;
+      const engagementId = ctx.row.engagementId;
+      // Refusals found inside still commit what content-based detection persisted (superseded, amending).
+      const outcome = await db.transaction(async (tx): Promise<{ error: DomainError } | { result: SignResult }> => {
+        await repo.lockEngagementWrites(tx, engagementId);
+        const revision = (await repo.lockById(tx, revisionId))!;
+        const live = await loadLiveState(tx, engagementId);
+        const rows = await repo.ofEngagement(tx, engagementId);
+        const state = signoffState(rows, live.sha256);
+        await persistSignoffState(tx, access, state);
+        const status = state.statusOf(rows.find((r) => r.id === revision.id) ?? revision);
+        if (status === 'executed') return { error: conflict('revision_executed', `Revision ${revision.number} is already executed; every party has signed it.`) };
+        if (status !== 'frozen')
+          return {
+            error: conflict('revision_superseded', `Revision ${revision.number} no longer matches the matrix (it changed after freezing); it cannot be signed. Freeze revision ${(state.latest?.number ?? 0) + 1} instead.`, {
+              draft: state.draft,
+            }),
+          };
+        const existing = (await repo.signaturesOf(tx, [revision.id])).find((s) => s.partyId === party.id);
+        if (existing) return { error: conflict('already_signed', `Party ${party.id} has already signed revision ${revision.number}.`, { signatureId: existing.id }) };
+        if (step !== null) {
+          // Consumes the TOTP step atomically: a concurrent replay of the same code finds no row to update.
+          const consumed = await tx
+            .update(users)
+            .set({ totpLastStep: step })
+            .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+            .returning({ id: users.id });
+          if (!consumed.length) return { error: unauthorized('invalid_totp', 'The authenticator code is wrong or was already used.') };
+        }
+        const fields = {
+          revisionId: revision.id,
+          revisionNumber: revision.number,
+          revisionSha256: revision.sha256 ?? '',
+          partyId: party.id,
+          organizationId: party.organizationId ?? user.organizationId,
+          signerUserId: user.id,
+          signerName: user.displayName,
+          signedAt: new Date().toISOString(),
+          statement,
+          ip: meta.ip.slice(0, MAX_IP),
+          userAgent: meta.userAgent.slice(0, MAX_USER_AGENT),
+        };
+        const [sig] = await tx.insert(signatures).values({ ...fields, sealVersion: SEAL_VERSION, seal: sha256Hex(sealInput(fields)) }).returning();
+        const all = [...(await repo.signaturesOf(tx, [revision.id]))];
+        const signed = new Set(all.map((s) => s.partyId));
+        const executed = live.snapshot.parties.filter(isSigningParty).every((p) => signed.has(p.id));
+        const events: EventSpec[] = [{ type: 'signature.created', subjectId: sig!.id, payload: { revisionId: revision.id, number: revision.number, partyId: party.id, seal: sig!.seal } }];
+        let row = revision;
+        if (executed) {
+          const [updated] = await tx.update(revisions).set({ status: 'executed', executedAt: new Date().toISOString() }).where(eq(revisions.id, revision.id)).returning();
+          row = updated ?? revision;
+          await setEngagementStatus(tx, engagementId, 'executed');
+          events.push(
+            { type: 'revision.executed', subjectId: revision.id, payload: { number: revision.number, sha256: revision.sha256, signatures: all.length } },
+            { type: 'engagement.status_changed', subjectId: engagementId, payload: { from: 'signing', to: 'executed' } },
+          );
+        }
+        await recordEvents(tx, access, events);
+        const parties = live.snapshot.parties;
+        const names = await repo.organizationNames(tx, [...parties.map((p) => p.organizationId), ...all.map((s) => s.organizationId)]);
+        const partyById = new Map(parties.map((p) => [p.id, p]));
+        return {
+          result: {
+            signature: toSignatureView(sig!, revision.number, partyById, names),
+            revision: toRevisionView(row, executed ? 'executed' : 'frozen', live.sha256, all, parties, names),
+          },
+        };
+      });
+      if ('error' in outcome) throw outcome.error;
+      await authRepo.clearThrottle(`sign:account:${user.id}`);
+      return outcome.result;
+    },
+  };
+};
+export type SignaturesService = ReturnType<typeof createSignaturesService>;

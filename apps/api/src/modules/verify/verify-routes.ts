@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZVerifyResponse } from '@bunkai/domain';
+import { actorOf, requireAuth } from '../../plugins/auth.ts';
+import { errorResponses } from '../../plugins/schemas.ts';
+import type { VerifyService } from './verify-service.ts';
+
+export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** Annexes of the largest engagements stay well below this. */
+export const VERIFY_MAX_BYTES = 20 * 1024 * 1024;
+
+/** 検証. Who may call: any signed-in user; only revisions of engagements the caller may see can match. */
+export const verifyRoutes =
+  (service: VerifyService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook('onRequest', requireAuth);
+    // The annex arrives as the raw body; this parser exists only inside this plugin.
+    app.addContentTypeParser(DOCX_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: VERIFY_MAX_BYTES }, (_request, body, done) => done(null, body));
+    // Only JSON exports and annexes are verifiable: any other body answers 415.
+    app.removeContentTypeParser('text/plain');
+
+    app.post(
+      '/api/v1/verify',
+      {
+        bodyLimit: VERIFY_MAX_BYTES,
+        schema: {
+          tags: ['sign-off'],
+          security: [{ bearer: [] }],
+          summary: 'Verify a revision export (JSON) or an annex (.docx) against the revisions you may see',
+          description:
+            'Body: the JSON from GET /api/v1/revisions/:id/export.json (`application/json`), or the annex as raw bytes (`' +
+            DOCX_MEDIA_TYPE +
+            '`), at most 20 MB. JSON: the hash is recomputed from `canonical`; any altered byte answers `match: false, reason: "hash_mismatch"`. ' +
+            '.docx: the revision hash is read from the custom property bunkaiRevisionSha256.',
+          response: { 200: ZVerifyResponse, ...errorResponses(400, 401, 413, 415, 503) },
+        },
+      },
+      async (request) => service.verify(actorOf(request), request.body),
+    );
+  };

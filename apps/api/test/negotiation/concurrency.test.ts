@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyChain } from '@bunkai/db';
+import type { TCellWithProposal } from '@bunkai/domain';
+import { type NegotiationWorld, createNegotiationWorld } from './world.ts';
+
+let n: NegotiationWorld;
+beforeAll(async () => {
+  n = await createNegotiationWorld();
+});
+afterAll(() => n.t.close());
+
+describe('concurrent writers on one cell', () => {
+  it('two proposals sent with the same version: exactly one wins, the other gets 409, one open proposal remains', async () => {
+    const { w, freshCell, openProposalCount, reload } = n;
+    const ehr = w.vendors.ehr_vendor;
+    const vpn = w.vendors.vpn_owner;
+    // Several rounds, so the race is exercised more than once per run.
+    for (let round = 0; round < 3; round++) {
+      const cell = await freshCell();
+      const [a, b] = await Promise.all([
+        ehr.member.http.post<{ cell: TCellWithProposal }>(`/api/v1/cells/${cell.id}/proposals`, {
+          assignment: { [w.hospitalPartyId]: ['A'], [ehr.partyId]: ['R'] },
+          version: cell.version,
+        }),
+        vpn.member.http.post<{ cell: TCellWithProposal }>(`/api/v1/cells/${cell.id}/proposals`, {
+          assignment: { [w.hospitalPartyId]: ['A'], [vpn.partyId]: ['R'] },
+          version: cell.version,
+        }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([201, 409]);
+      const loser = a.status === 409 ? a : b;
+      const winner = a.status === 201 ? a : b;
+      expect(loser.body).toMatchObject({ error: { code: 'stale_version', details: { current: { version: cell.version + 1 } } } });
+      expect(await openProposalCount(cell.id)).toBe(1);
+      const now = await reload(cell.id);
+      expect(now.version).toBe(cell.version + 1);
+      expect(now.openProposal!.id).toBe(winner.body.cell.openProposal!.id);
+    }
+  });
+
+  it('the two last required parties accept at the same time: the cell is agreed exactly once', async () => {
+    const { w, f, freshCell, eventTypes } = n;
+    const ehr = w.vendors.ehr_vendor;
+    const network = w.vendors.network_vendor;
+    const vpn = w.vendors.vpn_owner;
+    for (let round = 0; round < 3; round++) {
+      const cell = await freshCell();
+      // Needs the hospital, the network vendor (R) and the VPN owner (A).
+      const p = await f.propose(ehr.member, cell, { assignment: { [network.partyId]: ['R'], [vpn.partyId]: ['A'], [w.hospitalPartyId]: ['I'] } });
+      await f.accept(w.hospital, p.proposal.id);
+      const results = await Promise.all([
+        network.member.http.post<{ cell: TCellWithProposal }>(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
+        vpn.member.http.post<{ cell: TCellWithProposal }>(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([200, 200]);
+      expect(results.map((r) => r.body.cell.status).sort()).toEqual(['agreed', 'proposed']);
+      const types = await eventTypes(cell.id);
+      expect(types.filter((t) => t === 'cell.agreed')).toHaveLength(1);
+      expect(types.filter((t) => t === 'proposal.accepted')).toHaveLength(3);
+      const now = await n.reload(cell.id);
+      expect(now).toMatchObject({ status: 'agreed', openProposal: null, version: cell.version + 4 });
+    }
+  });
+
+  it('a late accept racing an agreement gets 409 proposal_closed, never a second agreement', async () => {
+    const { w, f, freshCell, eventTypes } = n;
+    const ehr = w.vendors.ehr_vendor;
+    const cell = await freshCell();
+    // Only the hospital's consent is needed; the EHR vendor (I) answers too.
+    const p = await f.propose(ehr.member, cell, { assignment: { [w.hospitalPartyId]: ['R', 'A'], [w.vendors.network_vendor.partyId]: ['I'] } });
+    const [h, nv] = await Promise.all([
+      w.hospital.http.post(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
+      w.vendors.network_vendor.member.http.post(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
+    ]);
+    expect(h.status).toBe(200);
+    // Either the network vendor answered first (200, not decisive) or after the agreement (409).
+    expect([200, 409]).toContain(nv.status);
+    expect((await eventTypes(cell.id)).filter((t) => t === 'cell.agreed')).toHaveLength(1);
+    expect((await verifyChain(n.db, n.eid)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engagements, events, revisions } from '@bunkai/db';
+import { type TRevisionView, type TSignatureView, sealInput } from '@bunkai/domain';
+import { generateTotp } from '../../src/lib/totp.ts';
+import { createHttpClient } from '../../src/seed/http-client.ts';
+import { type SignoffFactories, type SignoffWorld, createSignoffFactories } from '../../src/seed/signoff-factories.ts';
+import { type TestApp, createTestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+let f: SignoffFactories;
+let w: SignoffWorld;
+let r1: TRevisionView;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  f = createSignoffFactories(t.app);
+  w = await f.signoffWorld();
+  r1 = await f.freeze(w.hospital, w.eid);
+});
+afterAll(() => t.close());
+
+const devices = () => w.devices!;
+const signUrl = (revisionId: string) => `/api/v1/revisions/${revisionId}/signatures`;
+const engagementStatus = async () => (await t.database.db.select().from(engagements).where(eq(engagements.id, w.eid)))[0]!.status;
+const eventTypes = async () => (await t.database.db.select().from(events).where(eq(events.engagementId, w.eid))).map((e) => e.type);
+const getRevision = async (id: string) =>
+  (await w.observer.http.get<{ revision: TRevisionView; draft: { number: number; changedSinceFrozen: boolean } | null }>(`/api/v1/revisions/${id}`)).body;
+
+describe('signing statement', () => {
+  it('shows the signatory the exact statement, naming party, revision number and hash', async () => {
+    const res = await w.hospital.http.get<{ statement: string; requiresTotp: boolean; revision: { number: number } }>(
+      `/api/v1/revisions/${r1.id}/signing-statement?partyId=${w.hospitalPartyId}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ requiresTotp: true, revision: { number: 1 } });
+    const [ja, en] = res.body.statement.split('\n');
+    expect(ja).toContain('当事者「ひまわり総合病院」');
+    expect(ja).toContain('第1版');
+    expect(en).toContain('revision 1');
+    for (const line of [ja, en]) expect(line).toContain(r1.sha256!);
+    expect((await w.vendor.http.get(`/api/v1/revisions/${r1.id}/signing-statement?partyId=${w.hospitalPartyId}`)).status).toBe(403);
+    expect((await w.hospitalMember.http.get(`/api/v1/revisions/${r1.id}/signing-statement?partyId=${w.hospitalPartyId}`)).status).toBe(403);
+    expect((await w.outsider.http.get(`/api/v1/revisions/${r1.id}/signing-statement?partyId=${w.hospitalPartyId}`)).status).toBe(404);
+    expect((await w.hospital.http.get(`/api/v1/revisions/${r1.id}/signing-statement`)).status).toBe(400);
+  });
+});
+
+describe('who may sign (署名権限)', () => {
+  it('refuses non-signatories, another party’s signatory, observers (403), non-parties (404) and anonymous callers (401)', async () => {
+    const cases = [
+      { who: w.hospitalMember, partyId: w.hospitalPartyId, status: 403, code: 'not_a_signatory' },
+      { who: w.vendor, partyId: w.hospitalPartyId, status: 403, code: 'not_your_party' },
+      { who: w.observer, partyId: w.observerPartyId, status: 403, code: 'observer_cannot_sign' },
+      { who: w.observer, partyId: w.vendorPartyId, status: 403, code: 'not_your_party' },
+      { who: w.outsider, partyId: w.hospitalPartyId, status: 404, code: 'not_found' },
+      { who: w.hospital, partyId: '00000000-0000-4000-8000-000000000000', status: 404, code: 'not_found' },
+    ];
+    for (const c of cases) {
+      const res = await c.who.http.post(signUrl(r1.id), { partyId: c.partyId, password: c.who.password, totp: '123456' });
+      expect({ status: res.status, body: res.body }).toMatchObject({ status: c.status, body: { error: { code: c.code } } });
+    }
+    expect((await createHttpClient(t.app).post(signUrl(r1.id), { partyId: w.hospitalPartyId, password: 'x', totp: '123456' })).status).toBe(401);
+    const bad = await w.hospital.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, totp: '123456' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { code: 'invalid_request' } });
+  });
+
+  it('refuses a wrong password, a missing, wrong or replayed TOTP code (401)', async () => {
+    const d = devices().hospital;
+    const attempt = (body: Record<string, unknown>) => w.hospital.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.hospital.password, ...body });
+    expect((await attempt({ password: 'not my password', totp: d.peek() })).body).toMatchObject({ error: { code: 'invalid_password' } });
+    expect((await attempt({})).body).toMatchObject({ error: { code: 'totp_required' } });
+    const stale = await attempt({ totp: generateTotp(d.secret, Date.now() - 10 * 60_000) });
+    expect(stale.status).toBe(401);
+    expect(stale.body).toMatchObject({ error: { code: 'invalid_totp' } });
+    // The code used to enroll was consumed then; it cannot sign.
+    const replay = await attempt({ totp: d.replay() });
+    expect(replay.status).toBe(401);
+    expect(replay.body).toMatchObject({ error: { code: 'invalid_totp' } });
+    expect((await getRevision(r1.id)).revision.signatures).toEqual([]);
+  });
+});
+
+describe('signing and execution', () => {
+  it('records a sealed signature for the signer’s own party', async () => {
+    const code = devices().hospital.next();
+    const res = await w.hospital.http.post<{ signature: TSignatureView; revision: TRevisionView }>(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.hospital.password, totp: code }, { 'user-agent': 'BunkaiTest/1.0' });
+    expect(res.status).toBe(201);
+    const s = res.body.signature;
+    expect(s).toMatchObject({
+      revisionId: r1.id,
+      partyId: w.hospitalPartyId,
+      organizationId: w.hospital.session.organization.id,
+      signerUserId: w.hospital.session.user.id,
+      signerName: '情報システム課 山田',
+      organizationName: 'ひまわり総合病院',
+      revisionSha256: r1.sha256,
+      userAgent: 'BunkaiTest/1.0',
+      sealVersion: 1,
+      validFor: 1,
+      sealValid: true,
+    });
+    expect(s.signedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(s.ip).toBeTruthy();
+    expect(s.statement).toContain('第1版');
+    const { seal, sealVersion: _v, validFor: _n, partyDisplayName: _p, organizationName: _o, sealValid: _s, id: _i, ...fields } = s;
+    expect(createHash('sha256').update(sealInput({ ...fields, revisionNumber: 1 }), 'utf8').digest('hex')).toBe(seal);
+    expect(res.body.revision).toMatchObject({ status: 'frozen' });
+    expect(res.body.revision.signingParties.map((p) => p.signed)).toEqual([true, false]);
+
+    // The step is used up now, and the party has signed.
+    expect((await w.hospital.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.hospital.password, totp: code })).body).toMatchObject({ error: { code: 'invalid_totp' } });
+    const again = await w.hospital.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.hospital.password, totp: devices().hospital.peek() });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { code: 'already_signed' } });
+  });
+
+  it('executes the revision when every (non-observer) party has signed', async () => {
+    const res = await f.sign(w.vendor, r1.id, w.vendorPartyId, devices().vendor);
+    expect(res.revision).toMatchObject({ status: 'executed', executedAt: expect.any(String) });
+    expect(res.revision.signatures.map((s) => s.partyId)).toEqual([w.hospitalPartyId, w.vendorPartyId]);
+    expect(await engagementStatus()).toBe('executed');
+    expect(await eventTypes()).toEqual(expect.arrayContaining(['signature.created', 'revision.executed']));
+    const late = await w.vendor.http.post(signUrl(r1.id), { partyId: w.vendorPartyId, password: w.vendor.password, totp: devices().vendor.peek() });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ error: { code: 'revision_executed' } });
+  });
+});
+
+describe('amendment (変更): revision N+1, signatures of N stay valid for N', () => {
+  it('opens draft 2 on any change and keeps revision 1 executed with its signatures valid for 1', async () => {
+    await f.touchCell(w.hospital, w.cells.switch, '更新作業は夜間に実施');
+    await f.touchCell(w.hospital, w.cells.gov, '体制図を更新');
+    const { revision, draft } = await getRevision(r1.id);
+    expect(draft).toEqual({ number: 2, changedSinceFrozen: true });
+    expect(revision).toMatchObject({ status: 'executed', matchesLive: false });
+    expect(revision.signatures.map((s) => [s.validFor, s.sealValid])).toEqual([
+      [1, true],
+      [1, true],
+    ]);
+    const listed = await w.observer.http.get<{ engagementStatus: string }>(`/api/v1/engagements/${w.eid}/revisions`);
+    expect(listed.body.engagementStatus).toBe('amending');
+  });
+
+  it('tells each party what changed in its own cells since it signed', async () => {
+    type Changes = { party: { id: string; key: string }; signedRevision: { number: number } | null; changedSinceSigned: boolean; cells: { changed: { key: string; changes: { field: string }[] }[]; added: unknown[]; removed: unknown[] } };
+    const vendorView = await w.vendor.http.get<Changes>(`/api/v1/engagements/${w.eid}/changes-since-signed`);
+    expect(vendorView.status).toBe(200);
+    expect(vendorView.body).toMatchObject({ party: { id: w.vendorPartyId, key: 'P2' }, signedRevision: { number: 1 }, changedSinceSigned: true });
+    // The switch cell (vendor R/A) changed; the engagement-wide duty (hospital only) is not the vendor's business.
+    expect(vendorView.body.cells.changed.map((c) => [c.key, c.changes.map((x) => x.field)])).toEqual([['SO-VUL-1@A2', ['kickoff.notes']]]);
+    const hospitalView = await w.observer.http.get<Changes>(`/api/v1/engagements/${w.eid}/changes-since-signed?partyId=${w.hospitalPartyId}`);
+    expect(hospitalView.body.cells.changed.map((c) => c.key)).toEqual(['SO-GOV-1@*', 'SO-VUL-1@A2']);
+    const observerOwn = await w.observer.http.get<Changes>(`/api/v1/engagements/${w.eid}/changes-since-signed`);
+    expect(observerOwn.body).toMatchObject({ signedRevision: null, changedSinceSigned: false, cells: { changed: [] } });
+    expect((await w.outsider.http.get(`/api/v1/engagements/${w.eid}/changes-since-signed`)).status).toBe(404);
+    expect((await w.vendor.http.get(`/api/v1/engagements/${w.eid}/changes-since-signed?partyId=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+  });
+
+  it('refuses to sign a revision superseded by a later change, and records it as superseded', async () => {
+    const r2 = await f.freeze(w.hospital, w.eid);
+    expect(r2).toMatchObject({ number: 2, status: 'frozen' });
+    expect(await engagementStatus()).toBe('signing');
+    await f.touchCell(w.vendor, w.cells.switch, '夜間作業は事前連絡の上で実施');
+    const res = await w.vendor.http.post(signUrl(r2.id), { partyId: w.vendorPartyId, password: w.vendor.password, totp: devices().vendor.peek() });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ error: { code: 'revision_superseded', details: { draft: { number: 3, changedSinceFrozen: true } } } });
+    const [row] = await t.database.db.select().from(revisions).where(eq(revisions.id, r2.id));
+    expect(row!.status).toBe('superseded');
+    expect(await engagementStatus()).toBe('amending');
+    const superseded = await t.database.db.select().from(events).where(and(eq(events.engagementId, w.eid), eq(events.type, 'revision.superseded')));
+    expect(superseded.map((e) => e.subjectId)).toEqual([r2.id]);
+  });
+
+  it('executes revision 3 with new signatures valid for 3, leaving revision 1’s valid for 1', async () => {
+    const r3 = await f.freeze(w.hospital, w.eid);
+    await f.sign(w.hospital, r3.id, w.hospitalPartyId, devices().hospital);
+    const done = await f.sign(w.vendor, r3.id, w.vendorPartyId, devices().vendor);
+    expect(done.revision).toMatchObject({ number: 3, status: 'executed' });
+    expect(done.revision.signatures.map((s) => s.validFor)).toEqual([3, 3]);
+    const one = await getRevision(r1.id);
+    expect(one.revision.status).toBe('executed');
+    expect(one.revision.signatures.map((s) => s.validFor)).toEqual([1, 1]);
+    expect(one.draft).toBeNull();
+    const listed = await w.hospital.http.get<{ revisions: TRevisionView[]; engagementStatus: string }>(`/api/v1/engagements/${w.eid}/revisions`);
+    expect(listed.body.revisions.map((r) => [r.number, r.status])).toEqual([
+      [1, 'executed'],
+      [2, 'superseded'],
+      [3, 'executed'],
+    ]);
+    expect(listed.body.engagementStatus).toBe('executed');
+    const since = await w.vendor.http.get<{ signedRevision: { number: number }; changedSinceSigned: boolean }>(`/api/v1/engagements/${w.eid}/changes-since-signed`);
+    expect(since.body).toMatchObject({ signedRevision: { number: 3 }, changedSinceSigned: false });
+  });
+});
+
+describe('two-factor setting', () => {
+  it('makes signatories without TOTP enroll first; with the setting off the password suffices', async () => {
+    const v = await f.signoffWorld({ enrollTotp: false });
+    const rev = await f.freeze(v.hospital, v.eid);
+    const refused = await v.hospital.http.post(signUrl(rev.id), { partyId: v.hospitalPartyId, password: v.hospital.password });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: { code: 'totp_enrollment_required' } });
+    const current = (await v.hospital.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${v.eid}`)).body.engagement;
+    expect((await v.hospital.http.patch(`/api/v1/engagements/${v.eid}`, { version: current.version, requireTwoFactorToSign: false })).status).toBe(200);
+    const signed = await f.sign(v.hospital, rev.id, v.hospitalPartyId, null);
+    expect(signed.signature).toMatchObject({ partyId: v.hospitalPartyId, validFor: 1 });
+  });
+});

@@ -1,0 +1,52 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TCreateMemberRequest, TLoginRequest, TRegisterRequest, TSession, TUser } from '@bunkai/domain';
+import { api } from '../client.ts';
+import { sessionStore } from '../session.ts';
+import { authKeys } from './keys.ts';
+
+export const useLogin = () =>
+  useMutation({
+    mutationFn: (body: TLoginRequest) => api.post<TSession>('/api/v1/auth/login', body, { auth: false }),
+    onSuccess: (session) => sessionStore.set(session),
+  });
+
+export const useRegister = () =>
+  useMutation({
+    mutationFn: (body: TRegisterRequest) => api.post<TSession>('/api/v1/auth/register', body, { auth: false }),
+    onSuccess: (session) => sessionStore.set(session),
+  });
+
+export const useLogout = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const refreshToken = sessionStore.get()?.refreshToken;
+      if (refreshToken) await api.post('/api/v1/auth/logout', { refreshToken }, { auth: false }).catch(() => undefined);
+    },
+    onSettled: () => {
+      sessionStore.set(null);
+      qc.clear();
+    },
+  });
+};
+
+export const useEnrollTotp = () => useMutation({ mutationFn: () => api.post<{ secret: string; otpauthUri: string }>('/api/v1/auth/totp/enroll') });
+
+export const useVerifyTotp = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.post<{ user: TUser }>('/api/v1/auth/totp/verify', { code }),
+    onSuccess: ({ user }) => {
+      sessionStore.updateUser(user);
+      void qc.invalidateQueries({ queryKey: authKeys.all });
+    },
+  });
+};
+
+export const useCreateMember = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TCreateMemberRequest) => api.post<{ user: TUser }>('/api/v1/organization/users', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: authKeys.members() }),
+  });
+};

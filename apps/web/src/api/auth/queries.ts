@@ -1,0 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
+import type { TOrganization, TUser } from '@bunkai/domain';
+import { api } from '../client.ts';
+import { authKeys } from './keys.ts';
+
+export const useGetMe = (enabled = true) =>
+  useQuery({ queryKey: authKeys.me(), queryFn: ({ signal }) => api.get<{ user: TUser; organization: TOrganization }>('/api/v1/auth/me', { signal }), enabled });
+
+export const useListMembers = (enabled = true) =>
+  useQuery({ queryKey: authKeys.members(), queryFn: ({ signal }) => api.get<{ users: TUser[] }>('/api/v1/organization/users', { signal }), enabled });

@@ -1,0 +1,36 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { TCellDetailResponse, TCellHistoryResponse, TComment, TMatrixResponse, TProgressResponse } from '@bunkai/domain';
+import { api } from '../client.ts';
+import { cellKeys, type MatrixFilters } from './keys.ts';
+
+/** The whole matrix in one request; filters are applied by the API, the previous answer stays on screen meanwhile. */
+export const useGetMatrix = (engagementId: string, filters: MatrixFilters = {}) =>
+  useQuery({
+    queryKey: cellKeys.matrix(engagementId, filters),
+    queryFn: ({ signal }) => api.get<TMatrixResponse>(`/api/v1/engagements/${engagementId}/cells`, { signal, query: filters }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useGetProgress = (engagementId: string) =>
+  useQuery({ queryKey: cellKeys.progress(engagementId), queryFn: ({ signal }) => api.get<TProgressResponse>(`/api/v1/engagements/${engagementId}/progress`, { signal }) });
+
+export const useGetCell = (cellId: string | null) =>
+  useQuery({
+    queryKey: cellKeys.detail(cellId ?? '-'),
+    queryFn: ({ signal }) => api.get<TCellDetailResponse>(`/api/v1/cells/${cellId}`, { signal }),
+    enabled: cellId !== null,
+  });
+
+export const useListComments = (cellId: string | null) =>
+  useQuery({
+    queryKey: cellKeys.comments(cellId ?? '-'),
+    queryFn: ({ signal }) => api.get<{ comments: TComment[] }>(`/api/v1/cells/${cellId}/comments`, { signal }),
+    enabled: cellId !== null,
+  });
+
+export const useGetCellHistory = (cellId: string | null, enabled = true) =>
+  useQuery({
+    queryKey: cellKeys.history(cellId ?? '-'),
+    queryFn: ({ signal }) => api.get<TCellHistoryResponse>(`/api/v1/cells/${cellId}/history`, { signal }),
+    enabled: cellId !== null && enabled,
+  });

@@ -1,0 +1,145 @@
+import { useState, type FormEvent } from 'react';
+import { PASSWORD_MIN_LENGTH } from '@bunkai/domain';
+import { useCreateMember, useEnrollTotp, useVerifyTotp } from '../../api/auth/mutations.ts';
+import { useListMembers } from '../../api/auth/queries.ts';
+import { useSession } from '../../api/use-session.ts';
+import { ErrorMessage, QueryState } from '../../components/feedback.tsx';
+import { Field } from '../../components/field.tsx';
+import { useToast } from '../../components/toast.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+const Totp = () => {
+  const { t } = useI18n();
+  const session = useSession();
+  const enroll = useEnrollTotp();
+  const verify = useVerifyTotp();
+  const toast = useToast();
+  const [code, setCode] = useState('');
+  if (!session) return null;
+  if (session.user.totpEnabled) return <p className="note note-ok">✓ {t('account.totp.enabled')}</p>;
+  return (
+    <div className="stack">
+      <p className="muted">{t('account.totp.disabled')}</p>
+      {!enroll.data ? (
+        <button type="button" className="btn btn-primary" onClick={() => enroll.mutate()} disabled={enroll.isPending}>
+          {t('account.totp.start')}
+        </button>
+      ) : (
+        <form
+          className="form"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            verify.mutate(code, { onSuccess: () => toast.push(t('account.totp.done'), 'success') });
+          }}
+        >
+          <p>{t('account.totp.secretHelp')}</p>
+          <Field label={t('account.totp.secret')}>{(id) => <input id={id} readOnly className="mono" value={enroll.data.secret} data-testid="totp-secret" onFocus={(e) => e.target.select()} />}</Field>
+          <Field label={t('account.totp.uri')}>{(id) => <input id={id} readOnly className="mono small" value={enroll.data.otpauthUri} onFocus={(e) => e.target.select()} />}</Field>
+          <Field label={t('auth.totp.code')}>{(id) => <input id={id} className="input-code" inputMode="numeric" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />}</Field>
+          <ErrorMessage error={verify.error} />
+          <button type="submit" className="btn btn-primary" disabled={code.length !== 6 || verify.isPending}>
+            {t('account.totp.confirm')}
+          </button>
+        </form>
+      )}
+      <ErrorMessage error={enroll.error} />
+    </div>
+  );
+};
+
+const Members = () => {
+  const { t } = useI18n();
+  const q = useListMembers();
+  const create = useCreateMember();
+  const toast = useToast();
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  return (
+    <div className="stack">
+      <QueryState query={q}>
+        {() => (
+          <ul className="members">
+            {q.data?.users.map((u) => (
+              <li key={u.id}>
+                <strong>{u.displayName}</strong> <span className="muted">{u.email}</span> <span className="badge">{t(`account.role.${u.orgRole}`)}</span>
+                {u.totpEnabled ? <span className="badge badge-ok">2FA</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
+      <form
+        className="form grid-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate(
+            { email, displayName, password, orgRole: 'member' },
+            {
+              onSuccess: (r) => {
+                toast.push(t('account.members.added', { name: r.user.displayName }), 'success');
+                setEmail('');
+                setDisplayName('');
+                setPassword('');
+              },
+            },
+          );
+        }}
+      >
+        <Field label={t('auth.displayName')}>{(id) => <input id={id} required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}</Field>
+        <Field label={t('auth.email')}>{(id) => <input id={id} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
+        <Field label={t('auth.password')} hint={t('auth.passwordHint', { n: PASSWORD_MIN_LENGTH })}>
+          {(id, d) => <input id={id} type="password" required minLength={PASSWORD_MIN_LENGTH} autoComplete="new-password" aria-describedby={d} value={password} onChange={(e) => setPassword(e.target.value)} />}
+        </Field>
+        <ErrorMessage error={create.error} />
+        <button type="submit" className="btn" disabled={create.isPending}>
+          ＋ {t('account.members.add')}
+        </button>
+      </form>
+    </div>
+  );
+};
+
+export const AccountPage = () => {
+  const { t } = useI18n();
+  const session = useSession();
+  if (!session) return null;
+  return (
+    <div className="page page-narrow">
+      <h1>{t('account.title')}</h1>
+      <section className="card">
+        <h2>{t('account.profile')}</h2>
+        <dl className="kv">
+          <div className="kv-row">
+            <dt>{t('auth.displayName')}</dt>
+            <dd>{session.user.displayName}</dd>
+          </div>
+          <div className="kv-row">
+            <dt>{t('auth.email')}</dt>
+            <dd>{session.user.email}</dd>
+          </div>
+          <div className="kv-row">
+            <dt>{t('account.organization')}</dt>
+            <dd>
+              {session.organization.name}（{t(`auth.orgKind.${session.organization.kind}`)}）
+            </dd>
+          </div>
+          <div className="kv-row">
+            <dt>{t('account.role')}</dt>
+            <dd>{t(`account.role.${session.user.orgRole}`)}</dd>
+          </div>
+        </dl>
+      </section>
+      <section className="card">
+        <h2>{t('account.totp.title')}</h2>
+        <Totp />
+      </section>
+      {session.user.orgRole === 'admin' ? (
+        <section className="card">
+          <h2>{t('account.members.title')}</h2>
+          <Members />
+        </section>
+      ) : null}
+    </div>
+  );
+};

@@ -1,0 +1,134 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { MatrixFilters } from '../../api/cells/keys.ts';
+import { useBulkPropose } from '../../api/cells/mutations.ts';
+import { useGetMatrix } from '../../api/cells/queries.ts';
+import { Empty, ErrorMessage, Loading } from '../../components/feedback.tsx';
+import { Modal } from '../../components/modal.tsx';
+import { partyColorMap } from '../../components/party-colors.ts';
+import { useToast } from '../../components/toast.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { navigate, useLocation } from '../../router.tsx';
+import { CellPanel } from '../cell-panel/cell-panel.tsx';
+import { ProposalEditor } from '../cell-panel/proposal-editor.tsx';
+import { useEngagement } from '../engagements/engagement-context.tsx';
+import { MatrixFilterBar, MatrixLegend } from './matrix-filters.tsx';
+import { MatrixGrid } from './matrix-grid.tsx';
+import { buildMatrixModel } from './matrix-model.ts';
+
+const FILTER_KEYS = ['party', 'phase', 'category', 'status', 'finding'] as const;
+
+/** Filters live in the URL so findings can link to "cells with this finding" and a reload keeps them. */
+const filtersFromSearch = (s: URLSearchParams): MatrixFilters => {
+  const f: MatrixFilters = {};
+  for (const k of FILTER_KEYS) {
+    const v = s.get(k);
+    if (v) f[k] = v.split(',');
+  }
+  if (s.get('view') === 'mine') f.view = 'mine';
+  return f;
+};
+
+const searchFrom = (f: MatrixFilters, cell: string | null): string => {
+  const s = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (f[k]?.length) s.set(k, (f[k] ?? []).join(','));
+  if (f.view) s.set('view', f.view);
+  if (cell) s.set('cell', cell);
+  const q = s.toString();
+  return q ? `?${q}` : '';
+};
+
+export const MatrixPage = ({ engagementId }: { engagementId: string }) => {
+  const { t } = useI18n();
+  const eng = useEngagement();
+  const toast = useToast();
+  const { pathname, search } = useLocation();
+  const filters = useMemo(() => filtersFromSearch(search), [search]);
+  const openCell = search.get('cell');
+  const q = useGetMatrix(engagementId, filters);
+  const [selection, setSelection] = useState<Set<string>>(new Set());
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const bulk = useBulkPropose(engagementId);
+  const filtered = Object.keys(filters).length > 0;
+  const model = useMemo(() => (q.data ? buildMatrixModel(q.data, filtered) : null), [q.data, filtered]);
+  const colors = useMemo(() => partyColorMap(q.data?.parties ?? eng.parties), [q.data, eng.parties]);
+
+  const go = useCallback((f: MatrixFilters, cell: string | null) => navigate(`${pathname}${searchFrom(f, cell)}`, { replace: true }), [pathname]);
+  const onOpen = useCallback((id: string) => go(filters, id), [go, filters]);
+  const onToggle = useCallback(
+    (id: string) =>
+      setSelection((s) => {
+        const n = new Set(s);
+        if (n.has(id)) n.delete(id);
+        else n.add(id);
+        return n;
+      }),
+    [],
+  );
+
+  return (
+    <div className={`matrix-page${openCell ? ' has-panel' : ''}`}>
+      <div className="matrix-toolbar">
+        <MatrixFilterBar filters={filters} onChange={(f) => go(f, openCell)} parties={eng.parties} hasParty={!!eng.myPartyId} />
+        <div className="matrix-meta">
+          {q.data ? <span className="muted">{t('matrix.counts', { shown: q.data.cells.length, total: q.data.totalCells })}</span> : null}
+          {q.isFetching && q.data ? <span className="spinner spinner-small" aria-hidden="true" /> : null}
+          <span className="muted small hint">{t('matrix.keyboardHint')}</span>
+        </div>
+      </div>
+      <div className="matrix-legend-row">
+        <MatrixLegend parties={eng.parties} colors={colors} />
+      </div>
+      <div className="matrix-body">
+        {q.isPending ? (
+          <Loading />
+        ) : q.error || !model ? (
+          <ErrorMessage error={q.error} onRetry={() => void q.refetch()} />
+        ) : model.rows.length === 0 ? (
+          <Empty title={filtered ? t('matrix.empty') : t('matrix.emptyEngagement')} />
+        ) : (
+          <MatrixGrid model={model} colors={colors} onOpen={onOpen} selection={selection} onToggle={onToggle} focusCellId={openCell} />
+        )}
+        {selection.size > 0 ? (
+          <div className="selection-bar" role="region" aria-label={t('matrix.selected', { n: selection.size })}>
+            <strong>{t('matrix.selected', { n: selection.size })}</strong>
+            {eng.can('cell:propose') ? (
+              <button type="button" className="btn btn-primary btn-small" onClick={() => setBulkOpen(true)}>
+                {t('matrix.bulkPropose')}
+              </button>
+            ) : null}
+            <button type="button" className="btn btn-ghost btn-small" onClick={() => setSelection(new Set())}>
+              {t('matrix.clearSelection')}
+            </button>
+          </div>
+        ) : null}
+        {openCell ? <CellPanel cellId={openCell} colors={colors} onClose={() => go(filters, null)} /> : null}
+      </div>
+      {bulkOpen ? (
+        <Modal title={t('bulk.title')} onClose={() => setBulkOpen(false)} wide>
+          <p>{t('bulk.lead', { n: selection.size })}</p>
+          <ProposalEditor
+            parties={eng.parties}
+            colors={colors}
+            initial={{ assignment: null, terms: null }}
+            submitLabel={t('bulk.submit', { n: selection.size })}
+            pending={bulk.isPending}
+            error={bulk.error}
+            onCancel={() => setBulkOpen(false)}
+            onSubmit={(d) =>
+              bulk.mutate(
+                { cellIds: [...selection], ...d },
+                {
+                  onSuccess: (r) => {
+                    toast.push(t('bulk.done', { n: r.results.length }), 'success');
+                    setBulkOpen(false);
+                    setSelection(new Set());
+                  },
+                },
+              )
+            }
+          />
+        </Modal>
+      ) : null}
+    </div>
+  );
+};

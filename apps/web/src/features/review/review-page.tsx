@@ -1,0 +1,230 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { TFirstCheckAnswer, TMatrixCell, TMatrixResponse } from '@bunkai/domain';
+import { isApiError } from '../../api/client.ts';
+import { useReviewCell } from '../../api/cells/mutations.ts';
+import { useGetMatrix } from '../../api/cells/queries.ts';
+import { Empty, ErrorMessage, QueryState } from '../../components/feedback.tsx';
+import { partyColorMap } from '../../components/party-colors.ts';
+import { useToast } from '../../components/toast.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { navigate, useLocation } from '../../router.tsx';
+import { AssignmentView } from '../cell-panel/assignment-view.tsx';
+import { useEngagement } from '../engagements/engagement-context.tsx';
+import { todayIso } from '../matrix/matrix-model.ts';
+import { openItems, reviewItems } from './review-model.ts';
+
+const ItemForm = ({ cell, onSaved }: { cell: TMatrixCell; onSaved: () => void }) => {
+  const { t } = useI18n();
+  const eng = useEngagement();
+  const review = useReviewCell(eng.engagement.id);
+  const [answer, setAnswer] = useState<TFirstCheckAnswer | null>(cell.kickoff.firstCheckAnswer);
+  const [checkedOn, setCheckedOn] = useState(cell.kickoff.firstCheckOn ?? '');
+  const [completedOn, setCompletedOn] = useState(cell.kickoff.completedOn ?? '');
+  const [notes, setNotes] = useState(cell.kickoff.notes);
+  const canWrite = eng.can('cell:review');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    review.mutate(
+      { cellId: cell.id, version: cell.version, firstCheckAnswer: answer, firstCheckOn: answer ? checkedOn || todayIso() : null, completedOn: completedOn || null, notes },
+      { onSuccess: onSaved },
+    );
+  };
+  return (
+    <form className="review-form" onSubmit={submit}>
+      <fieldset className="review-answer" disabled={!canWrite}>
+        <legend>{t('review.firstCheck')}</legend>
+        <div className="big-toggle">
+          {(['yes', 'no'] as const).map((a) => (
+            <button key={a} type="button" className={`btn big ${answer === a ? `is-on is-${a}` : ''}`} aria-pressed={answer === a} onClick={() => setAnswer(answer === a ? null : a)}>
+              {a === 'yes' ? t('common.yes') : t('common.no')}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <div className="review-dates">
+        <label className="field">
+          <span>{t('review.firstCheckOn')}</span>
+          <input type="date" value={checkedOn} disabled={!canWrite} onChange={(e) => setCheckedOn(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('review.completedOn')}</span>
+          <span className="with-button">
+            <input type="date" value={completedOn} disabled={!canWrite} onChange={(e) => setCompletedOn(e.target.value)} />
+            <button type="button" className="btn btn-small" disabled={!canWrite} onClick={() => setCompletedOn(todayIso())}>
+              {t('review.today')}
+            </button>
+          </span>
+        </label>
+      </div>
+      <label className="field">
+        <span>{t('review.notes')}</span>
+        <textarea rows={2} value={notes} maxLength={4000} disabled={!canWrite} onChange={(e) => setNotes(e.target.value)} />
+      </label>
+      {isApiError(review.error) && review.error.status === 409 ? <div className="alert alert-warn">{t('panel.conflict')}</div> : <ErrorMessage error={review.error} />}
+      {canWrite ? (
+        <button type="submit" className="btn btn-primary big" disabled={review.isPending}>
+          {t('review.saveNext')} →
+        </button>
+      ) : (
+        <p className="muted">{t('panel.readOnly')}</p>
+      )}
+    </form>
+  );
+};
+
+const Summary = ({ items, m, onJump }: { items: TMatrixCell[]; m: TMatrixResponse; onJump: (i: number) => void }) => {
+  const { t, loc } = useI18n();
+  const open = openItems(items);
+  const duty = new Map(m.duties.map((d) => [d.id, d]));
+  const asset = new Map(m.assets.map((a) => [a.id, a]));
+  const list = (cells: TMatrixCell[]) => (
+    <ul className="open-list">
+      {cells.slice(0, 40).map((c) => (
+        <li key={c.id}>
+          <button type="button" className="link-button" onClick={() => onJump(items.indexOf(c))}>
+            <code>{duty.get(c.dutyId)?.code}</code> {loc(duty.get(c.dutyId)?.title ?? { ja: '', en: '' })} / {c.assetId ? asset.get(c.assetId)?.name : t('matrix.engagementWide')}
+          </button>
+        </li>
+      ))}
+      {cells.length > 40 ? <li className="muted">… +{cells.length - 40}</li> : null}
+    </ul>
+  );
+  if (!open.notAgreed.length && !open.noFirstCheck.length && !open.noCompletion.length) return <div className="alert alert-ok">✓ {t('review.allDone')}</div>;
+  return (
+    <div className="review-summary">
+      <h2>{t('review.openAtEnd')}</h2>
+      <div className="summary-cols">
+        {(
+          [
+            ['review.notAgreed', open.notAgreed],
+            ['review.noFirstCheck', open.noFirstCheck],
+            ['review.noCompletion', open.noCompletion],
+          ] as const
+        ).map(([k, cells]) => (
+          <section key={k} className="card">
+            <h3>
+              {t(k)} <span className="count">{cells.length}</span>
+            </h3>
+            {list(cells)}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+};
+
+/** 初回確認レビュー: one item at a time in 確認表 order, large type for the meeting-room screen. */
+export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
+  const { t, loc } = useI18n();
+  const eng = useEngagement();
+  const toast = useToast();
+  const { pathname, search } = useLocation();
+  const q = useGetMatrix(engagementId);
+  const items = useMemo(() => (q.data ? reviewItems(q.data) : []), [q.data]);
+  const summary = search.get('summary') === '1';
+  const i = Math.max(0, Math.min(items.length - 1, Number(search.get('i') ?? 0) || 0));
+  const go = (n: number, sum = false) => navigate(`${pathname}?${sum ? 'summary=1' : `i=${n}`}`, { replace: true });
+  const colors = useMemo(() => partyColorMap(eng.parties), [eng.parties]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const tag = (e.target as HTMLElement).tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || summary) return;
+      if (e.key === 'ArrowRight' && i < items.length - 1) go(i + 1);
+      if (e.key === 'ArrowLeft' && i > 0) go(i - 1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <div className="page review-page">
+      <div className="page-head">
+        <div>
+          <h2>{t('review.title')}</h2>
+          <p className="muted">{t('review.subtitle')}</p>
+        </div>
+        <div className="btn-row">
+          {summary ? (
+            <button type="button" className="btn" onClick={() => go(i)}>
+              ← {t('review.backToItems')}
+            </button>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  const next = items.findIndex((c, j) => j > i && c.kickoff.firstCheckAnswer === null);
+                  go(next >= 0 ? next : Math.max(0, items.findIndex((c) => c.kickoff.firstCheckAnswer === null)));
+                }}
+              >
+                {t('review.jumpOpen')}
+              </button>
+              <button type="button" className="btn" onClick={() => go(i, true)}>
+                {t('review.finish')}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+      <QueryState query={q}>
+        {() => {
+          if (!q.data || !items.length) return <Empty title={t('matrix.emptyEngagement')} />;
+          if (summary) return <Summary items={items} m={q.data} onJump={(n) => go(n)} />;
+          const cell = items[i];
+          if (!cell) return null;
+          const duty = q.data.duties.find((d) => d.id === cell.dutyId);
+          const asset = q.data.assets.find((a) => a.id === cell.assetId);
+          if (!duty) return null;
+          const assignment = cell.assignment ?? cell.openProposal?.assignment ?? null;
+          return (
+            <div className="review-stage">
+              <div className="review-progress" aria-live="polite">
+                <span>{t('review.position', { i: i + 1, n: items.length })}</span>
+                <div className="progress-track">
+                  <div className="progress-fill" style={{ width: `${((i + 1) / items.length) * 100}%` }} />
+                </div>
+              </div>
+              <article className="review-item" aria-labelledby="review-item-title">
+                <div className="review-kicker">
+                  {t('review.part', { n: duty.kakuninhyoPart })} · {t('review.item')} <code>{duty.code}</code> · {t(`phase.${duty.phase}`)} · {t(`category.${duty.category}`)}
+                </div>
+                <h3 id="review-item-title" className="review-title">
+                  {loc(duty.title)}
+                </h3>
+                <div className="review-asset">
+                  {asset ? asset.name : t('matrix.engagementWide')} <span className={`badge st-badge st-${cell.status}`}>{t(`cellStatus.${cell.status}`)}</span>
+                </div>
+                <p className="review-desc">{loc(duty.description)}</p>
+                <div className="review-cols">
+                  <div>
+                    <div className="mini-label">{t('review.roles')}</div>
+                    {assignment ? <AssignmentView assignment={assignment} parties={eng.parties} colors={colors} /> : <p className="muted">{t('panel.noAgreed')}</p>}
+                  </div>
+                  <ItemForm
+                    key={`${cell.id}:${cell.version}`}
+                    cell={cell}
+                    onSaved={() => {
+                      toast.push(t('review.saved'), 'success');
+                      if (i < items.length - 1) go(i + 1);
+                      else go(i, true);
+                    }}
+                  />
+                </div>
+              </article>
+              <div className="review-nav">
+                <button type="button" className="btn" disabled={i === 0} onClick={() => go(i - 1)}>
+                  ← {t('common.previous')}
+                </button>
+                <button type="button" className="btn" disabled={i >= items.length - 1} onClick={() => go(i + 1)}>
+                  {t('common.next')} →
+                </button>
+              </div>
+            </div>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+};

@@ -1,0 +1,69 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { TLocalized } from '@bunkai/domain';
+import { en } from './en.ts';
+import { ja, type MessageKey } from './ja.ts';
+
+export type Locale = 'ja' | 'en';
+export type { MessageKey };
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+const CATALOGS: Record<Locale, Record<MessageKey, string>> = { ja, en };
+const STORAGE_KEY = 'bunkai.locale';
+
+/** Fills `{name}` placeholders; a missing value stays visible rather than silently vanishing. */
+export const format = (template: string, vars?: Record<string, string | number>): string =>
+  vars ? template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : template;
+
+export const translator =
+  (locale: Locale): Translate =>
+  (key, vars) =>
+    format(CATALOGS[locale][key], vars);
+
+type I18n = { locale: Locale; setLocale: (l: Locale) => void; t: Translate; loc: (text: TLocalized) => string; fmtDate: (iso: string | null | undefined) => string; fmtDateTime: (iso: string | null | undefined) => string };
+
+const Ctx = createContext<I18n | null>(null);
+
+const initialLocale = (): Locale => {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'ja' || stored === 'en') return stored;
+  } catch {
+    // storage can be unavailable (private mode); Japanese is the default either way
+  }
+  return 'ja';
+};
+
+export const I18nProvider = ({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) => {
+  const [locale, setLocaleState] = useState<Locale>(fixed ?? initialLocale);
+  const setLocale = useCallback((l: Locale) => {
+    setLocaleState(l);
+    try {
+      localStorage.setItem(STORAGE_KEY, l);
+    } catch {
+      // ignore: the choice simply does not persist
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const value = useMemo<I18n>(() => {
+    const tag = locale === 'ja' ? 'ja-JP' : 'en-GB';
+    const date = new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit' });
+    const dateTime = new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    return {
+      locale,
+      setLocale,
+      t: translator(locale),
+      loc: (text) => text[locale],
+      fmtDate: (iso) => (iso ? date.format(new Date(iso.length === 10 ? `${iso}T00:00:00` : iso)) : '—'),
+      fmtDateTime: (iso) => (iso ? dateTime.format(new Date(iso)) : '—'),
+    };
+  }, [locale, setLocale]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+};
+
+export const useI18n = (): I18n => {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+};

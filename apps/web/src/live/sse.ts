@@ -1,0 +1,96 @@
+import { api, apiFetch } from '../api/client.ts';
+import type { TEventItem, TEventsPage } from '@bunkai/domain';
+
+/**
+ * Server-Sent Events over fetch (EventSource cannot send the Bearer header).
+ * Frames are `id:` / `event:` / `data:` lines ended by a blank line; comments
+ * (`: keepalive`) are skipped.
+ */
+export type SseFrame = { id: string | null; event: string | null; data: string };
+
+export const parseSseChunk = (buffer: string): { frames: SseFrame[]; rest: string } => {
+  const frames: SseFrame[] = [];
+  const normalized = buffer.replace(/\r\n?/g, '\n');
+  const parts = normalized.split('\n\n');
+  const rest = parts.pop() ?? '';
+  for (const block of parts) {
+    let id: string | null = null;
+    let event: string | null = null;
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line === '' || line.startsWith(':')) continue;
+      const i = line.indexOf(':');
+      const field = i < 0 ? line : line.slice(0, i);
+      const value = i < 0 ? '' : line.slice(i + 1).replace(/^ /, '');
+      if (field === 'id') id = value;
+      else if (field === 'event') event = value;
+      else if (field === 'data') data.push(value);
+    }
+    if (data.length || event) frames.push({ id, event, data: data.join('\n') });
+  }
+  return { frames, rest };
+};
+
+/**
+ * The seq of the newest event, so a fresh stream does not replay the whole
+ * log: probe `?after=n&limit=1` upwards by doubling, then bisect, then read
+ * the last page. About 2·log2(head/256) small requests.
+ */
+export const findHeadSeq = async (engagementId: string, signal: AbortSignal): Promise<number> => {
+  const path = `/api/v1/engagements/${engagementId}/events`;
+  const any = async (after: number) => (await api.get<TEventsPage>(path, { signal, query: { after, limit: 1 } })).events.length > 0;
+  if (!(await any(0))) return 0;
+  let lo = 0;
+  let hi = 256;
+  while (await any(hi)) {
+    lo = hi;
+    hi *= 2;
+  }
+  while (hi - lo > 1000) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (await any(mid)) lo = mid;
+    else hi = mid;
+  }
+  const page = await api.get<TEventsPage>(path, { signal, query: { after: lo, limit: 1000 } });
+  return page.events.at(-1)?.seq ?? lo;
+};
+
+export type StreamHandlers = { onEvent: (e: TEventItem) => void; onState: (s: 'connecting' | 'open' | 'closed') => void };
+
+/** Keeps one stream open until `signal` aborts; reconnects with Last-Event-ID after a drop, backing off to 15 s. */
+export const runEventStream = async (engagementId: string, signal: AbortSignal, h: StreamHandlers): Promise<void> => {
+  let lastSeq: number | null = null;
+  let delay = 1000;
+  while (!signal.aborted) {
+    h.onState('connecting');
+    try {
+      if (lastSeq === null) lastSeq = await findHeadSeq(engagementId, signal);
+      const res = await apiFetch(`/api/v1/engagements/${engagementId}/events/stream`, { headers: { accept: 'text/event-stream', 'last-event-id': String(lastSeq) }, signal });
+      if (!res.ok || !res.body) throw new Error(`stream ${res.status}`);
+      h.onState('open');
+      delay = 1000;
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        const { frames, rest } = parseSseChunk(buffer + value);
+        buffer = rest;
+        for (const f of frames) {
+          if (f.id && /^\d+$/.test(f.id)) lastSeq = Number(f.id);
+          if (!f.data) continue;
+          try {
+            h.onEvent(JSON.parse(f.data) as TEventItem);
+          } catch {
+            // a frame that is not an event (should not happen): skip it, keep the stream
+          }
+        }
+      }
+    } catch {
+      if (signal.aborted) break;
+    }
+    h.onState('closed');
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 15_000);
+  }
+};

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { buildAnnex } from './build-annex.ts';
+import { draftAnnex, executedAnnex, IDS, SMALL_SHA256, smallAnnex } from './fixtures/small-annex.ts';
+import { documentText, part, rowXml, tables, unzipDocx } from './fixtures/read-docx.ts';
+
+// Build each variant once; the tests only read the result.
+const cache = new Map<string, Promise<Record<string, string>>>();
+const build = (input = smallAnnex()): Promise<Record<string, string>> => {
+  const key = JSON.stringify(input);
+  let files = cache.get(key);
+  if (!files) {
+    files = buildAnnex(input).then(unzipDocx);
+    cache.set(key, files);
+  }
+  return files;
+};
+
+/** The item-table row whose first cell is `code` (and whose 項目 mentions `asset`, if given). */
+const itemRow = (xml: string, code: string, asset?: string): string[] => {
+  const rows = tables(xml).flat().filter((r) => r[0] === code && r.length > 5 && (!asset || (r[1] ?? '').includes(asset)));
+  const row = rows[0];
+  if (!row) throw new Error(`no row for ${code} ${asset ?? ''}`);
+  return row;
+};
+
+describe('buildAnnex: document content', () => {
+  it('writes the cover: title, engagement, hospital, system, service model, revision, full hash, status, date', async () => {
+    const text = documentText(part(await build(), 'word/document.xml'));
+    expect(text).toContain('責任分界合意書 別紙（SLA annex）');
+    expect(text).toContain('電子カルテシステム更新に係る責任分界');
+    expect(text).toContain('さくら総合病院');
+    expect(text).toContain('電子カルテシステム（オンプレミス）');
+    expect(text).toContain('オンプレミス');
+    expect(text).toContain('医療機関が各事業者と個別に契約');
+    expect(text).toContain('第2版');
+    expect(text).toContain(SMALL_SHA256);
+    expect(text).toContain('署名待ち');
+    expect(text).toContain('2025年4月5日');
+    expect(text).toContain('2025年4月1日 10:30:00 JST');
+  });
+
+  it('lists parties with Japanese roles, organizations, contract references and both kinds of contact', async () => {
+    const text = documentText(part(await build(), 'word/document.xml'));
+    expect(text).toContain('| 1 | 医療機関 Hospital | さくら総合病院 | 医療法人さくら会 さくら総合病院 | — |');
+    expect(text).toContain('| 2 | 電子カルテ事業者 EHR vendor | 株式会社カルテシステムズ | 株式会社カルテシステムズ | 保守契約 第2025-031号 |');
+    expect(text).toContain('ミナトネット株式会社');
+    expect(text).toContain('| 緊急時 | NOC 当番 | 03-5555-0199 | noc@minato-net.example.jp | 24時間365日 |');
+    expect(text).toContain('| 緊急時 | （未登録） |');
+  });
+
+  it('orders items Part1 then Part2 by order, grouped by Japanese category labels', async () => {
+    const text = documentText(part(await build(), 'word/document.xml'));
+    const at = (s: string): number => text.indexOf(s);
+    expect(at('Part1 主に医療機関が実施する項目')).toBeGreaterThan(0);
+    expect(at('| P1-GOV-01 |')).toBeLessThan(at('| P2-VUL-01 |'));
+    expect(at('| P2-VUL-01 |')).toBeLessThan(at('| P2-BAK-01 |'));
+    expect(at('| P2-BAK-01 |')).toBeLessThan(at('| P2-NET-01 |'));
+    expect(at('| P2-NET-01 |')).toBeLessThan(at('| P2-END-01 |'));
+    expect(text).toContain('■ 脆弱性・パッチ管理');
+    expect(text).toContain('■ インシデント対応');
+    expect(text).toContain('セキュリティパッチの適用');
+    expect(text).toContain('サイバー攻撃発生時のネットワーク遮断');
+  });
+
+  it('puts each party role letter with its Japanese label in that party column', async () => {
+    const xml = part(await build(), 'word/document.xml');
+    // Columns: 項番, 項目, 内容, then parties by position (hospital, EHR, network), 初回確認, 完了日, 備考.
+    const gov = itemRow(xml, 'P1-GOV-01');
+    expect(gov.slice(3, 6)).toEqual(['R 実施\nA 責任', 'C 協議', '']);
+    const net = itemRow(xml, 'P2-NET-01');
+    expect(net.slice(3, 6)).toEqual(['A 責任\nI 報告', 'R 実施\nC 協議', 'R 実施']);
+    const vpn = itemRow(xml, 'P2-VUL-01', 'リモート保守用VPN装置');
+    expect(vpn.slice(3, 6)).toEqual(['A 責任', 'I 報告', 'R 実施']);
+  });
+
+  it('shows one row per (duty, asset), 初回確認 with date, 完了日 and terms in 備考', async () => {
+    const xml = part(await build(), 'word/document.xml');
+    const vpn = itemRow(xml, 'P2-VUL-01', 'リモート保守用VPN装置');
+    const server = itemRow(xml, 'P2-VUL-01', '電子カルテサーバ');
+    expect(vpn[1]).toContain('対象：リモート保守用VPN装置（VPN装置）');
+    expect(server[2]).toBe('（同上）');
+    expect(vpn[6]).toBe('いいえ\n2025/03/10');
+    expect(vpn[7]).toBe('2025/03/24');
+    expect(vpn[8]).toContain('対応時間：公開後14日以内');
+    expect(vpn[8]).toContain('証跡：適用報告書');
+    expect(server[6]).toBe('はい\n2025/03/10');
+    expect(itemRow(xml, 'P1-GOV-01')[6]).toBe('はい\n2025/03/10');
+  });
+
+  it('marks cells that are not agreed and not applicable', async () => {
+    const xml = part(await build(), 'word/document.xml');
+    expect(itemRow(xml, 'P2-BAK-01')[8]).toBe('【協議不調】');
+    expect(itemRow(xml, 'P2-END-01', '電子カルテサーバ')[8]).toBe('【提案中】');
+    const na = itemRow(xml, 'P2-END-01', '外来診療端末');
+    expect(na.slice(3, 6)).toEqual(['—', '—', '—']);
+    expect(na[8]).toContain('対象外：端末は医療機関の所有物');
+  });
+
+  it('repeats table header rows and keeps rows from splitting', async () => {
+    const xml = part(await build(), 'word/document.xml');
+    const rows = rowXml(xml);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.every((r) => r.includes('<w:cantSplit/>'))).toBe(true);
+    const headers = rows.filter((r) => r.includes('<w:tblHeader/>'));
+    expect(headers.some((r) => r.includes('項番') && r.includes('初回確認'))).toBe(true);
+    expect(headers.some((r) => r.includes('区分') && r.includes('状態'))).toBe(true);
+  });
+
+  it('puts the asset × duty matrix in a landscape section, engagement-wide block first', async () => {
+    const xml = part(await build(), 'word/document.xml');
+    expect(xml).toContain('w:orient="landscape"');
+    const matrix = xml.slice(xml.indexOf('資産×責任項目マトリクス'));
+    const text = documentText(matrix);
+    expect(text.indexOf('■ 案件全体（資産に依存しない項目）')).toBeLessThan(text.indexOf('■ リモート保守用VPN装置'));
+    expect(text).toContain('サポート終了：2027/03/31');
+    expect(text).toContain('| P2-NET-01 | サイバー攻撃発生時のネットワーク遮断 | 非常時 | A・I | R・C | R | 合意済 |');
+  });
+
+  it('lists the warning finding and the signature page with signers, JST times, seals and the hash', async () => {
+    const text = documentText(part(await build(), 'word/document.xml'));
+    expect(text).toContain('ASSET_EOS_SOON');
+    expect(text).toContain('サポート終了日（2027-03-31）が近づいている');
+    expect(text).toContain('山田 太郎');
+    expect(text).toContain('2025年4月2日 14:12:45 JST');
+    expect(text).toContain('2025年4月3日 00:05:09 JST');
+    expect(text).toContain('4b7e0c2d9a1f38e6b5c4d3a2f1e0987654321fedcba9876543210fedcba98765');
+    expect(text).toMatch(/\| ミナトネット株式会社 \/ ネットワーク事業者 \| 未署名 \|/);
+    expect(text).toContain('POST /api/v1/verify');
+    expect(text).toContain('https://bunkai.example.jp/verify');
+  });
+
+  it('stores the revision identity in the custom properties and fixed core timestamps', async () => {
+    const files = await build();
+    const custom = part(files, 'docProps/custom.xml');
+    expect(custom).toContain('name="bunkaiRevisionSha256"');
+    expect(custom).toContain(`<vt:lpwstr>${SMALL_SHA256}</vt:lpwstr>`);
+    expect(custom).toContain(`<vt:lpwstr>${IDS.engagement}</vt:lpwstr>`);
+    expect(custom).toMatch(/name="bunkaiRevisionNumber"[^>]*><vt:lpwstr>2<\/vt:lpwstr>/);
+    const core = part(files, 'docProps/core.xml');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-04-01T01:30:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-04-01T01:30:00Z</dcterms:modified>');
+  });
+
+  it('sets Japanese-capable default fonts and language', async () => {
+    const styles = part(await build(), 'word/styles.xml');
+    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts [^>]*w:eastAsia="Yu Mincho"/);
+    expect(styles).toContain('w:ascii="Times New Roman"');
+    expect(styles).toContain('w:eastAsia="ja-JP"');
+  });
+
+  it('footer carries page X / Y and the short hash', async () => {
+    const files = await build();
+    const footers = Object.keys(files).filter((n) => /^word\/footer\d+\.xml$/.test(n));
+    expect(footers.length).toBeGreaterThan(0);
+    for (const name of footers) {
+      const xml = part(files, name);
+      expect(xml).toContain('SHA-256 9f2c4e1ab7d3');
+      expect(xml).toContain('PAGE');
+      expect(xml).toContain('NUMPAGES');
+    }
+  });
+});
+
+describe('buildAnnex: DRAFT marking', () => {
+  const headers = (files: Record<string, string>): string[] =>
+    Object.keys(files)
+      .filter((n) => /^word\/header\d+\.xml$/.test(n))
+      .map((n) => part(files, n));
+
+  it('draft: 草案 DRAFT on the cover, a watermark in every header and 草案 in the footer', async () => {
+    const files = await build(draftAnnex());
+    const text = documentText(part(files, 'word/document.xml'));
+    expect(text).toContain('草案 DRAFT');
+    expect(text).toContain('未凍結（草案）');
+    const hs = headers(files);
+    expect(hs.length).toBeGreaterThan(0);
+    for (const h of hs) {
+      expect(h).toContain('PowerPlusWaterMarkObject');
+      expect(h).toContain('string="草案 DRAFT"');
+    }
+    expect(part(files, 'word/footer1.xml')).toContain('草案');
+    expect(part(files, 'docProps/custom.xml')).not.toContain('bunkaiRevisionSha256');
+  });
+
+  it('frozen but not fully signed: 署名待ち marking', async () => {
+    for (const h of headers(await build())) expect(h).toContain('署名待ち UNSIGNED');
+  });
+
+  it('executed: 署名済 and no marking anywhere', async () => {
+    const files = await build(executedAnnex());
+    const text = documentText(part(files, 'word/document.xml'));
+    expect(text).toContain('署名済');
+    expect(text).not.toContain('草案');
+    expect(text).not.toContain('未署名');
+    for (const h of headers(files)) {
+      expect(h).not.toContain('WaterMark');
+      expect(h).not.toContain('DRAFT');
+      expect(h).not.toContain('UNSIGNED');
+    }
+  });
+});
