@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects:
+ * Four projects:
+ * - web: component tests of the React app (happy-dom);
  * - unit: pure packages (domain, catalog, docx), no database;
  * - pglite / postgres: the database and API suites, run once on each engine.
  *   The postgres project's global setup starts a throwaway PostgreSQL cluster
@@ -30,6 +31,7 @@ export default defineConfig({
           name: 'pglite',
           include: dbSuites,
           env: { BUNKAI_TEST_DB: 'pglite' },
+          globalSetup: ['packages/db/src/testing/pglite-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

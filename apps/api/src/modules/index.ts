@@ -42,6 +42,9 @@ import { createRevisionsService } from './revisions/revisions-service.ts';
 import { signaturesRoutes } from './signatures/signatures-routes.ts';
 import { createSignaturesService } from './signatures/signatures-service.ts';
 import { verifyRoutes } from './verify/verify-routes.ts';
+import { annexRoutes } from './annex/annex-routes.ts';
+import { createAnnexService } from './annex/annex-service.ts';
+import { createAnnexWorkerPool } from './annex/annex-worker-pool.ts';
 import { createVerifyService } from './verify/verify-service.ts';
 
 export type ModuleDeps = { database: Database; config: Config };
@@ -99,6 +102,11 @@ export const registerModules = async (app: FastifyInstance, { database, config }
   await app.register(signaturesRoutes(createSignaturesService({ db, revisions, authRepo: createAuthRepository(db), config })));
   await app.register(verifyRoutes(createVerifyService({ db, access, revisions })));
   await app.register(auditRoutes(createAuditService({ db, access })));
+
+  // SLA annex (別紙 .docx): built in a small worker-thread pool, off the event loop; the workers stop with the app.
+  const annexPool = createAnnexWorkerPool();
+  app.addHook('onClose', annexPool.close);
+  await app.register(annexRoutes(createAnnexService({ db, access, revisions, pool: annexPool, verifyUrl: `${config.publicUrl.replace(/\/+$/, '')}/verify` })));
 
   // The built web app (apps/web/dist) with SPA fallback; skipped when not built. Keep this block last.
   const web = webRoutes();

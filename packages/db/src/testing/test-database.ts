@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
-import { MIGRATIONS_FOLDER, createDb, type Database } from '../create-db.ts';
+import { createDb, type Database } from '../create-db.ts';
 import { TEMPLATE_DATABASE } from './postgres-global-setup.ts';
 
 /** The engine a database test file runs on, chosen by the vitest project (BUNKAI_TEST_DB). */
@@ -14,7 +12,8 @@ let pgliteTemplate: Blob | undefined;
 /**
  * A fresh, migrated database for one test file. PostgreSQL: a new database
  * cloned from the migrated template (cheap, isolated, per worker). PGlite: an
- * in-memory instance loaded from a migrated data-dir dump made once per worker.
+ * in-memory instance loaded from the migrated data-dir dump the project's
+ * global setup made once.
  */
 export const createTestDatabase = async (): Promise<Database & { url?: string }> => {
   if (testEngine() === 'postgres') {
@@ -36,12 +35,7 @@ export const createTestDatabase = async (): Promise<Database & { url?: string }>
       },
     };
   }
-  if (!pgliteTemplate) {
-    const raw = await PGlite.create();
-    await migrate(drizzle({ client: raw, casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_FOLDER });
-    pgliteTemplate = await raw.dumpDataDir('none');
-    await raw.close();
-  }
+  pgliteTemplate ??= new Blob([readFileSync(inject('pgliteTemplatePath'))]);
   const database = await createDb({ loadDataDir: pgliteTemplate });
   return database;
 };

@@ -1,0 +1,75 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, requireAuth } from '../../plugins/auth.ts';
+import { errorResponses } from '../../plugins/schemas.ts';
+import { type AnnexFile, type AnnexService, DOCX_CONTENT_TYPE } from './annex-service.ts';
+
+const tags = ['sign-off'];
+const security = [{ bearer: [] }];
+const ZParams = z.object({ id: z.uuid() });
+
+const download = (what: string) => ({
+  200: { description: what, content: { [DOCX_CONTENT_TYPE]: { schema: z.string() } } },
+  ...errorResponses(401, 404, 409, 503),
+});
+
+/** `attachment` with the plain name, plus the RFC 5987 UTF-8 form when the name is not ASCII. */
+export const attachment = (fileName: string): string => {
+  const ascii = /^[\x20-\x7e]*$/.test(fileName);
+  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  if (ascii) return `attachment; filename="${fallback}"`;
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+};
+
+/**
+ * 別紙 (SLA annex, .docx). Who may call: every reader of the engagement
+ * (owner, members, signatories, observers); anyone else gets 404.
+ */
+export const annexRoutes =
+  (service: AnnexService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.addHook('onRequest', requireAuth);
+
+    const send = (reply: FastifyReply, file: AnnexFile) =>
+      reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', attachment(file.fileName))
+        .header('cache-control', 'no-store')
+        // The documented body is a file (a string for OpenAPI); a Buffer skips serialization.
+        .send(file.body as unknown as string);
+
+    app.get(
+      '/api/v1/revisions/:id/annex.docx',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'The SLA annex (別紙) of a frozen or executed revision, as .docx (readers)',
+          description:
+            'States exactly what the revision froze (its canonical snapshot) and who signed it; the revision SHA-256 is in the custom property ' +
+            '`bunkaiRevisionSha256`, so POST /api/v1/verify recognizes the file. The same revision state always gives the same bytes. ' +
+            '503 `annex_busy` / `annex_timeout` when the builders are saturated.',
+          params: ZParams,
+          response: download('The annex (.docx)'),
+        },
+      },
+      async (request, reply) => send(reply, await service.revisionAnnex(actorOf(request), request.params.id)),
+    );
+
+    app.get(
+      '/api/v1/engagements/:id/annex.docx',
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'A draft SLA annex (草案 DRAFT watermark) of the current matrix, as .docx (readers)',
+          description: 'Not frozen, so no revision hash; lists every open finding, blocking ones included.',
+          params: ZParams,
+          response: download('The draft annex (.docx)'),
+        },
+      },
+      async (request, reply) => send(reply, await service.draftAnnex(actorOf(request), request.params.id)),
+    );
+  };

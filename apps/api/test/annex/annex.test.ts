@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAnnexProperties } from '@bunkai/docx';
+import type { TRevisionView, TVerifyResponse } from '@bunkai/domain';
+import type { Member } from '../../src/seed/factories.ts';
+import { type SignoffFactories, type SignoffWorld, createSignoffFactories } from '../../src/seed/signoff-factories.ts';
+import { documentText, part, unzipDocx } from '../../../../packages/docx/src/fixtures/read-docx.ts';
+import { type TestApp, createTestApp } from '../helpers/test-app.ts';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+let t: TestApp;
+let f: SignoffFactories;
+let w: SignoffWorld;
+let r1: TRevisionView;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  f = createSignoffFactories(t.app);
+  w = await f.signoffWorld();
+  r1 = await f.freeze(w.hospital, w.eid);
+});
+afterAll(() => t.close());
+
+const download = async (who: Member | null, url: string) => {
+  const res = await t.app.inject({ method: 'GET', url, headers: who ? { authorization: `Bearer ${who.session.accessToken}` } : {} });
+  return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload, json: () => res.json<{ error: { code: string } }>() };
+};
+const revisionUrl = (id: string) => `/api/v1/revisions/${id}/annex.docx`;
+const draftUrl = (id: string) => `/api/v1/engagements/${id}/annex.docx`;
+
+const bodyText = (bytes: Buffer) => documentText(part(unzipDocx(bytes), 'word/document.xml'));
+const headerXml = (bytes: Buffer) => {
+  const files = unzipDocx(bytes);
+  return Object.keys(files)
+    .filter((n) => /^word\/header\d+\.xml$/.test(n))
+    .map((n) => part(files, n))
+    .join('\n');
+};
+
+const verify = async (who: Member, bytes: Buffer): Promise<TVerifyResponse> => {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/verify',
+    payload: bytes,
+    headers: { authorization: `Bearer ${who.session.accessToken}`, 'content-type': DOCX },
+  });
+  expect(res.statusCode).toBe(200);
+  return res.json<TVerifyResponse>();
+};
+
+describe('GET /api/v1/engagements/:id/annex.docx (draft of the live matrix)', () => {
+  it('is a .docx marked 草案 DRAFT, without a revision hash', async () => {
+    const res = await download(w.hospital, draftUrl(w.eid));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe(DOCX);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="bunkai-annex-${w.eid.replace(/-/g, '').slice(0, 8)}-draft.docx"`);
+    expect(res.bytes.subarray(0, 2).toString()).toBe('PK');
+    const text = bodyText(res.bytes);
+    expect(text).toContain('草案 DRAFT');
+    expect(text).toContain('未凍結（草案）');
+    for (const s of ['ひまわり総合病院', 'さくらネットワーク株式会社', '監査法人みどり', '運用責任者の選任', 'ファームウェア・OSの更新']) expect(text).toContain(s);
+    expect(headerXml(res.bytes)).toContain('string="草案 DRAFT"');
+    const props = await readAnnexProperties(res.bytes);
+    expect(props).toEqual({ engagementId: w.eid });
+    expect((await verify(w.hospital, res.bytes)).reason).toBe('no_properties');
+  });
+
+  it('may be read by observers; 401 without a token, 404 for non-parties and unknown engagements, 400 for a malformed id', async () => {
+    expect((await download(w.observer, draftUrl(w.eid))).status).toBe(200);
+    expect((await download(w.hospitalMember, draftUrl(w.eid))).status).toBe(200);
+    const anonymous = await download(null, draftUrl(w.eid));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.json().error.code).toBeTruthy();
+    const outsider = await download(w.outsider, draftUrl(w.eid));
+    expect(outsider.status).toBe(404);
+    expect(outsider.json().error.code).toBe('not_found');
+    expect((await download(w.hospital, draftUrl('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
+    expect((await download(w.hospital, draftUrl('not-a-uuid'))).status).toBe(400);
+  });
+});
+
+describe('GET /api/v1/revisions/:id/annex.docx (frozen revision)', () => {
+  let frozen: Buffer;
+
+  it('carries the revision hash in its custom properties, and POST /verify recognizes the file', async () => {
+    const res = await download(w.hospital, revisionUrl(r1.id));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe(DOCX);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="bunkai-annex-${w.eid.replace(/-/g, '').slice(0, 8)}-r1.docx"`);
+    frozen = res.bytes;
+    expect(await readAnnexProperties(frozen)).toEqual({ revisionSha256: r1.sha256, engagementId: w.eid, revisionNumber: 1 });
+    const text = bodyText(frozen);
+    expect(text).toContain('第1版');
+    expect(text).toContain(r1.sha256!);
+    expect(text).toContain('署名待ち');
+    const result = await verify(w.vendor, frozen);
+    expect(result).toMatchObject({ match: true, reason: 'match', claimedSha256: r1.sha256, revision: { id: r1.id, number: 1 } });
+  });
+
+  it('is byte-identical on two downloads of the same revision', async () => {
+    const again = await download(w.observer, revisionUrl(r1.id));
+    expect(again.status).toBe(200);
+    expect(Buffer.compare(again.bytes, frozen)).toBe(0);
+  });
+
+  it('may be read by observers; 401 without a token, 404 for non-parties and unknown revisions', async () => {
+    expect((await download(w.observer, revisionUrl(r1.id))).status).toBe(200);
+    expect((await download(null, revisionUrl(r1.id))).status).toBe(401);
+    const outsider = await download(w.outsider, revisionUrl(r1.id));
+    expect(outsider.status).toBe(404);
+    expect(outsider.json().error.code).toBe('not_found');
+    expect((await download(w.hospital, revisionUrl('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
+    expect((await download(w.hospital, revisionUrl('nope'))).status).toBe(400);
+  });
+
+  it('once every party signed: 署名済 with signers and seals, no marking, still verifiable and deterministic', async () => {
+    await f.sign(w.hospital, r1.id, w.hospitalPartyId, w.devices!.hospital);
+    const { revision } = await f.sign(w.vendor, r1.id, w.vendorPartyId, w.devices!.vendor);
+    expect(revision.status).toBe('executed');
+    const signed = (await download(w.vendor, revisionUrl(r1.id))).bytes;
+    expect(Buffer.compare(signed, frozen)).not.toBe(0);
+    const text = bodyText(signed);
+    expect(text).toContain('署名済');
+    expect(text).not.toContain('未署名');
+    for (const s of ['情報システム課 山田', '保守部 佐藤', ...revision.signatures.map((s) => s.seal)]) expect(text).toContain(s);
+    expect(headerXml(signed)).not.toContain('WaterMark');
+    expect((await verify(w.observer, signed)).match).toBe(true);
+    expect(Buffer.compare((await download(w.hospital, revisionUrl(r1.id))).bytes, signed)).toBe(0);
+  });
+
+  it('states what was frozen, not the live matrix: a later change shows in the draft only', async () => {
+    const before = (await download(w.hospital, revisionUrl(r1.id))).bytes;
+    await f.touchCell(w.hospital, w.cells.server, '凍結後に追記した確認メモ');
+    const after = (await download(w.hospital, revisionUrl(r1.id))).bytes;
+    expect(Buffer.compare(after, before)).toBe(0);
+    expect(bodyText(after)).not.toContain('凍結後に追記した確認メモ');
+    const draft = bodyText((await download(w.hospital, draftUrl(w.eid))).bytes);
+    expect(draft).toContain('凍結後に追記した確認メモ');
+  });
+});
