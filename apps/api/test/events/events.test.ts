@@ -41,12 +41,15 @@ describe('GET /api/v1/engagements/:id/events', () => {
     expect(seen.map((e) => e.seq)).toEqual(seen.map((_, i) => i + 1));
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.prevHash).toBe(seen[i - 1]!.hash);
     expect((await readAll(1000)).seen).toEqual(seen);
+    // Every page names the chain tip, so a client can start a live stream there in one request.
+    expect(first.body.headSeq).toBe(seen.at(-1)!.seq);
   });
 
   it('answers an empty page with nextAfter null past the head', async () => {
     const r = await w.owner.http.get<TEventsPage>(url('?after=100000'));
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ events: [], nextAfter: null });
+    expect(r.body).toMatchObject({ events: [], nextAfter: null });
+    expect(r.body.headSeq).toBeGreaterThan(0);
   });
 
   it('refuses bad paging parameters with 400 invalid_request', async () => {

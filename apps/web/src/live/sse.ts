@@ -31,29 +31,9 @@ export const parseSseChunk = (buffer: string): { frames: SseFrame[]; rest: strin
   return { frames, rest };
 };
 
-/**
- * The seq of the newest event, so a fresh stream does not replay the whole
- * log: probe `?after=n&limit=1` upwards by doubling, then bisect, then read
- * the last page. About 2·log2(head/256) small requests.
- */
-export const findHeadSeq = async (engagementId: string, signal: AbortSignal): Promise<number> => {
-  const path = `/api/v1/engagements/${engagementId}/events`;
-  const any = async (after: number) => (await api.get<TEventsPage>(path, { signal, query: { after, limit: 1 } })).events.length > 0;
-  if (!(await any(0))) return 0;
-  let lo = 0;
-  let hi = 256;
-  while (await any(hi)) {
-    lo = hi;
-    hi *= 2;
-  }
-  while (hi - lo > 1000) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (await any(mid)) lo = mid;
-    else hi = mid;
-  }
-  const page = await api.get<TEventsPage>(path, { signal, query: { after: lo, limit: 1000 } });
-  return page.events.at(-1)?.seq ?? lo;
-};
+/** The seq of the newest event, so a fresh stream starts at the head instead of replaying the whole log. */
+export const findHeadSeq = async (engagementId: string, signal: AbortSignal): Promise<number> =>
+  (await api.get<TEventsPage>(`/api/v1/engagements/${engagementId}/events`, { signal, query: { after: 0, limit: 1 } })).headSeq;
 
 export type StreamHandlers = { onEvent: (e: TEventItem) => void; onState: (s: 'connecting' | 'open' | 'closed') => void };
 

@@ -19,6 +19,8 @@ export const ZEventsPage = z.object({
   events: z.array(ZEventItem),
   /** Pass as `after` to read the next page; null when this page reached the head of the chain. */
   nextAfter: z.number().int().nullable(),
+  /** The seq of the newest event of the engagement (0 when none): where a fresh live stream starts. */
+  headSeq: z.number().int().min(0),
 });
 export type TEventsPage = z.infer<typeof ZEventsPage>;
 

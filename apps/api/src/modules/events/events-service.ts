@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { TEventItem, TEventsPage, TEventsQuery } from '@bunkai/domain';
-import { type Db, type EventRow, events, verifyChain } from '@bunkai/db';
+import { type Db, type EventRow, eventHeads, events, verifyChain } from '@bunkai/db';
 import type { EngagementAccess, EngagementAccessService } from '../../access/engagement-access.ts';
 import type { Actor } from '../../plugins/auth.ts';
 
@@ -32,9 +32,16 @@ export const createEventsService = ({ db, access }: Deps) => ({
   list: async (actor: Actor, engagementId: string, q: TEventsQuery): Promise<TEventsPage> => {
     await access.require(actor, engagementId, 'audit:read');
     // One extra row tells whether another page exists without a count query.
-    const rows = await readEventsAfter(db, engagementId, q.after, q.limit + 1);
+    const [rows, [head]] = await Promise.all([
+      readEventsAfter(db, engagementId, q.after, q.limit + 1),
+      db.select({ seq: eventHeads.seq }).from(eventHeads).where(eq(eventHeads.engagementId, engagementId)),
+    ]);
     const page = rows.slice(0, q.limit);
-    return { events: page.map(toEventItem), nextAfter: rows.length > q.limit ? (page.at(-1)?.seq ?? null) : null };
+    return {
+      events: page.map(toEventItem),
+      nextAfter: rows.length > q.limit ? (page.at(-1)?.seq ?? null) : null,
+      headSeq: head?.seq ?? 0,
+    };
   },
 
   verify: async (actor: Actor, engagementId: string) => {
