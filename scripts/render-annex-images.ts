@@ -86,9 +86,9 @@ const main = async () => {
     await writeFile(docxPath, docx);
     await tool('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docxPath], 300_000);
     const pdf = join(work, 'annex.pdf');
-    await tool('pdftotext', ['-layout', pdf, join(work, 'annex.txt')]);
-    // pdftotext ends every page with a form feed.
-    const pages = (await readFile(join(work, 'annex.txt'), 'utf8')).split('\f');
+    await tool('pdftotext', [pdf, join(work, 'annex.txt')]);
+    // pdftotext ends every page with a form feed; whitespace goes, so a title wrapped inside its table cell still matches.
+    const pages = (await readFile(join(work, 'annex.txt'), 'utf8')).split('\f').map((text) => text.replace(/\s+/g, ''));
     console.log(`annex: ${docx.length} bytes, ${pages.length - 1} pages, revision ${sha256}`);
 
     const firstPage = (needles: string[], from = 0) => {
