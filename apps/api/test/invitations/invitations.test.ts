@@ -159,6 +159,10 @@ describe('the VPN story: a template engagement where three vendors are invited a
     expect(parties.status).toBe(200);
     expect(parties.body.parties.map((p) => p.role)).toEqual(['hospital', 'ehr_vendor', 'network_vendor', 'vpn_owner']);
     expect(parties.body.parties.every((p) => p.organizationId !== null)).toBe(true);
+    // The template's placeholder names gave way to the companies that joined.
+    expect(parties.body.parties.map((p) => p.displayName)).toEqual(['デモ総合病院', '電子カルテベンダーA社', 'ネットワーク事業者B社', 'リモート保守回線事業者C社']);
+    const e = await story.hospital.http.get<{ engagement: { status: string } }>(`/api/v1/engagements/${story.engagement.id}`);
+    expect(e.body.engagement.status).toBe('negotiating');
     for (const v of Object.values(story.vendors)) {
       const summary = await v.member.http.get<{ engagement: { myPartyId: string; myRoles: string[] } }>(`/api/v1/engagements/${story.engagement.id}`);
       expect(summary.body.engagement).toMatchObject({ myPartyId: v.partyId, myRoles: ['member'] });

@@ -29,7 +29,8 @@ const get = (query: string) => n.f.matrix(n.w.hospital, n.eid, query);
 
 describe('GET /engagements/:id/cells', () => {
   it('returns the whole matrix in one response, in 確認表 order', async () => {
-    expect(full.engagement).toMatchObject({ id: n.eid, status: 'drafting' });
+    // Vendors joined, so the draft became a negotiation.
+    expect(full.engagement).toMatchObject({ id: n.eid, status: 'negotiating' });
     expect(full.totalCells).toBe(full.cells.length);
     expect(full.cells.length).toBeGreaterThan(200);
     expect(full.parties.map((p) => p.role)).toEqual(expect.arrayContaining(['hospital', 'ehr_vendor', 'network_vendor', 'vpn_owner', 'observer']));

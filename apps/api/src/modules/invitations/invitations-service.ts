@@ -11,6 +11,7 @@ import {
   isDomainError,
   notFound,
 } from '@bunkai/domain';
+import { getTemplate } from '@bunkai/catalog';
 import { type Db, engagements, invitations, organizations, parties } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
 import type { Config } from '../../config.ts';
@@ -163,11 +164,22 @@ export const createInvitationsService = ({ db, access, config, now = () => new D
             .from(parties)
             .where(and(eq(parties.engagementId, row.engagementId), eq(parties.organizationId, actor.organizationId)));
           if (existing) throw conflict('already_party', 'Your organization is already a party to this engagement.', { partyId: existing.id });
+          // A template's placeholder name (「電子カルテベンダー」) gives way to the company that joined;
+          // a name the owner chose when inviting stays.
+          const [engagement] = await tx.select({ templateCode: engagements.templateCode }).from(engagements).where(eq(engagements.id, row.engagementId));
+          const isPlaceholder = Boolean(engagement?.templateCode && getTemplate(engagement.templateCode)?.parties.some((p) => p.displayName.ja === party.displayName));
+          const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.organizationId));
+          const displayName = isPlaceholder && org ? org.name : party.displayName;
           const [joined] = await tx
             .update(parties)
-            .set({ organizationId: actor.organizationId, version: sql`${parties.version} + 1` })
+            .set({ organizationId: actor.organizationId, displayName, version: sql`${parties.version} + 1` })
             .where(and(eq(parties.id, party.id), isNull(parties.organizationId)))
             .returning();
+          // The first vendor joining turns a draft into a negotiation.
+          await tx
+            .update(engagements)
+            .set({ status: 'negotiating', version: sql`${engagements.version} + 1`, updatedAt: sql`now()` })
+            .where(and(eq(engagements.id, row.engagementId), eq(engagements.status, 'drafting')));
           await tx
             .update(invitations)
             .set({ acceptedAt: now().toISOString(), acceptedByOrganizationId: actor.organizationId })
@@ -175,7 +187,7 @@ export const createInvitationsService = ({ db, access, config, now = () => new D
           await recordEvent(tx, { actor, party: joined!, engagement: { id: row.engagementId } }, {
             type: 'invitation.accepted',
             subjectId: row.id,
-            payload: { partyId: party.id, role: party.role, organizationId: actor.organizationId, acceptedByUserId: actor.userId },
+            payload: { partyId: party.id, role: party.role, organizationId: actor.organizationId, acceptedByUserId: actor.userId, displayName: joined!.displayName },
           });
           return { engagementId: row.engagementId, partyId: party.id };
         });
