@@ -128,7 +128,8 @@ describe.sequential('journeys', () => {
     const pressed = vendor.locator('.role-picker button[aria-pressed="true"]');
     while ((await pressed.count()) > 0) await pressed.first().click();
     await vendor.getByText('責任（A）を持つ当事者がいません').waitFor();
-    await vendor.getByRole('button', { name: '電子カルテベンダー の 実施 R' }).click();
+    // Once the vendor joined, its party carries the company's name instead of the template placeholder.
+    await vendor.getByRole('button', { name: `${VENDOR.org} の 実施 R` }).click();
     await vendor.getByRole('button', { name: `${HOSPITAL.org} の 責任 A` }).click();
     await vendor.getByText('この分担は成立します。').waitFor();
     await vendor.getByLabel('提案の理由').fill('パッチ適用作業は当社が実施します');
@@ -138,7 +139,7 @@ describe.sequential('journeys', () => {
 
     // the hospital accepts the counter: the cell is agreed
     await hospital.goto(`${stack.url}/engagements/${engagementId}/matrix?cell=${cellId}`);
-    await hospital.locator('.panel').getByText('電子カルテベンダー の提案').waitFor();
+    await hospital.locator('.panel').getByText(`${VENDOR.org} の提案`).waitFor();
     await shot(hospital, '06-matrix-panel');
     await hospital.locator('.panel').getByRole('button', { name: '承諾する' }).click();
     await hospital.locator(`[data-cell-id="${cellId}"][data-status="agreed"]`).waitFor();

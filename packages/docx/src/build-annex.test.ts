@@ -121,8 +121,8 @@ describe('buildAnnex: document content', () => {
     expect(text).toContain('ASSET_EOS_SOON');
     expect(text).toContain('サポート終了日（2027-03-31）が近づいている');
     expect(text).toContain('山田 太郎');
-    expect(text).toContain('2025年4月2日 14:12:45 JST');
-    expect(text).toContain('2025年4月3日 00:05:09 JST');
+    expect(text).toContain('2025年4月2日 / 14:12:45 JST'); // date and time on separate lines of the cell
+    expect(text).toContain('2025年4月3日 / 00:05:09 JST');
     expect(text).toContain('4b7e0c2d9a1f38e6b5c4d3a2f1e0987654321fedcba9876543210fedcba98765');
     expect(text).toMatch(/\| ミナトネット株式会社 \/ ネットワーク事業者 \| 未署名 \|/);
     expect(text).toContain('POST /api/v1/verify');

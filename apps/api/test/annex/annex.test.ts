@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAnnexProperties } from '@bunkai/docx';
 import type { TRevisionView, TVerifyResponse } from '@bunkai/domain';
+import { attachment } from '../../src/modules/annex/annex-routes.ts';
 import type { Member } from '../../src/seed/factories.ts';
 import { type SignoffFactories, type SignoffWorld, createSignoffFactories } from '../../src/seed/signoff-factories.ts';
 import { documentText, part, unzipDocx } from '../../../../packages/docx/src/fixtures/read-docx.ts';
@@ -136,5 +137,14 @@ describe('GET /api/v1/revisions/:id/annex.docx (frozen revision)', () => {
     expect(bodyText(after)).not.toContain('凍結後に追記した確認メモ');
     const draft = bodyText((await download(w.hospital, draftUrl(w.eid))).bytes);
     expect(draft).toContain('凍結後に追記した確認メモ');
+  });
+});
+
+describe('content-disposition', () => {
+  it('names ASCII files plainly and adds the RFC 5987 form for other names', () => {
+    expect(attachment('bunkai-annex-0e5f7a10-r2.docx')).toBe('attachment; filename="bunkai-annex-0e5f7a10-r2.docx"');
+    expect(attachment('別紙(第2版).docx')).toBe(
+      `attachment; filename="__(_2_).docx"; filename*=UTF-8''${encodeURIComponent('別紙')}%28${encodeURIComponent('第')}2${encodeURIComponent('版')}%29.docx`,
+    );
   });
 });

@@ -22,10 +22,11 @@ export const itemsLayout = (partyCount: number): TItemsLayout => {
   if (portraitContent >= MIN_PORTRAIT_CONTENT) {
     return { landscape: false, size: 15, widths: columns(portrait, portraitContent, partyCount) };
   }
-  const wide = { code: 900, title: 2000, check: 850, done: 850, notes: 2400 };
+  // Party columns fit a six-character name (「デモ総合病院」) on one line at 7.5 pt; 内容 keeps about 3,400 twips.
+  const wide = { code: 900, title: 1850, check: 850, done: 850, notes: 2250 };
   const fixed = wide.code + wide.title + wide.check + wide.done + wide.notes;
   const n = Math.max(1, partyCount);
-  let party = Math.min(1000, Math.floor((LANDSCAPE_WIDTH - fixed - 3400) / n));
+  let party = Math.min(1150, Math.floor((LANDSCAPE_WIDTH - fixed - 3400) / n));
   if (party < 620) party = Math.max(420, Math.min(620, Math.floor((LANDSCAPE_WIDTH - fixed - 1600) / n)));
   const content = Math.max(1600, LANDSCAPE_WIDTH - fixed - party * partyCount);
   return { landscape: true, size: 15, widths: columns({ ...wide, party }, content, partyCount) };

@@ -14,7 +14,8 @@ export const matrixWidths = (partyCount: number): number[] => {
   const fixed = { code: 900, phase: 900, status: 820 };
   const minTitle = 3600;
   const free = LANDSCAPE_WIDTH - fixed.code - fixed.phase - fixed.status - minTitle;
-  const party = Math.max(480, Math.min(1300, Math.floor(free / Math.max(1, partyCount))));
+  // Titles are short here; wide party columns keep names like 「リモート保守回線事業者」 on one or two lines.
+  const party = Math.max(480, Math.min(1700, Math.floor(free / Math.max(1, partyCount))));
   const title = LANDSCAPE_WIDTH - fixed.code - fixed.phase - fixed.status - party * partyCount;
   return [fixed.code, Math.max(2400, title), fixed.phase, ...Array.from({ length: partyCount }, () => party), fixed.status];
 };

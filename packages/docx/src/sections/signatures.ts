@@ -7,6 +7,12 @@ import { COLORS, FONTS, formatJst, heading, para, pt, runs } from '../text.ts';
 
 const SIZE = pt(8.5);
 
+/** 「2025年4月5日 10:00:00 JST」 → [「2025年4月5日」, 「10:00:00 JST」]. */
+const splitDateTime = (text: string): string[] => {
+  const i = text.indexOf(' ');
+  return i < 0 ? [text] : [text.slice(0, i), text.slice(i + 1)];
+};
+
 const signatureRows = ({ model }: TSectionContext, widths: number[], sha256: string | null): TableRow[] =>
   model.signingParties.map((p) => {
     const s = model.signatureByParty.get(p.id);
@@ -27,7 +33,8 @@ const signatureRows = ({ model }: TSectionContext, widths: number[], sha256: str
       cellPara(runs(s.organizationName, { size: pt(7.5) })),
     ];
     const when = [
-      cellPara(runs(formatJst(s.signedAt), { size: SIZE })),
+      // Date and time on their own lines: the column is too narrow for both, and a wrap before 「JST」 reads badly.
+      ...splitDateTime(formatJst(s.signedAt)).map((line) => cellPara(runs(line, { size: SIZE }))),
       ...(mismatch ? [cellPara(runs('※本版とは異なるハッシュへの署名', { size: pt(7.5), color: 'B00020' }))] : []),
     ];
     return bodyRow([

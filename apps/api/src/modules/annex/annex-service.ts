@@ -1,14 +1,10 @@
 import type { TAnnexInput } from '@bunkai/docx';
 import { annexFileName } from '@bunkai/docx';
-import { conflict, parseCanonicalRevision } from '@bunkai/domain';
 import type { Db } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
-import { toParty } from '../../lib/mappers.ts';
-import { loadSnapshot } from '../../lib/snapshot-loader.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import { revisionsRepository as repo } from '../revisions/revisions-repository.ts';
 import type { RevisionsService } from '../revisions/revisions-service.ts';
-import { draftAnnexInput, revisionAnnexInput } from './annex-inputs.ts';
+import { loadDraftAnnexInput, loadRevisionAnnexInput } from './annex-loader.ts';
 import type { AnnexWorkerPool } from './annex-worker-pool.ts';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -26,8 +22,8 @@ type Deps = {
 export type AnnexFile = { fileName: string; contentType: string; body: Buffer };
 
 /**
- * 別紙 (SLA annex) downloads. Reads happen here, in one consistent pass; the
- * .docx itself is built off the event loop by the worker pool.
+ * 別紙 (SLA annex) downloads: access checks and reads here, the .docx itself
+ * built off the event loop by the worker pool.
  */
 export const createAnnexService = ({ db, access, revisions, pool, verifyUrl, now = () => new Date() }: Deps) => {
   const file = async (input: TAnnexInput): Promise<AnnexFile> => ({
@@ -36,42 +32,21 @@ export const createAnnexService = ({ db, access, revisions, pool, verifyUrl, now
     body: await pool.build(input),
   });
 
-  /** The input for revision N: what was frozen (its canonical text) and who signed it. */
   const revisionInput = async (actor: Actor, revisionId: string): Promise<TAnnexInput> => {
+    // 404 for unknown revisions and for revisions of engagements the caller is no party to.
     const { row } = await revisions.loadRevision(actor, revisionId, 'engagement:read');
-    if (!row.canonical || !row.sha256 || !row.frozenAt)
-      throw conflict('revision_not_frozen', `Revision ${revisionId} holds no frozen content, so it has no annex.`);
-    const [sigs, partyRows] = await Promise.all([repo.signaturesOf(db, [row.id]), repo.partiesOf(db, row.engagementId)]);
-    const liveParties = partyRows.map(toParty);
-    const organizationNames = await repo.organizationNames(db, [...liveParties.map((p) => p.organizationId), ...sigs.map((s) => s.organizationId)]);
-    return revisionAnnexInput({
-      engagementId: row.engagementId,
-      revision: { number: row.number, sha256: row.sha256, executed: row.status === 'executed', frozenAt: row.frozenAt, canonical: parseCanonicalRevision(row.canonical) },
-      signatures: sigs,
-      liveParties,
-      organizationNames,
-      ...(verifyUrl ? { verifyUrl } : {}),
-    });
+    return loadRevisionAnnexInput(db, row, verifyUrl);
   };
 
-  /** The live matrix as a draft (草案). */
   const draftInput = async (actor: Actor, engagementId: string): Promise<TAnnexInput> => {
-    const a = await access.require(actor, engagementId, 'engagement:read');
-    const { snapshot } = await loadSnapshot(db, engagementId);
-    const organizationNames = await repo.organizationNames(db, [a.engagement.ownerOrganizationId, ...snapshot.parties.map((p) => p.organizationId)]);
-    return draftAnnexInput({
-      snapshot,
-      organizationNames,
-      ownerOrganizationId: a.engagement.ownerOrganizationId,
-      now: now().toISOString(),
-      ...(verifyUrl ? { verifyUrl } : {}),
-    });
+    await access.require(actor, engagementId, 'engagement:read');
+    return loadDraftAnnexInput(db, engagementId, { now: now(), ...(verifyUrl ? { verifyUrl } : {}) });
   };
 
   return {
     revisionInput,
     draftInput,
-    /** GET /api/v1/revisions/:id/annex.docx — deterministic for a given revision state. */
+    /** GET /api/v1/revisions/:id/annex.docx — the same revision state always gives the same bytes. */
     revisionAnnex: async (actor: Actor, revisionId: string) => file(await revisionInput(actor, revisionId)),
     /** GET /api/v1/engagements/:id/annex.docx — the current matrix, watermarked 草案 DRAFT. */
     draftAnnex: async (actor: Actor, engagementId: string) => file(await draftInput(actor, engagementId)),
