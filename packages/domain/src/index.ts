@@ -18,3 +18,4 @@ export * from './access/permissions.ts';
 export * from './api/index.ts';
 export * from './matrix/cell-plan.ts';
 export * from './revision/index.ts';
+export * from './labels/labels.ts';

@@ -1,13 +1,14 @@
-import { RACI_ROLES, type TEngagementSnapshot } from '@bunkai/domain';
-import type { SheetColumn } from './xlsx.ts';
 import {
   ASSET_CATEGORY_LABELS,
   CELL_STATUS_LABELS,
   DUTY_CATEGORY_LABELS,
-  ENGAGEMENT_WIDE_LABEL,
   FIRST_CHECK_LABELS,
   PHASE_LABELS,
-} from './labels.ts';
+  RACI_ROLES,
+  type TEngagementSnapshot,
+} from '@bunkai/domain';
+import { ENGAGEMENT_WIDE_LABEL } from './labels.ts';
+import type { SheetColumn } from './xlsx.ts';
 
 /**
  * The matrix as a table (分担表): one row per cell in 確認表 order (part,
@@ -55,7 +56,7 @@ export const matrixTable = (s: TEngagementSnapshot): { columns: SheetColumn[]; r
       asset ? asset.name : ENGAGEMENT_WIDE_LABEL,
       asset ? ASSET_CATEGORY_LABELS[asset.category].ja : '',
       ...s.parties.map((p) => RACI_ROLES.filter((r) => assignment[p.id]?.includes(r)).join('/')),
-      CELL_STATUS_LABELS[c.status],
+      CELL_STATUS_LABELS[c.status].ja,
       c.terms.responseTime,
       c.terms.frequency,
       c.terms.evidence,
