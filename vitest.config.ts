@@ -30,6 +30,8 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: dbSuites,
+          // *.postgres.test.ts need a server (e.g. two API processes on one database).
+          exclude: ['**/node_modules/**', '**/*.postgres.test.ts'],
           env: { BUNKAI_TEST_DB: 'pglite' },
           globalSetup: ['packages/db/src/testing/pglite-global-setup.ts'],
           testTimeout: 30_000,

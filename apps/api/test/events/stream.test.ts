@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { type Database, createDb } from '@bunkai/db';
-import { testEngine } from '@bunkai/db/testing';
-import type { TChainVerification, TEngagementSummary } from '@bunkai/domain';
+import type { Database } from '@bunkai/db';
 import { buildApp } from '../../src/app.ts';
+import type { TChainVerification, TEngagementSummary } from '@bunkai/domain';
 import type { Member } from '../../src/seed/factories.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 import { type RoleWorld, createRoleWorld } from './roles.ts';
@@ -115,39 +114,5 @@ describe('GET /api/v1/engagements/:id/events/stream', () => {
     await s.waitFor('first event', (x) => x.events.length > 0);
     await app.close();
     await s.ended;
-  });
-});
-
-describe.runIf(testEngine() === 'postgres')('two API instances on one PostgreSQL', () => {
-  it('both stream every event, whichever instance wrote it', async () => {
-    const url = (t.database as Database & { url?: string }).url;
-    expect(url).toMatch(/^postgres:/);
-    const database = await createDb({ databaseUrl: url });
-    extraDatabases.push(database);
-    const second = await buildApp({ database, config: t.config, logger: false });
-    extraApps.push(second);
-    const secondUrl = await second.listen({ port: 0, host: '127.0.0.1' });
-    const h = await head();
-    const viaFirst = await open(baseUrl, w.vendor, `?after=${h}`);
-    const viaSecond = await open(secondUrl, w.observer, `?after=${h}`);
-    await touch('インスタンス1から');
-    // The same write, through the second instance's own HTTP server and database pool.
-    const { body } = await w.owner.http.get<{ engagement: TEngagementSummary }>(`/api/v1/engagements/${w.engagement.id}`);
-    const r = await second.inject({
-      method: 'PATCH',
-      url: `/api/v1/engagements/${w.engagement.id}`,
-      headers: { authorization: `Bearer ${w.owner.session.accessToken}` },
-      payload: { version: body.engagement.version, description: 'インスタンス2から' },
-    });
-    expect(r.statusCode).toBe(200);
-    for (const s of [viaFirst, viaSecond]) {
-      await s.waitFor(`seq ${h + 2}`, (x) => seqs(x).includes(h + 2));
-      expect(seqs(s)).toEqual([h + 1, h + 2]);
-      expect(s.events.map((e) => (JSON.parse(e.data) as { payload: { changes: { description: string } } }).payload.changes.description)).toEqual([
-        'インスタンス1から',
-        'インスタンス2から',
-      ]);
-    }
-    expect(viaFirst.events.map((e) => e.data)).toEqual(viaSecond.events.map((e) => e.data));
   });
 });
