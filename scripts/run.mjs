@@ -3,7 +3,7 @@
 //   npm start  → install dependencies (pnpm via npx), build the web app, start the API with the demo
 //   npm test   → install, typecheck, lint, unit + database suites on PGlite and PostgreSQL, browser journeys
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,13 +49,23 @@ switch (task) {
     ensureInstalled();
     buildWeb(true);
     break;
-  case 'test':
+  case 'test': {
     ensureInstalled();
     pnpm('run', 'typecheck');
     pnpm('run', 'lint');
-    pnpm('exec', 'vitest', 'run', ...rest);
-    if (existsSync(join(root, 'apps/web/e2e')) && !rest.length) pnpm('--filter', '@bunkai/web', 'e2e');
+    const results = join(root, 'node_modules/.cache/bunkai-test-results.json');
+    pnpm('exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...rest);
+    const e2eResults = join(root, 'node_modules/.cache/bunkai-e2e-results.json');
+    const e2e = existsSync(join(root, 'apps/web/e2e')) && !rest.length;
+    if (e2e) pnpm('--filter', '@bunkai/web', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eResults}`);
+    // One closing line over every runner: "N passed, N failed".
+    const totals = [results, ...(e2e ? [e2eResults] : [])]
+      .map((f) => JSON.parse(readFileSync(f, 'utf8')))
+      .reduce((t, r) => ({ passed: t.passed + r.numPassedTests, failed: t.failed + r.numFailedTests }), { passed: 0, failed: 0 });
+    console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+    if (totals.failed > 0 || totals.passed === 0) process.exit(1);
     break;
+  }
   case 'bench':
     ensureInstalled();
     pnpm('exec', 'tsx', 'bench/run.ts', ...rest);
