@@ -13,16 +13,20 @@ export const todayUtc = (now = new Date()): string => now.toISOString().slice(0,
 export const loadSnapshot = async (db: Db, engagementId: string, today = todayUtc()) => {
   const [engagementRow] = await db.select().from(engagements).where(eq(engagements.id, engagementId));
   if (!engagementRow) throw new Error(`engagement ${engagementId} missing`);
-  const [partyRows, assetRows, dutyRows, cellRows, openRows] = await Promise.all([
-    db.select().from(parties).where(eq(parties.engagementId, engagementId)).orderBy(asc(parties.position), asc(parties.createdAt)),
-    db.select().from(assets).where(eq(assets.engagementId, engagementId)).orderBy(asc(assets.position), asc(assets.createdAt)),
-    db.select().from(duties).where(eq(duties.engagementId, engagementId)).orderBy(asc(duties.kakuninhyoPart), asc(duties.sortOrder), asc(duties.code)),
-    db.select().from(cells).where(eq(cells.engagementId, engagementId)),
-    db
-      .select({ id: proposals.id, assignment: proposals.assignment })
-      .from(proposals)
-      .where(and(eq(proposals.engagementId, engagementId), eq(proposals.status, 'open'))),
-  ]);
+  // Sequential on purpose: callers pass a transaction too (freeze, sign), and one PostgreSQL
+  // connection runs one query at a time anyway (pg deprecates queueing them concurrently).
+  const partyRows = await db.select().from(parties).where(eq(parties.engagementId, engagementId)).orderBy(asc(parties.position), asc(parties.createdAt));
+  const assetRows = await db.select().from(assets).where(eq(assets.engagementId, engagementId)).orderBy(asc(assets.position), asc(assets.createdAt));
+  const dutyRows = await db
+    .select()
+    .from(duties)
+    .where(eq(duties.engagementId, engagementId))
+    .orderBy(asc(duties.kakuninhyoPart), asc(duties.sortOrder), asc(duties.code));
+  const cellRows = await db.select().from(cells).where(eq(cells.engagementId, engagementId));
+  const openRows = await db
+    .select({ id: proposals.id, assignment: proposals.assignment })
+    .from(proposals)
+    .where(and(eq(proposals.engagementId, engagementId), eq(proposals.status, 'open')));
   const openById = new Map(openRows.map((p) => [p.id, p.assignment]));
   const dutyOrder = new Map(dutyRows.map((d, i) => [d.id, i]));
   const assetOrder = new Map(assetRows.map((a, i) => [a.id, i]));
