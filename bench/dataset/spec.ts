@@ -46,10 +46,10 @@ const times = (m: Partial<Record<TAssetCategory, number>>, k: number) =>
 export const DATASETS: Record<DatasetSpec['name'], DatasetSpec> = {
   tiny: {
     name: 'tiny',
-    assetsPerCategory: { application: 2, server: 1, vpn_appliance: 1, client_terminal: 1, network_device: 1 },
+    assetsPerCategory: { application: 1, server: 1, vpn_appliance: 1 },
     amendmentAssets: 1,
-    catalogDuties: 24,
-    customDuties: 4,
+    catalogDuties: 70,
+    customDuties: 2,
     targetEvents: 600,
     revisions: 2,
     seed: 7,

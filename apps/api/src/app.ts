@@ -8,7 +8,7 @@ import type { Database } from '@bunkai/db';
 import type { Config } from './config.ts';
 import { registerModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandler } from './plugins/error-handler.ts';
+import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
 
 export type BuildAppOptions = { database: Database; config: Config; logger?: boolean };
 
@@ -22,7 +22,11 @@ export const buildApp = async ({ database, config, logger }: BuildAppOptions): P
     bodyLimit: 10 * 1024 * 1024,
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For counts only when it comes from a proxy on a private network (a load balancer in
+    // front of the instances): a client talking to the API directly cannot pick the address its
+    // sign-in attempts are throttled under.
+    trustProxy: 'loopback, linklocal, uniquelocal',
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

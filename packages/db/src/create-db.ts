@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { startPgliteAutoAnalyze } from './pglite-analyze.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -66,6 +67,8 @@ const openPglite = async (options: CreateDbOptions): Promise<Database> => {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  // No autovacuum in single-user PGlite: keep planner statistics current ourselves.
+  const stopAnalyze = startPgliteAutoAnalyze(client);
   return {
     engine: 'pglite',
     db,
@@ -83,6 +86,7 @@ const openPglite = async (options: CreateDbOptions): Promise<Database> => {
       }
     },
     close: async () => {
+      await stopAnalyze();
       if (!client.closed) await client.close();
     },
   };

@@ -73,11 +73,34 @@ export const appendEvents = async (tx: Db, inputs: readonly EventInput[], at = n
     prevHash = row.hash;
     return row;
   });
-  // Large batches (template instantiation, bulk proposals) go in chunks to stay under the parameter limit.
-  for (let i = 0; i < rows.length; i += 2000) await tx.insert(events).values(rows.slice(i, i + 2000));
-  await tx.update(eventHeads).set({ seq, hash: prevHash }).where(eq(eventHeads.engagementId, engagementId));
+  // Each chunk's rows travel as one jsonb parameter, and the head moves in the same statement: two round
+  // trips per append whatever its size (template instantiation and bulk proposals write thousands).
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    const last = chunk.at(-1)!;
+    const json = JSON.stringify(chunk.map(toColumns));
+    await tx.execute(
+      sql`with appended as (insert into ${events} select * from jsonb_populate_recordset(null::${events}, ${json}::jsonb))
+          update ${eventHeads} set ${sql.identifier('seq')} = ${last.seq}, ${sql.identifier('hash')} = ${last.hash}
+          where ${sql.identifier('engagement_id')} = ${engagementId}`,
+    );
+  }
   return rows;
 };
+
+/** A row keyed by column name, as jsonb_populate_recordset expects it. */
+const toColumns = (r: EventRow) => ({
+  engagement_id: r.engagementId,
+  seq: r.seq,
+  type: r.type,
+  actor_user_id: r.actorUserId,
+  actor_party_id: r.actorPartyId,
+  subject_id: r.subjectId,
+  payload: r.payload,
+  at: r.at,
+  prev_hash: r.prevHash,
+  hash: r.hash,
+});
 
 export const appendEvent = async (tx: Db, input: EventInput, at?: Date): Promise<EventRow> => {
   const [row] = await appendEvents(tx, [input], at);

@@ -1,6 +1,7 @@
 import type { TAsset, TDuty, TDutyCategory, TParty, TRaciRole } from '@bunkai/domain';
 import { RACI_ROLES } from '@bunkai/domain';
 import type { TAnnexCell, TAnnexInput, TAnnexSignature, TAnnexStatus } from './annex-input.ts';
+import type { TTableSink } from './table.ts';
 
 /** One line of an item table: a duty on one asset (or engagement-wide). */
 export type TItemRow = {
@@ -141,4 +142,9 @@ export const buildModel = (input: TAnnexInput): TAnnexModel => {
 };
 
 /** What every section builder receives. */
-export type TSectionContext = { model: TAnnexModel; bilingual: boolean };
+export type TSectionContext = {
+  model: TAnnexModel;
+  bilingual: boolean;
+  /** Where the long tables go (default: built at once). */
+  table?: TTableSink;
+};

@@ -2,9 +2,10 @@ import { Document, Packer, PageOrientation, SectionType } from 'docx';
 import type { ISectionOptions, Paragraph, Table } from 'docx';
 import type { TAnnexInput, TAnnexOptions } from './annex-input.ts';
 import { buildModel } from './annex-model.ts';
+import { createDeferredTables } from './deferred-tables.ts';
 import type { TAnnexModel, TSectionContext } from './annex-model.ts';
 import { DOCUMENT_TITLE } from './labels.ts';
-import { normalizePackage } from './package-zip.ts';
+import { documentXmlOf, normalizePackage } from './package-zip.ts';
 import { PROPERTY_NAMES } from './properties.ts';
 import { coverSection } from './sections/cover.ts';
 import { findingsSection } from './sections/findings.ts';
@@ -49,7 +50,8 @@ const customProperties = (input: TAnnexInput): { name: string; value: string }[]
  */
 export const buildAnnex = async (input: TAnnexInput, options: TAnnexOptions = {}): Promise<Buffer> => {
   const model = buildModel(input);
-  const ctx: TSectionContext = { model, bilingual: options.bilingual ?? true };
+  const deferred = createDeferredTables();
+  const ctx: TSectionContext = { model, bilingual: options.bilingual ?? true, table: deferred.defer };
   const includeMatrix = options.includeMatrix ?? true;
   const layout = itemsLayout(model.parties.length);
 
@@ -82,5 +84,7 @@ export const buildAnnex = async (input: TAnnexInput, options: TAnnexOptions = {}
     sections,
   });
   const raw = await Packer.toBuffer(doc);
-  return normalizePackage(raw, stamp);
+  // Long tables were left as markers: their rows are written now, a chunk at a time.
+  const documentXml = deferred.count() ? await deferred.fill(documentXmlOf(raw)) : undefined;
+  return normalizePackage(raw, stamp, documentXml);
 };

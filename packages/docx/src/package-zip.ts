@@ -2,12 +2,12 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 
 /**
- * Makes a docx package byte-for-byte reproducible. docx's Packer stamps the
+ * Makes a docx package byte-for-byte reproducible (and puts in `documentXml`, when given, as its main part). docx's Packer stamps the
  * core properties and the zip entries with the current time and gives each
  * watermark shape a random id; this rewrites those from the input and
  * re-zips with a fixed entry order and a fixed modification time.
  */
-export const normalizePackage = (docx: Uint8Array, stamp: string): Buffer => {
+export const normalizePackage = (docx: Uint8Array, stamp: string, documentXml?: string): Buffer => {
   const files = unzipSync(docx);
   let watermark = 0;
   const names = Object.keys(files).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
@@ -17,7 +17,8 @@ export const normalizePackage = (docx: Uint8Array, stamp: string): Buffer => {
     const data = files[name];
     if (!data) continue;
     let bytes = data;
-    if (name === 'docProps/core.xml') {
+    if (name === 'word/document.xml' && documentXml !== undefined) bytes = strToU8(documentXml);
+    else if (name === 'docProps/core.xml') {
       bytes = strToU8(
         strFromU8(data).replace(
           /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g,
@@ -34,6 +35,10 @@ export const normalizePackage = (docx: Uint8Array, stamp: string): Buffer => {
   }
   return Buffer.from(zipSync(out));
 };
+
+/** The main part of a packed document, as text. */
+export const documentXmlOf = (docx: Uint8Array): string =>
+  strFromU8(unzipSync(docx, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!);
 
 /** [Content_Types].xml first, then the package relationships, then everything else by name. */
 const rank = (name: string): number => (name === '[Content_Types].xml' ? 0 : name === '_rels/.rels' ? 1 : 2);

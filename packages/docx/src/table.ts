@@ -78,6 +78,12 @@ export const groupRow = (content: TCellContent, widths: readonly number[], size:
 
 export const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
+/** A row made only when the table is written (large tables never exist whole in memory). */
+export type TRowFactory = () => TableRow;
+/** Where sections put their long tables: built at once, or deferred (see deferred-tables.ts). */
+export type TTableSink = (rows: readonly TRowFactory[], widths: readonly number[]) => Paragraph | Table;
+export const eagerTable: TTableSink = (rows, widths) => table(rows.map((r) => r()), widths);
+
 export const table = (rows: TableRow[], widths: readonly number[]): Table =>
   new Table({
     rows,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
   type TEngagementPermission,
   type TEngagementRole,
@@ -26,8 +26,13 @@ export const createEngagementAccess = (db: Db) => {
   /** Resolves the caller's roles; an engagement the caller has no part in is "not found". */
   const load = async (actor: Actor, engagementId: string, tx: Db = db): Promise<EngagementAccess> => {
     if (!ZId.safeParse(engagementId).success) throw notFound('Engagement', engagementId);
+    // One round trip: the engagement, the caller's party and whether the caller signs for it (every request pays it).
     const [row] = await tx
-      .select({ engagement: engagements, party: parties })
+      .select({
+        engagement: engagements,
+        party: parties,
+        signatory: sql<boolean>`exists (select 1 from ${signatories} where ${signatories.partyId} = ${parties.id} and ${signatories.userId} = ${actor.userId})`,
+      })
       .from(engagements)
       .leftJoin(parties, and(eq(parties.engagementId, engagements.id), eq(parties.organizationId, actor.organizationId)))
       .where(eq(engagements.id, engagementId))
@@ -41,12 +46,7 @@ export const createEngagementAccess = (db: Db) => {
       if (party.role === 'observer') roles.push('observer');
       else {
         roles.push('member');
-        const [sig] = await tx
-          .select({ userId: signatories.userId })
-          .from(signatories)
-          .where(and(eq(signatories.partyId, party.id), eq(signatories.userId, actor.userId)))
-          .limit(1);
-        if (sig) roles.push('signatory');
+        if (row.signatory) roles.push('signatory');
       }
     }
     if (roles.length === 0) throw notFound('Engagement', engagementId);

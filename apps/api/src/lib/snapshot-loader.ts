@@ -30,9 +30,13 @@ export const loadSnapshot = async (db: Db, engagementId: string, today = todayUt
   const openById = new Map(openRows.map((p) => [p.id, p.assignment]));
   const dutyOrder = new Map(dutyRows.map((d, i) => [d.id, i]));
   const assetOrder = new Map(assetRows.map((a, i) => [a.id, i]));
-  const sortedCells = [...cellRows].sort(
-    (a, b) => (dutyOrder.get(a.dutyId) ?? 0) - (dutyOrder.get(b.dutyId) ?? 0) || (a.assetId ? (assetOrder.get(a.assetId) ?? 0) : -1) - (b.assetId ? (assetOrder.get(b.assetId) ?? 0) : -1),
-  );
+  // One numeric key per cell (duty position, then engagement-wide before the assets in position order),
+  // computed once rather than with four map lookups in each of the n·log n comparisons.
+  const width = assetRows.length + 1;
+  const sortedCells = cellRows
+    .map((c) => ({ c, k: (dutyOrder.get(c.dutyId) ?? 0) * width + (c.assetId ? (assetOrder.get(c.assetId) ?? 0) + 1 : 0) }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.c);
   const fullCells = sortedCells.map(toCell);
   const snapshot: TEngagementSnapshot = {
     engagement: toEngagement(engagementRow),

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type TErrorKind, isDomainError } from '@bunkai/domain';
 
@@ -34,6 +34,18 @@ const isDatabaseUnavailable = (err: unknown): boolean => {
     e = (e as { cause?: unknown }).cause;
   }
   return false;
+};
+
+/**
+ * Errors the router raises before any handler exists for the request (a malformed URL, a path
+ * parameter over the length limit): Fastify answers them itself unless given this, so without it
+ * they would leave without the envelope. Passed as the `frameworkErrors` option of Fastify().
+ */
+export const frameworkErrors = (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+  const status = err.statusCode ?? 400;
+  const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : err.code === 'FST_ERR_BAD_URL' ? 'bad_url' : status >= 500 ? 'internal_error' : 'bad_request';
+  const message = status >= 500 ? 'Internal Server Error' : code === 'uri_too_long' ? 'A path segment of the URL is too long.' : 'The URL is malformed.';
+  return reply.status(status).send(body(request.id, code, message));
 };
 
 export const registerErrorHandler = (app: FastifyInstance) => {

@@ -1,8 +1,8 @@
 import type { Paragraph, Table, TableRow } from 'docx';
 import type { TItemRow, TSectionContext } from '../annex-model.ts';
 import { DUTY_CATEGORY_LABELS, KAKUNINHYO_PART_LABELS, PARTY_ROLE_LABELS } from '../labels.ts';
-import { bodyRow, cell, cellPara, groupRow, headerRow, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, SMALL, sum, table } from '../table.ts';
-import type { TCellSize } from '../table.ts';
+import { bodyRow, cell, cellPara, eagerTable, groupRow, headerRow, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, SMALL, sum } from '../table.ts';
+import type { TCellSize, TRowFactory } from '../table.ts';
 import { COLORS, heading, labelRuns, para, pt, runs } from '../text.ts';
 import { completedOn, firstCheck, itemContent, itemTitle, remarks, roleParagraphs } from './item-cells.ts';
 
@@ -89,14 +89,13 @@ export const itemsSection = (ctx: TSectionContext, no: number, layout: TItemsLay
   if (model.parts.length === 0) out.push(para('（責任項目なし）', { size: pt(9) }));
   for (const part of model.parts) {
     out.push(heading(KAKUNINHYO_PART_LABELS[part.part], bilingual, 2));
-    const rows: TableRow[] = [headerRow(headerCells(ctx, layout.size), layout.widths)];
+    const rows: TRowFactory[] = [() => headerRow(headerCells(ctx, layout.size), layout.widths)];
     for (const group of part.groups) {
       const label = DUTY_CATEGORY_LABELS[group.category];
-      const title = labelRuns({ ja: `■ ${label.ja}`, en: label.en }, bilingual, { bold: true, size: layout.size });
-      rows.push(groupRow(title, layout.widths, layout.size));
-      for (const row of group.rows) rows.push(itemRow(row, ctx, layout));
+      rows.push(() => groupRow(labelRuns({ ja: `■ ${label.ja}`, en: label.en }, bilingual, { bold: true, size: layout.size }), layout.widths, layout.size));
+      for (const row of group.rows) rows.push(() => itemRow(row, ctx, layout));
     }
-    out.push(table(rows, layout.widths));
+    out.push((ctx.table ?? eagerTable)(rows, layout.widths));
   }
   out.push(para(`（全${sum(model.parts.map((p) => p.groups.reduce((a, g) => a + g.rows.length, 0)))}行）`, { size: pt(8), color: COLORS.muted }, { alignment: 'right' }));
   return out;

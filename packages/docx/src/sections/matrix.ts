@@ -2,8 +2,8 @@ import type { Paragraph, Table, TableRow } from 'docx';
 import type { TAsset } from '@bunkai/domain';
 import type { TItemRow, TMatrixBlock, TSectionContext } from '../annex-model.ts';
 import { ASSET_CATEGORY_LABELS, CELL_STATUS_LABELS, PARTY_ROLE_LABELS, PHASE_LABELS } from '../labels.ts';
-import { bodyRow, cell, cellPara, groupRow, headerRow, LANDSCAPE_WIDTH, SMALL, table } from '../table.ts';
-import type { TCellSize } from '../table.ts';
+import { bodyRow, cell, cellPara, eagerTable, groupRow, headerRow, LANDSCAPE_WIDTH, SMALL } from '../table.ts';
+import type { TCellSize, TRowFactory } from '../table.ts';
 import { COLORS, formatDateShort, heading, para, pt, runs } from '../text.ts';
 import { notApplicableReason, roleParagraphs } from './item-cells.ts';
 
@@ -54,12 +54,12 @@ const matrixRow = (row: TItemRow, ctx: TSectionContext, widths: number[]): Table
   ]);
 };
 
-const blockRows = (block: TMatrixBlock, ctx: TSectionContext, widths: number[]): TableRow[] => {
-  const rows = [groupRow(assetHeading(block.asset, ctx), widths)];
+const blockRows = (block: TMatrixBlock, ctx: TSectionContext, widths: number[]): TRowFactory[] => {
+  const rows: TRowFactory[] = [() => groupRow(assetHeading(block.asset, ctx), widths)];
   if (block.rows.length === 0) {
-    rows.push(groupRow(runs('（該当する責任項目なし）', { color: COLORS.muted }), widths, SMALL));
+    rows.push(() => groupRow(runs('（該当する責任項目なし）', { color: COLORS.muted }), widths, SMALL));
   }
-  for (const row of block.rows) rows.push(matrixRow(row, ctx, widths));
+  for (const row of block.rows) rows.push(() => matrixRow(row, ctx, widths));
   return rows;
 };
 
@@ -78,7 +78,7 @@ export const matrixSection = (ctx: TSectionContext, no: number): (Paragraph | Ta
     ]),
     runs('状態', bold),
   ];
-  const rows: TableRow[] = [headerRow(head, widths, SIZE)];
+  const rows: TRowFactory[] = [() => headerRow(head, widths, SIZE)];
   for (const block of model.matrix) rows.push(...blockRows(block, ctx, widths));
   return [
     heading({ ja: `${no}. 資産×責任項目マトリクス`, en: 'Asset × duty matrix' }, bilingual),
@@ -87,6 +87,6 @@ export const matrixSection = (ctx: TSectionContext, no: number): (Paragraph | Ta
       { size: pt(8), color: COLORS.muted },
       { spacing: { after: 60 } },
     ),
-    table(rows, widths),
+    (ctx.table ?? eagerTable)(rows, widths),
   ];
 };

@@ -60,7 +60,10 @@ export const createEventBus = ({ database, log, keepaliveMs = KEEPALIVE_MS }: { 
       do {
         sub.dirty = false;
         const rows = await readEventsAfter(database.db, sub.engagementId, sub.lastSeq, BATCH);
-        if (sub.closed || rows.length === 0) break;
+        if (sub.closed) break;
+        // An empty read does not end the loop by itself: a wake-up that came during it (dirty) may be
+        // for an event committed after the read's snapshot, and nothing else would read it again.
+        if (rows.length === 0) continue;
         sub.lastSeq = rows.at(-1)!.seq;
         await sub.write(rows.map(formatSseEvent).join(''));
         if (rows.length === BATCH) sub.dirty = true;

@@ -6,7 +6,6 @@ import { toParty } from '../../lib/mappers.ts';
 import type { Actor } from '../../plugins/auth.ts';
 
 export type CellRow = typeof cells.$inferSelect;
-type ProposalRow = typeof proposals.$inferSelect;
 
 /**
  * Loads cells and proposals *through* their engagement: anything in an
@@ -26,28 +25,39 @@ export const createCellAccess = (db: Db, access: EngagementAccessService) => {
     return a;
   };
 
-  /** With `lock`, the cell row is re-read `FOR UPDATE`: writers to one cell go one after the other. */
+  /**
+   * With `lock`, the cell row is read `FOR UPDATE` in the same query: writers to one cell go one after
+   * the other. (Locking before the access check only makes a caller who gets 404 wait like a writer.)
+   */
   const cell = async (actor: Actor, cellId: string, permission: TEngagementPermission, tx: Db = db, lock = false) => {
-    const [row] = await tx.select().from(cells).where(eq(cells.id, cellId));
+    const query = tx.select().from(cells).where(eq(cells.id, cellId));
+    const [row] = lock ? await query.for('update') : await query;
     if (!row) throw notFound('Cell', cellId);
     const a = await through(actor, row.engagementId, 'Cell', cellId, permission, tx);
-    if (!lock) return { access: a, cell: row };
-    const [locked] = await tx.select().from(cells).where(eq(cells.id, cellId)).for('update');
-    return { access: a, cell: locked! };
+    return { access: a, cell: row };
   };
 
-  /** A proposal and its cell; with `lock`, the cell is locked and the proposal re-read after the lock. */
+  /**
+   * A proposal and its cell; with `lock`, the cell is locked first (found through the proposal in one
+   * query) and the proposal read after the lock, so it is the state the previous writer committed.
+   */
   const proposal = async (actor: Actor, proposalId: string, permission: TEngagementPermission, tx: Db = db, lock = false) => {
-    const [row] = await tx.select().from(proposals).where(eq(proposals.id, proposalId));
-    if (!row) throw notFound('Proposal', proposalId);
-    const a = await through(actor, row.engagementId, 'Proposal', proposalId, permission, tx);
     if (!lock) {
+      const [row] = await tx.select().from(proposals).where(eq(proposals.id, proposalId));
+      if (!row) throw notFound('Proposal', proposalId);
+      const a = await through(actor, row.engagementId, 'Proposal', proposalId, permission, tx);
       const [c] = await tx.select().from(cells).where(eq(cells.id, row.cellId));
       return { access: a, cell: c!, proposal: row };
     }
-    const [c] = await tx.select().from(cells).where(eq(cells.id, row.cellId)).for('update');
-    const [fresh] = await tx.select().from(proposals).where(eq(proposals.id, proposalId));
-    return { access: a, cell: c!, proposal: fresh as ProposalRow };
+    const [c] = await tx
+      .select()
+      .from(cells)
+      .where(eq(cells.id, tx.select({ id: proposals.cellId }).from(proposals).where(eq(proposals.id, proposalId))))
+      .for('update');
+    const [fresh] = c ? await tx.select().from(proposals).where(eq(proposals.id, proposalId)) : [];
+    if (!c || !fresh) throw notFound('Proposal', proposalId);
+    const a = await through(actor, fresh.engagementId, 'Proposal', proposalId, permission, tx);
+    return { access: a, cell: c, proposal: fresh };
   };
 
   return { cell, proposal };

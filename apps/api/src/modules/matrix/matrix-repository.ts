@@ -33,16 +33,15 @@ export const loadOpenProposals = async (db: Db, engagementId: string): Promise<M
   return byId;
 };
 
+/** A proposal's responses, oldest first. */
+export const loadResponses = (tx: Db, proposalId: string) =>
+  tx.select().from(proposalResponses).where(eq(proposalResponses.proposalId, proposalId)).orderBy(asc(proposalResponses.createdAt), asc(proposalResponses.id));
+
 /** One proposal with its responses, oldest first. */
 export const loadProposalWithResponses = async (tx: Db, proposalId: string): Promise<OpenProposal | null> => {
   const [proposal] = await tx.select().from(proposals).where(eq(proposals.id, proposalId));
   if (!proposal) return null;
-  const responses = await tx
-    .select()
-    .from(proposalResponses)
-    .where(eq(proposalResponses.proposalId, proposalId))
-    .orderBy(asc(proposalResponses.createdAt), asc(proposalResponses.id));
-  return { proposal, responses };
+  return { proposal, responses: await loadResponses(tx, proposalId) };
 };
 
 /** A cell row with its open proposal, as mutations answer it. */

@@ -18,7 +18,7 @@ import { type EventSpec, recordEvents } from '../../lib/events.ts';
 import { toCell, toProposal } from '../../lib/mappers.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { type CellAccess, type CellRow, assertWritable, loadParties } from '../matrix/cell-access.ts';
-import { loadCellState, loadProposalWithResponses } from '../matrix/matrix-repository.ts';
+import { loadCellState, loadProposalWithResponses, loadResponses } from '../matrix/matrix-repository.ts';
 import { type ProposalRow, acceptanceState, consentingProposer, withOpenProposal } from '../matrix/proposal-state.ts';
 import { closeProposal, insertProposal, proposalPayload, staleCell, updateCell } from './negotiation-repository.ts';
 
@@ -110,7 +110,8 @@ export const createNegotiationService = ({ db, cellAccess }: Deps) => ({
         });
       // clock_timestamp(), not now(): the response is ordered by when it was made under the lock, not when its transaction began.
       await tx.insert(proposalResponses).values({ proposalId, partyId: party.id, userId: actor.userId, response, reason, createdAt: sql`clock_timestamp()` });
-      const { responses } = (await loadProposalWithResponses(tx, proposalId))!;
+      // The proposal was read under the cell lock; only its responses changed.
+      const responses = await loadResponses(tx, proposalId);
       const state = acceptanceState(proposal, responses, parties);
       const events: EventSpec[] = [
         {

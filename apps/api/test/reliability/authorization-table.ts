@@ -1,0 +1,143 @@
+import type { Role } from './world.ts';
+import type { SweepWorld } from './sweep-world.ts';
+
+/**
+ * The expected answer of every route to every role (authorization sweep).
+ * `allow`: roles that must get through — any status but 401/403/404 (or 5xx).
+ * Everyone else gets `deny[role]`, or by default: anonymous 401, the
+ * non-party 404 on engagement-scoped routes (403 elsewhere), others 403.
+ * `req` builds a valid request for a role, fresh each time when the route
+ * consumes what it acts on (a proposal to withdraw, an asset to delete…).
+ */
+export type Req = { params?: Record<string, string>; query?: Record<string, string>; body?: unknown; contentType?: string; payload?: string };
+export type Entry = {
+  allow: readonly Role[];
+  scoped?: boolean;
+  deny?: Partial<Record<Role, number>>;
+  req?: (w: SweepWorld, role: Role) => Req | Promise<Req>;
+  /** Run after every other route (it changes who is a party). */
+  last?: boolean;
+  stream?: boolean;
+};
+
+const EVERYONE: Role[] = ['anonymous', 'nonParty', 'member', 'otherParty', 'signatory', 'observer', 'owner'];
+const AUTHED: Role[] = ['nonParty', 'member', 'otherParty', 'signatory', 'observer', 'owner'];
+const READERS: Role[] = ['member', 'otherParty', 'signatory', 'observer', 'owner'];
+const WRITERS: Role[] = ['member', 'otherParty', 'signatory', 'owner'];
+const ADMINS: Role[] = ['nonParty', 'otherParty', 'signatory', 'observer', 'owner'];
+const OWNER: Role[] = ['owner'];
+const P = (w: SweepWorld) => ({ id: w.eid });
+const E = (w: SweepWorld): Req => ({ params: P(w) });
+let n = 0;
+const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
+const csv = (code: string) =>
+  `code,title_ja,title_en,description_ja,description_en,phase,category,applies_to,concerns,part,order,references\n${code},権限試験,Sweep,権限試験の項目,Sweep duty,normal,governance,,,2,10,mhlw-gl6-ops §3\n`;
+
+export const TABLE: Record<string, Entry> = {
+  'GET /api/health': { allow: EVERYONE },
+  'GET /api/v1/catalog/duties': { allow: EVERYONE },
+  'GET /api/v1/catalog/templates': { allow: EVERYONE },
+  'POST /api/v1/auth/register': {
+    allow: EVERYONE,
+    req: () => ({ body: { organization: { name: `登録 ${uniq()}`, kind: 'vendor' }, user: { email: `sweep-${uniq()}@example.test`, displayName: 's', password: 'correct horse battery' } } }),
+  },
+  'POST /api/v1/auth/login': { allow: EVERYONE, req: (w) => ({ body: { email: w.loginUser.email, password: w.loginUser.password } }) },
+  'POST /api/v1/auth/refresh': { allow: EVERYONE, req: async (w) => ({ body: { refreshToken: (await w.freshSession()).refreshToken } }) },
+  'POST /api/v1/auth/logout': { allow: EVERYONE, req: async (w) => ({ body: { refreshToken: (await w.freshSession()).refreshToken } }) },
+  'GET /api/v1/auth/me': { allow: AUTHED },
+  'POST /api/v1/auth/totp/enroll': { allow: AUTHED },
+  'POST /api/v1/auth/totp/verify': { allow: AUTHED, req: () => ({ body: { code: '000000' } }) },
+  'GET /api/v1/organization/users': { allow: AUTHED },
+  'POST /api/v1/organization/users': {
+    allow: ADMINS,
+    req: () => ({ body: { email: `added-${uniq()}@example.test`, displayName: '追加', password: 'correct horse battery', orgRole: 'member' } }),
+  },
+  'GET /api/v1/engagements': { allow: AUTHED },
+  'POST /api/v1/engagements': { allow: OWNER, req: () => ({ body: { title: '権限試験', systemName: '電子カルテ' } }) },
+  'GET /api/v1/engagements/{id}': { allow: READERS, scoped: true, req: E },
+  'PATCH /api/v1/engagements/{id}': { allow: OWNER, scoped: true, req: async (w) => ({ params: P(w), body: { version: await w.engagementVersion(), description: `更新 ${uniq()}` } }) },
+  'GET /api/v1/engagements/{id}/cells': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/cells/{id}': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.cellId } }) },
+  'GET /api/v1/engagements/{id}/progress': { allow: READERS, scoped: true, req: E },
+  'POST /api/v1/cells/{id}/proposals': {
+    allow: WRITERS,
+    scoped: true,
+    req: async (w) => ({ params: { id: w.cellId }, body: { assignment: w.split, version: await w.cellVersion(w.cellId), reason: 'sweep' } }),
+  },
+  'POST /api/v1/proposals/{id}/accept': { allow: WRITERS, scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() }, body: {} }) },
+  'POST /api/v1/proposals/{id}/reject': { allow: WRITERS, scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() }, body: { reason: '権限試験' } }) },
+  // Only the proposer's party withdraws (the proposals here are the EHR vendor's): the owner and other parties get 403.
+  'POST /api/v1/proposals/{id}/withdraw': { allow: ['member', 'signatory'], scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() } }) },
+  'POST /api/v1/engagements/{id}/cells/bulk-proposals': { allow: WRITERS, scoped: true, req: (w) => ({ params: P(w), body: { cellIds: [w.bulkCellId], assignment: w.split } }) },
+  'GET /api/v1/cells/{id}/comments': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.cellId } }) },
+  'POST /api/v1/cells/{id}/comments': { allow: WRITERS, scoped: true, req: (w) => ({ params: { id: w.cellId }, body: { body: '権限試験のコメント' } }) },
+  'GET /api/v1/cells/{id}/history': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.cellId } }) },
+  'PATCH /api/v1/cells/{id}/review': { allow: WRITERS, scoped: true, req: async (w) => ({ params: { id: w.cellId }, body: { version: await w.cellVersion(w.cellId), notes: uniq() } }) },
+  'PATCH /api/v1/cells/{id}/applicability': {
+    allow: OWNER,
+    scoped: true,
+    req: async (w) => ({ params: { id: w.naCellId }, body: { version: await w.cellVersion(w.naCellId), notApplicable: true, reason: '権限試験' } }),
+  },
+  'GET /api/v1/engagements/{id}/findings': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/engagements/{id}/events': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/engagements/{id}/events/verify': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/engagements/{id}/events/stream': { allow: READERS, scoped: true, stream: true, req: E },
+  'GET /api/v1/engagements/{id}/export.csv': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/engagements/{id}/export.xlsx': { allow: READERS, scoped: true, req: E },
+  'POST /api/v1/engagements/{id}/duties/import': { allow: OWNER, scoped: true, req: (w) => ({ params: P(w), payload: csv(`SW-${uniq()}`.toUpperCase()), contentType: 'text/csv' }) },
+  'GET /api/v1/organization/duties': { allow: AUTHED },
+  'POST /api/v1/organization/duties/import': { allow: ADMINS, req: () => ({ payload: csv(`OD-${uniq()}`.toUpperCase()), contentType: 'text/csv' }) },
+  'GET /api/v1/engagements/{id}/parties': { allow: READERS, scoped: true, req: E },
+  'POST /api/v1/engagements/{id}/parties': { allow: OWNER, scoped: true, req: (w) => ({ params: P(w), body: { role: 'other', displayName: `追加当事者 ${uniq()}` } }) },
+  // The owner edits any party; a party's own members edit their party (the EHR vendor's here).
+  'PATCH /api/v1/parties/{partyId}': {
+    allow: ['member', 'signatory', 'owner'],
+    scoped: true,
+    req: async (w) => ({ params: { partyId: w.ehrPartyId }, body: { version: await w.partyVersion(w.ehrPartyId), contractReference: `契約 ${uniq()}` } }),
+  },
+  'GET /api/v1/parties/{partyId}/signatories': { allow: READERS, scoped: true, req: (w) => ({ params: { partyId: w.ehrPartyId } }) },
+  // Signatories are managed by an admin of the party's own organization (the EHR vendor's admin, our signatory).
+  'PUT /api/v1/parties/{partyId}/signatories/{userId}': { allow: ['signatory'], scoped: true, req: (w) => ({ params: { partyId: w.ehrPartyId, userId: w.ehrMemberUserId } }) },
+  'DELETE /api/v1/parties/{partyId}/signatories/{userId}': { allow: ['signatory'], scoped: true, req: (w) => ({ params: { partyId: w.ehrPartyId, userId: w.ehrMemberUserId } }) },
+  'GET /api/v1/engagements/{id}/assets': { allow: READERS, scoped: true, req: E },
+  'POST /api/v1/engagements/{id}/assets': { allow: WRITERS, scoped: true, req: (w) => ({ params: P(w), body: { name: `端末 ${uniq()}`, category: 'client_terminal' } }) },
+  'PATCH /api/v1/assets/{assetId}': { allow: WRITERS, scoped: true, req: async (w) => ({ params: { assetId: w.assetId }, body: { version: await w.assetVersion(w.assetId), model: uniq() } }) },
+  'DELETE /api/v1/assets/{assetId}': { allow: OWNER, scoped: true, req: async (w) => ({ params: { assetId: await w.freshAsset() } }) },
+  'GET /api/v1/engagements/{id}/duties': { allow: READERS, scoped: true, req: E },
+  'POST /api/v1/engagements/{id}/duties': { allow: OWNER, scoped: true, req: (w) => ({ params: P(w), body: { custom: w.customDuty(`SWD-${uniq()}`.toUpperCase()) } }) },
+  'PATCH /api/v1/duties/{dutyId}': { allow: OWNER, scoped: true, req: async (w) => ({ params: { dutyId: w.naDutyId }, body: { version: await w.dutyVersion(w.naDutyId), notApplicable: true, reason: '権限試験' } }) },
+  'POST /api/v1/engagements/{id}/invitations': {
+    allow: OWNER,
+    scoped: true,
+    req: (w) => ({ params: P(w), body: { email: `invitee-${uniq()}@example.test`, role: 'other', displayName: `招待 ${uniq()}` } }),
+  },
+  'GET /api/v1/engagements/{id}/invitations': { allow: OWNER, scoped: true, req: E },
+  'DELETE /api/v1/invitations/{invitationId}': { allow: OWNER, scoped: true, req: async (w) => ({ params: { invitationId: (await w.freshInvitation()).id } }) },
+  'GET /api/v1/invitations/{token}': { allow: EVERYONE, req: async (w) => ({ params: { token: (await w.freshInvitation()).token } }) },
+  // Any signed-in organization admin may accept a link; a plain member may not. Last: it makes the non-party a party.
+  'POST /api/v1/invitations/{token}/accept': { allow: ADMINS, last: true, req: async (w) => ({ params: { token: (await w.freshInvitation()).token } }) },
+  'POST /api/v1/engagements/{id}/revisions': { allow: OWNER, scoped: true, req: E },
+  'GET /api/v1/engagements/{id}/revisions': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/engagements/{id}/changes-since-signed': { allow: READERS, scoped: true, req: (w) => ({ params: P(w), query: { partyId: w.ehrPartyId } }) },
+  'GET /api/v1/revisions/{id}': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.revisionId } }) },
+  'GET /api/v1/revisions/{id}/export.json': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.revisionId } }) },
+  'GET /api/v1/revisions/{id}/diff': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.revisionId }, query: { against: w.revisionId } }) },
+  // Only a signatory of the party named, for that party (the EHR vendor's).
+  'GET /api/v1/revisions/{id}/signing-statement': { allow: ['signatory'], scoped: true, req: (w) => ({ params: { id: w.revisionId }, query: { partyId: w.ehrPartyId } }) },
+  'POST /api/v1/revisions/{id}/signatures': { allow: ['signatory'], scoped: true, req: (w) => ({ params: { id: w.revisionId }, body: { partyId: w.ehrPartyId, password: w.signatoryPassword } }) },
+  'POST /api/v1/verify': { allow: AUTHED, req: () => ({ payload: '{"format":"bunkai-revision/1"}', contentType: 'application/json' }) },
+  'GET /api/v1/engagements/{id}/audit.jsonl': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/engagements/{id}/audit.csv': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/revisions/{id}/annex.docx': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.revisionId } }) },
+  'GET /api/v1/engagements/{id}/annex.docx': { allow: READERS, scoped: true, req: E },
+};
+
+/** What `role` must get from a route: 'allowed', or the exact refusal status. */
+export const expected = (e: Entry, role: Role, secured: boolean): 'allowed' | number => {
+  if (e.allow.includes(role)) return 'allowed';
+  const explicit = e.deny?.[role];
+  if (explicit !== undefined) return explicit;
+  if (role === 'anonymous') return secured ? 401 : 403;
+  if (role === 'nonParty' && e.scoped) return 404;
+  return 403;
+};

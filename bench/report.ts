@@ -1,0 +1,179 @@
+import type { DatasetInfo } from './datasets.ts';
+import type { LoadResult } from './lib/load.ts';
+import type { Machine } from './lib/machine.ts';
+import type { AnnexRun } from './scenarios/annex.ts';
+
+export type ScaleResult = {
+  engine: 'pglite' | 'postgres';
+  scale: string;
+  info: DatasetInfo;
+  read: { api: LoadResult; bare: LoadResult; connections: number; bytes: { api: number; bare: number }; alone: { api: number; bare: number } };
+  write: { api: LoadResult; bare: LoadResult; connections: number };
+  freeze: { freezeMs: number; hashMs: number; canonicalBytes: number; settledCells: number };
+  annex: { bunkai: AnnexRun; baseline: AnnexRun };
+};
+
+type ReportInput = {
+  machine: Machine;
+  results: ScaleResult[];
+  web: { markdown: string } | { error: string } | null;
+  quick: boolean;
+  minutes: number;
+  opts: { rounds: number; seconds: number; engines: string[]; scales: string[] };
+};
+
+const n0 = (x: number) => Math.round(x).toLocaleString('en');
+const n1 = (x: number) => x.toFixed(1);
+const ms = (x: number) => (x >= 100 ? `${n0(x)} ms` : `${x.toFixed(1)} ms`);
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const ratio = (x: number) => `${x.toFixed(2)}×`;
+const mark = (ok: boolean) => (ok ? '✅ met' : '❌ missed');
+const ENGINE = { pglite: 'PGlite (embedded)', postgres: 'PostgreSQL 15' } as const;
+
+/** Costs whose growth is tracked: seconds per request/operation for throughput, time for the rest. */
+const costs = (r: ScaleResult) => ({
+  'matrix read, one request alone': r.read.alone.api,
+  'matrix read under load (1 ÷ req/s, 4 connections)': 1 / r.read.api.rps,
+  'bare read under load (1 ÷ req/s), for comparison': 1 / r.read.bare.rps,
+  'proposal + accept (1 ÷ op/s)': 2 / r.write.api.rps,
+  'freeze + hash': r.freeze.freezeMs,
+  'annex generation': r.annex.bunkai.ms,
+  'annex peak RSS': r.annex.bunkai.maxRssMb,
+});
+const CAPPED = new Set(['matrix read, one request alone', 'matrix read under load (1 ÷ req/s, 4 connections)', 'freeze + hash', 'annex generation']);
+
+export const exponent = (ref: number, stress: number) => Math.log(stress / ref) / Math.log(10);
+
+const datasetTable = (results: ScaleResult[]) => {
+  const rows = results.map((r) => {
+    const c = r.info.counts;
+    const s = r.info.cellsByStatus;
+    const statuses = ['agreed', 'proposed', 'disputed', 'unassigned', 'not_applicable'].map((k) => `${k} ${n0(s[k] ?? 0)}`).join(', ');
+    return `| ${ENGINE[r.engine]} | ${r.scale} | ${c.parties} | ${n0(c.assets)} | ${c.duties} | ${n0(c.cells)} | ${n0(c.events)} | ${c.revisions} | ${n0(c.proposals)} | ${n0(c.comments)} | ${statuses} | ${n1(r.info.generationMs / 1000)} s |`;
+  });
+  return [
+    '| engine | dataset | parties | assets | duties | cells | events | revisions | proposals | comments | cells by status | generated in |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+    ...rows,
+  ].join('\n');
+};
+
+const resultTable = (r: ScaleResult) => {
+  const readRatio = r.read.api.rps / r.read.bare.rps;
+  const writeRatio = r.write.api.rps / r.write.bare.rps;
+  const lines = [
+    `| matrix read, throughput (${r.read.connections} connections) | ${n1(r.read.api.rps)} req/s | ${n1(r.read.bare.rps)} req/s | ${ratio(readRatio)} (target ≥ 0.5: ${mark(readRatio >= 0.5)}) |`,
+    `| matrix read, latency p50 / p99 | ${ms(r.read.api.p50)} / ${ms(r.read.api.p99)} | ${ms(r.read.bare.p50)} / ${ms(r.read.bare.p99)} | ${ratio(r.read.api.p50 / r.read.bare.p50)} (p50) |`,
+    `| matrix read, one request alone (best after warm-up) | ${ms(r.read.alone.api)} | ${ms(r.read.alone.bare)} | ${ratio(r.read.alone.api / r.read.alone.bare)} (time) |`,
+    `| matrix read, response size | ${mb(r.read.bytes.api)} | ${mb(r.read.bytes.bare)} | |`,
+    `| proposal + accept, throughput (${r.write.connections} connections) | ${n1(r.write.api.rps / 2)} op/s | ${n1(r.write.bare.rps / 2)} op/s | ${ratio(writeRatio)} (target ≥ 0.5: ${mark(writeRatio >= 0.5)}) |`,
+    `| proposal + accept, request latency p50 / p99 | ${ms(r.write.api.p50)} / ${ms(r.write.api.p99)} | ${ms(r.write.bare.p50)} / ${ms(r.write.bare.p99)} | ${ratio(r.write.api.p99 / r.write.bare.p99)} (p99) |`,
+    `| proposal + accept, failed requests | ${r.write.api.failed} of ${n0(r.write.api.requests)} | ${r.write.bare.failed} of ${n0(r.write.bare.requests)} | |`,
+    `| freeze + hash (凍結) | ${ms(r.freeze.freezeMs)} | ${ms(r.freeze.hashMs)} (canonicalJson + SHA-256 of the same ${mb(r.freeze.canonicalBytes)} snapshot) | ${ratio(r.freeze.freezeMs / r.freeze.hashMs)} (time) |`,
+    `| annex .docx generation | ${ms(r.annex.bunkai.ms)}, ${mb(r.annex.bunkai.bytes)} | ${ms(r.annex.baseline.ms)}, ${mb(r.annex.baseline.bytes)} (docx alone, ${n0(r.annex.baseline.rows)} plain rows) | ${ratio(r.annex.bunkai.ms / r.annex.baseline.ms)} (time) |`,
+    `| annex peak RSS (whole process) | ${n0(r.annex.bunkai.maxRssMb)} MB | ${n0(r.annex.baseline.maxRssMb)} MB | ${ratio(r.annex.bunkai.maxRssMb / r.annex.baseline.maxRssMb)} |`,
+  ];
+  return [
+    `### ${ENGINE[r.engine]} — ${r.scale} (${n0(r.info.counts.cells)} cells, ${n0(r.info.counts.events)} events)`,
+    '',
+    '| measure | Bunkai API | bare baseline, same run | ratio |',
+    '|---|---:|---:|---|',
+    ...lines,
+  ].join('\n');
+};
+
+const growthTable = (results: ScaleResult[]) => {
+  const engines = [...new Set(results.map((r) => r.engine))];
+  const pairs = engines.flatMap((e) => {
+    const ref = results.find((r) => r.engine === e && r.scale === 'reference');
+    const stress = results.find((r) => r.engine === e && r.scale === 'stress');
+    return ref && stress ? [{ e, ref, stress }] : [];
+  });
+  if (!pairs.length) return '_Growth needs both the reference and the stress dataset on an engine; this run had only one._';
+  const keys = Object.keys(costs(pairs[0]!.ref)) as (keyof ReturnType<typeof costs>)[];
+  const head = `| cost | ${pairs.map((p) => `${ENGINE[p.e]}: exponent`).join(' | ')} | target |`;
+  const rows = keys.map((k) => {
+    const cells = pairs.map((p) => {
+      const x = exponent(costs(p.ref)[k], costs(p.stress)[k]);
+      return `${x.toFixed(2)}${CAPPED.has(k) ? ` ${x <= 1.1 ? '✅' : '❌'}` : ''}`;
+    });
+    return `| ${k} | ${cells.join(' | ')} | ${CAPPED.has(k) ? '≤ 1.1' : '—'} |`;
+  });
+  const cellsRatio = pairs.map((p) => `${ENGINE[p.e]} ${ratio(p.stress.info.counts.cells / p.ref.info.counts.cells)} cells, ${ratio(p.stress.info.counts.events / p.ref.info.counts.events)} events`).join('; ');
+  return [
+    `Exponent = log(cost at stress ÷ cost at reference) ÷ log(10): 1.0 is linear in the data, 0 is flat. Stress ÷ reference: ${cellsRatio}.`,
+    '',
+    head,
+    `|---|${pairs.map(() => '---:').join('|')}|---|`,
+    ...rows,
+  ].join('\n');
+};
+
+const summary = (results: ScaleResult[]) => {
+  const out: string[] = [];
+  for (const r of results) {
+    out.push(`- ${ENGINE[r.engine]} ${r.scale}: matrix read ${ratio(r.read.api.rps / r.read.bare.rps)} of bare ${mark(r.read.api.rps / r.read.bare.rps >= 0.5)}; write path ${ratio(r.write.api.rps / r.write.bare.rps)} of bare ${mark(r.write.api.rps / r.write.bare.rps >= 0.5)}.`);
+  }
+  return out.join('\n');
+};
+
+export const renderReport = ({ machine, results, web, quick, minutes, opts }: ReportInput): string => `# Benchmarks
+
+${quick ? '> **Quick smoke run** (`pnpm bench --quick`): tiny dataset, short loads — the harness works; these are not the reference figures.\n\n' : ''}Every figure below comes from one run of \`pnpm bench\` (\`bench/run.ts\`), our number next to a bare baseline **measured in the same run** on the same database, and their ratio. Re-run it with one command; it rewrites this file.
+
+| | |
+|---|---|
+| date | ${machine.date} |
+| commit | \`${machine.commit}\`${machine.dirty ? ' (with uncommitted changes)' : ''} |
+| CPU | ${machine.cpu}, ${machine.cores} cores |
+| memory | ${machine.memoryGiB} GiB |
+| Node.js | ${machine.node} |
+| run | ${opts.engines.join(' + ')}; datasets ${opts.scales.join(' + ')}; ${opts.rounds} alternating round(s) of ${opts.seconds} s per load; ${n1(minutes)} min in all |
+
+## Targets
+
+${summary(results)}
+- Growth exponents (≤ 1.1 for matrix read, freeze and annex): see [growth](#growth-from-reference-to-stress).
+
+## Results
+
+${results.map(resultTable).join('\n\n')}
+
+## Growth from reference to stress
+
+${growthTable(results)}
+
+## What the measurements exposed, and what changed
+
+- **PGlite had no planner statistics.** PGlite runs PostgreSQL in single-user mode, without autovacuum, so tables were never analyzed; once the event log was large, its keyset page (\`seq > $n ORDER BY seq LIMIT k\`) sorted the whole remaining log for every page — verifying the chain of the stress engagement took minutes. \`createDb\` now analyzes every table that grew by a fifth, at open and every minute (\`packages/db/src/pglite-analyze.ts\`).
+- **Appending events** took three round trips and one bind parameter per field; \`appendEvents\` now sends each batch as one jsonb parameter and moves the chain head in the same statement: two round trips per append, bulk appends about three times faster.
+- **The write path** (proposal + accept) lost four round trips per operation: the signatory check is part of the access query, a cell is locked by the query that reads it (when accepting, found through the proposal in that same query), and only the responses are re-read after an accept. What remains between the API and the bare baseline: about 21 round trips per operation against 18, the query builder and row mapping of drizzle (~0.1 ms a query), the access check, the RACI and consent rules and the response built from them. On two cores shared by Node, PostgreSQL and the load generator each round trip is a system call and a context switch on both sides, so the API stays near a third of the bare throughput: **the ≥ 0.5 target is not met.** Going further means fewer statements per request (e.g. a single statement for the cell update and its event) — a change of design, not a fix.
+- **The annex** held a docx object for every cell of every table until it was packed: 8.4 GB and most of the build time in garbage collection at the stress size (the API's worker would run out of heap first). Long tables are now written 500 rows at a time by docx itself and spliced into the document (\`packages/docx/src/deferred-tables.ts\`); the bytes are identical, the peak memory about four times lower and the growth linear.
+- **The matrix read** already skips the second zod pass on its ~3 MB (reference) / ~27 MB (stress) body; its remaining cost is decoding the rows and \`JSON.stringify\`, which the bare baseline pays alike. The snapshot's cell ordering now sorts precomputed numeric keys instead of doing four map lookups per comparison. One request alone grows linearly with the data; under four concurrent readers it grows faster, like the bare read does to a lesser degree: four 27 MB responses at once on two cores (V8 serializing very large strings, a larger heap to collect, and the load generator reading 100 MB per round in JavaScript on the same cores).
+
+## Datasets
+
+${datasetTable(results)}
+
+Generated by \`bench/datasets.ts\` (deterministic per seed) straight into the tables the API uses, in bulk:
+
+- **reference**: the "large hospital" of the product brief — 8 parties (hospital, EHR vendor, network vendor, VPN appliance owner, cloud provider, maintenance vendor, device maker, an observing audit firm; all joined, with contacts and signatories), 60 assets across 12 categories (18 departmental applications, 12 servers, terminals, network, VPN, remote-maintenance software, cloud services, medical devices, backup media, accounts, line), 150 duties (95 from \`@bunkai/catalog\` — every asset-scoped one plus engagement-wide ones in 確認表 order — and 55 hospital-specific clauses), ~3,600 cells, ~50,000 events, 5 revisions (1, 3, 5 signed by all seven signing parties and executed; 2 and 4 partly signed, then superseded).
+- **stress**: ten times the assets (600), cells (~36,000) and events (~500,000), the same parties, duties and revisions.
+- How it is written: organizations, users, the engagement, parties, duties, assets and cells are inserted directly; then the negotiation is played out in memory by \`bench/dataset/simulate.ts\` with the API's own rules (RACI validation, acceptance rule, cell status machine) and its exact event payloads — proposals by the hospital or the party doing the work, acceptances by every required party, rejections that dispute a cell followed by counter-proposals, withdrawals, comments, 初回確認 / 完了日 — and flushed in bulk, the events appended to the hash chain with \`appendEvents\` from \`@bunkai/db\`. Revisions are frozen by the API's revisions service itself; signatures are sealed with the signature service's statement and seal functions. The final state is an amendment in progress: four new assets whose cells are unassigned, proposed, disputed, agreed or not applicable, and re-proposals on older cells — every status occurs.
+- Checked: the chain verifies (\`verifyChain\`), and a pure replay of the cell events (\`apps/api/test/reliability/cell-replay.ts\`) reproduces every cell row exactly.
+- After loading, \`ANALYZE\` runs once, as autovacuum would after a bulk load.
+
+## Method
+
+- **Servers**: the API is the real entry point (\`apps/api/src/server.ts\`, \`NODE_ENV=production\`, log level warn) started as a child process on 127.0.0.1; the baseline is \`bench/bare-server.ts\`, a bare \`node:http\` server on the same database doing the same SQL with no framework, authentication, validation, access checks or rules. Each measurement runs on a freshly started server; API and baseline alternate (${opts.rounds} round(s) each), and the best round of each side is kept, so background load on the machine disturbs both alike.
+- **Load**: [autocannon](https://www.npmjs.com/package/autocannon) on loopback, bounded by duration (${opts.seconds} s per run after a few warm-up requests). Access tokens are signed with the server's secret (no login in the loop).
+- **Matrix read**: \`GET /api/v1/engagements/:id/cells\` as the owner (the whole matrix with open proposals and finding codes) vs. the seven queries of the same rows (engagement, parties, assets, duties, cells, open proposals, their responses) + \`JSON.stringify\`.
+- **Write path**: one operation = \`POST /cells/:id/proposals\` by the EHR vendor (hospital A, vendor R) then \`POST /proposals/:id/accept\` by the hospital, which agrees the cell; ${results[0]?.write.connections ?? 32} concurrent connections, each operation on a cell no other connection holds at that moment. Baseline: the same inserts and updates in one transaction per request (lock the cell, insert proposal / response, update proposal and cell, append the events to the chain).
+- **Freeze + hash**: the open cells are first settled in one 一括提案 by the hospital; then \`POST /engagements/:id/revisions\` is timed end to end (best of several, one 初回確認 note changed between freezes) vs. \`canonicalJson\` + SHA-256 of the same snapshot (the revision's export) alone.
+- **Annex**: \`buildAnnex\` from \`@bunkai/docx\` on the frozen revision, in a fresh child process (time of the build only; peak RSS of the whole process) vs. the \`docx\` library alone building one plain table with as many rows as the annex's item table and matrix together.
+- **Growth**: each cost at stress against reference on the same engine.
+
+## Web app
+
+${web === null ? '_Not run in this run (`--no-web` or `--quick`)._' : 'error' in web ? `_The web render benchmark failed in this run: ${web.error}_` : web.markdown.replace(/^## Web app \(apps\/web\)\n+/, '')}
+`;
