@@ -23,6 +23,7 @@ export const ENGAGEMENT_PERMISSIONS = {
   'party:update-own': WRITERS,
   'invitation:create': OWNER,
   'asset:write': WRITERS,
+  'asset:delete': OWNER,
   'duty:write': OWNER,
   'cell:propose': WRITERS,
   'cell:respond': WRITERS,

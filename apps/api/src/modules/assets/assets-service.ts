@@ -4,13 +4,12 @@ import {
   type TCreateAssetsRequest,
   type TUpdateAssetRequest,
   conflict,
-  forbidden,
   isDomainError,
   notFound,
   validationError,
 } from '@bunkai/domain';
 import { type Db, assets, cells } from '@bunkai/db';
-import { type EngagementAccess, type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
+import { type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
 import { recordEvent, recordEvents } from '../../lib/events.ts';
 import { toAsset } from '../../lib/mappers.ts';
 import type { Actor } from '../../plugins/auth.ts';
@@ -19,9 +18,6 @@ import { deleteCellsWithHistory, engagementDuties, isCellInUse, nextAssetPositio
 
 type Deps = { db: Db; access: EngagementAccessService };
 
-const assertOwner = (a: EngagementAccess, what: string) => {
-  if (!a.roles.includes('owner')) throw forbidden('owner_only', `Only the engagement owner may ${what}.`);
-};
 
 const assertKnownOwners = async (tx: Db, engagementId: string, ownerIds: (string | null | undefined)[]) => {
   const unknown = await unknownPartyIds(tx, engagementId, ownerIds.filter((id): id is string => !!id));
@@ -122,8 +118,7 @@ export const createAssetsService = ({ db, access }: Deps) => {
     remove: async (actor: Actor, assetId: string) =>
       db.transaction(async (tx) => {
         const { row, a } = await loadAsset(actor, assetId, tx);
-        assertPermission(a, 'asset:write');
-        assertOwner(a, 'delete assets');
+        assertPermission(a, 'asset:delete');
         // Row locks keep a concurrent proposal from landing on a cell being deleted.
         const assetCells = await tx.select().from(cells).where(eq(cells.assetId, assetId)).for('update');
         assertCellsFree(assetId, assetCells);
