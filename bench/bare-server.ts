@@ -14,7 +14,7 @@ type Q = Raw['query'];
 
 const data = JSON.parse(process.env.BARE_DATA ?? '{}') as { engine: 'pglite'; dataDir: string } | { engine: 'postgres'; url: string };
 const database = await createDb(data.engine === 'postgres' ? { databaseUrl: data.url } : { dataDir: data.dataDir });
-const raw = rawOf(database);
+const raw = rawOf(database, { prepared: true });
 
 /** The same rows the matrix route reads: engagement, parties, assets, duties, cells, open proposals and their responses. */
 const matrix = async (engagementId: string) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '../../packages/db/src/index.ts';
 
 /**
@@ -5,7 +6,7 @@ import type { Database } from '../../packages/db/src/index.ts';
  * (`$client`: a pg Pool or a PGlite instance). The bench writer and the bare
  * baseline use it so they need no driver import of their own.
  */
-type Queryable = { query: (text: string, params?: unknown[]) => Promise<{ rows: unknown[] }> };
+type Queryable = { query: (text: string | { name: string; text: string; values?: unknown[] }, params?: unknown[]) => Promise<{ rows: unknown[] }> };
 type PgPool = Queryable & { connect: () => Promise<Queryable & { release: () => void }> };
 type Pglite = Queryable & { transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T> };
 
@@ -16,11 +17,18 @@ export type Raw = {
 };
 
 const wrap =
-  (c: Queryable): Raw['query'] =>
+  (c: Queryable, prepared = false): Raw['query'] =>
   async <T>(text: string, params?: unknown[]) =>
-    (await c.query(text, params)).rows as T[];
+    (await (prepared ? c.query({ name: nameOf(text), text, values: params ?? [] }) : c.query(text, params))).rows as T[];
 
-export const rawOf = (database: Database): Raw => {
+const nameOf = (text: string) => `bare_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+
+/**
+ * `prepared`: on PostgreSQL every statement is a named prepared statement
+ * (parsed and planned once per connection), as the API's write path does;
+ * for fixed statements only (the bare baseline), not for generated bulk SQL.
+ */
+export const rawOf = (database: Database, { prepared = false } = {}): Raw => {
   const client = (database.db as unknown as { $client: unknown }).$client;
   if (database.engine === 'pglite') {
     const lite = client as Pglite;
@@ -28,12 +36,12 @@ export const rawOf = (database: Database): Raw => {
   }
   const pool = client as PgPool;
   return {
-    query: wrap(pool),
+    query: wrap(pool, prepared),
     transaction: async (fn) => {
       const c = await pool.connect();
       try {
         await c.query('BEGIN');
-        const result = await fn(wrap(c));
+        const result = await fn(wrap(c, prepared));
         await c.query('COMMIT');
         return result;
       } catch (e) {

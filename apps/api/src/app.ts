@@ -43,7 +43,8 @@ export const buildApp = async ({ database, config, logger }: BuildAppOptions): P
       },
     },
   });
-  await app.register(fastifyCors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
+  // No configured origin: no CORS at all, the browser's same-origin policy is the policy.
+  if (config.corsOrigins.length) await app.register(fastifyCors, { origin: config.corsOrigins, credentials: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Bunkai API', description: '責任分界 (responsibility split) negotiation between hospitals and vendors', version: '0.1.0' },

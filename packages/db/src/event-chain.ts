@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, gt, sql } from 'drizzle-orm';
 import { GENESIS_HASH, canonicalJson } from '@bunkai/domain';
 import type { Db } from './create-db.ts';
+import type { Param } from './raw-statements.ts';
 import { eventHeads, events } from './schema/index.ts';
 
 /**
@@ -45,45 +46,109 @@ export const hashEvent = (e: Omit<EventRow, 'hash'>): string =>
     }),
   );
 
-/**
- * Appends events to one engagement's chain inside the caller's transaction.
- * The upsert on `event_heads` takes that row's lock, so concurrent writers to
- * the same engagement append one after the other and the chain stays gapless.
- */
-export const appendEvents = async (tx: Db, inputs: readonly EventInput[], at = new Date()): Promise<EventRow[]> => {
-  const first = inputs[0];
-  if (!first) return [];
-  const engagementId = first.engagementId;
-  if (inputs.some((i) => i.engagementId !== engagementId)) throw new Error('appendEvents: one engagement per call');
+type ChainHead = { engagementId: string; seq: number; hash: string };
 
+/**
+ * Locks one engagement's chain head for the rest of the caller's transaction
+ * and reads it. The upsert takes the row's lock, so concurrent writers to the
+ * same engagement append one after the other and the chain stays gapless.
+ */
+const lockChainHead = async (tx: Db, engagementId: string): Promise<ChainHead> => {
   const [head] = await tx
     .insert(eventHeads)
     .values({ engagementId, seq: 0, hash: GENESIS_HASH })
     .onConflictDoUpdate({ target: eventHeads.engagementId, set: { seq: sql`${eventHeads.seq}` } })
     .returning({ seq: eventHeads.seq, hash: eventHeads.hash });
   if (!head) throw new Error('event head missing');
+  return { engagementId, seq: head.seq, hash: head.hash };
+};
 
+/** The rows that follow `head` (sequence numbers, timestamps, links and hashes); pure. */
+const chainEvents = (head: ChainHead, inputs: readonly EventInput[], at = new Date()): EventRow[] => {
+  if (inputs.some((i) => i.engagementId !== head.engagementId)) throw new Error('chainEvents: one engagement per call');
   const iso = at.toISOString();
   let prevHash = head.hash;
   let seq = head.seq;
-  const rows: EventRow[] = inputs.map((input) => {
+  return inputs.map((input) => {
     seq += 1;
     const base = { ...input, seq, at: iso, prevHash };
     const row = { ...base, hash: hashEvent(base) };
     prevHash = row.hash;
     return row;
   });
-  // Each chunk's rows travel as one jsonb parameter, and the head moves in the same statement: two round
-  // trips per append whatever its size (template instantiation and bulk proposals write thousands).
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000);
-    const last = chunk.at(-1)!;
-    const json = JSON.stringify(chunk.map(toColumns));
-    await tx.execute(
-      sql`with appended as (insert into ${events} select * from jsonb_populate_recordset(null::${events}, ${json}::jsonb))
-          update ${eventHeads} set ${sql.identifier('seq')} = ${last.seq}, ${sql.identifier('hash')} = ${last.hash}
-          where ${sql.identifier('engagement_id')} = ${engagementId}`,
+};
+
+/** Two CTEs that insert chained rows and move the head past the last one; the caller holds the head's lock. */
+const appendEventsCtes = (rows: readonly EventRow[]) => {
+  const last = rows.at(-1);
+  if (!last) throw new Error('appendEventsCtes: no rows');
+  // The rows travel as one jsonb parameter whatever their number.
+  const json = JSON.stringify(rows.map(toColumns));
+  return sql`appended_events as (insert into ${events} select * from jsonb_populate_recordset(null::${events}, ${json}::jsonb)),
+    moved_head as (update ${eventHeads} set ${sql.identifier('seq')} = ${last.seq}, ${sql.identifier('hash')} = ${last.hash}
+      where ${sql.identifier('engagement_id')} = ${last.engagementId})`;
+};
+
+/**
+ * An event's hash input around its two chain-dependent fields, so that the
+ * database can finish it: `before + prevHash + middle + seq + after` is
+ * exactly the canonical JSON `hashEvent` hashes (top-level keys are sorted
+ * ASCII names, so `prevHash` and `seq` sit between `payload` and `subjectId`).
+ */
+export const hashInputTemplate = (e: EventInput, at: string) => {
+  const left = canonicalJson({ actorPartyId: e.actorPartyId, actorUserId: e.actorUserId, at, engagementId: e.engagementId, payload: e.payload });
+  const right = canonicalJson({ subjectId: e.subjectId, type: e.type, v: EVENT_HASH_VERSION });
+  return { before: `${left.slice(0, -1)},"prevHash":"`, middle: '","seq":', after: `,${right.slice(1)}` };
+};
+
+/**
+ * CTEs that lock the chain head, hash and insert `inputs` after it, and move
+ * the head — inside whatever statement they are part of. The hashes are
+ * computed by PostgreSQL (`sha256` over the template of `hashInputTemplate`),
+ * so the head is locked only from this statement to the commit, with no round
+ * trip in between: the hot write path uses it. `chain_head_hash` (a CTE) is
+ * empty when the engagement has no head yet; the caller must check.
+ */
+export const chainedAppendCtes = (inputs: readonly EventInput[], param: Param, at = new Date()): SQL => {
+  const first = inputs[0];
+  if (!first) throw new Error('chainedAppendCtes: no events');
+  const engagementId = first.engagementId;
+  if (inputs.some((i) => i.engagementId !== engagementId)) throw new Error('chainedAppendCtes: one engagement per call');
+  const iso = at.toISOString();
+  const link = (i: number) => sql.raw(`chain_${i}`);
+  const engagement = param(engagementId);
+  const parts: SQL[] = [sql`chain_0 as (select seq, hash from ${eventHeads} where engagement_id = ${engagement} for update)`];
+  inputs.forEach((e, i) => {
+    const t = hashInputTemplate(e, iso);
+    parts.push(
+      sql`${link(i + 1)} as (select p.seq + 1 as seq, p.hash as prev_hash,
+          encode(sha256(convert_to(${param(t.before)}::text || p.hash || ${param(t.middle)}::text || (p.seq + 1)::text || ${param(t.after)}::text, 'UTF8')), 'hex') as hash
+        from ${link(i)} p)`,
+      sql`${sql.raw(`chain_event_${i + 1}`)} as (insert into ${events} (engagement_id, seq, type, actor_user_id, actor_party_id, subject_id, payload, at, prev_hash, hash)
+        select ${engagement}, c.seq, ${param(e.type)}::text, ${param(e.actorUserId)}::uuid, ${param(e.actorPartyId)}::uuid, ${param(e.subjectId)}::uuid,
+          ${param(JSON.stringify(e.payload))}::jsonb, ${param(iso)}::text, c.prev_hash, c.hash
+        from ${link(i + 1)} c)`,
     );
+  });
+  const last = link(inputs.length);
+  parts.push(
+    sql`chain_moved as (update ${eventHeads} set seq = c.seq, hash = c.hash from ${last} c where ${eventHeads}.engagement_id = ${engagement})`,
+    sql`chain_head_hash as (select hash from ${last})`,
+  );
+  return sql.join(parts, sql`, `);
+};
+
+/**
+ * Appends events to one engagement's chain inside the caller's transaction:
+ * two round trips (lock the head, then insert and move it) whatever the number
+ * of events (template instantiation and bulk proposals write thousands).
+ */
+export const appendEvents = async (tx: Db, inputs: readonly EventInput[], at = new Date()): Promise<EventRow[]> => {
+  const first = inputs[0];
+  if (!first) return [];
+  const rows = chainEvents(await lockChainHead(tx, first.engagementId), inputs, at);
+  for (let i = 0; i < rows.length; i += 5000) {
+    await tx.execute(sql`with ${appendEventsCtes(rows.slice(i, i + 5000))} select 1`);
   }
   return rows;
 };

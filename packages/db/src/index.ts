@@ -1,4 +1,5 @@
 export * from './create-db.ts';
 export * from './event-chain.ts';
+export * from './raw-statements.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';

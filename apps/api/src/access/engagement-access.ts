@@ -22,6 +22,23 @@ export type EngagementAccess = {
   roles: TEngagementRole[];
 };
 
+/**
+ * The caller's roles from the engagement, the caller's party in it (if any) and
+ * whether the caller signs for that party; null when the caller has no part in it.
+ */
+export const accessOf = (actor: Actor, engagement: EngagementRow, party: PartyRow | null, signatory: boolean): EngagementAccess | null => {
+  const roles: TEngagementRole[] = [];
+  if (engagement.ownerOrganizationId === actor.organizationId && actor.orgRole === 'admin') roles.push('owner');
+  if (party) {
+    if (party.role === 'observer') roles.push('observer');
+    else {
+      roles.push('member');
+      if (signatory) roles.push('signatory');
+    }
+  }
+  return roles.length ? { actor, engagement, party, roles } : null;
+};
+
 export const createEngagementAccess = (db: Db) => {
   /** Resolves the caller's roles; an engagement the caller has no part in is "not found". */
   const load = async (actor: Actor, engagementId: string, tx: Db = db): Promise<EngagementAccess> => {
@@ -37,20 +54,9 @@ export const createEngagementAccess = (db: Db) => {
       .leftJoin(parties, and(eq(parties.engagementId, engagements.id), eq(parties.organizationId, actor.organizationId)))
       .where(eq(engagements.id, engagementId))
       .limit(1);
-    if (!row) throw notFound('Engagement', engagementId);
-    const roles: TEngagementRole[] = [];
-    const isOwnerOrg = row.engagement.ownerOrganizationId === actor.organizationId;
-    if (isOwnerOrg && actor.orgRole === 'admin') roles.push('owner');
-    const party = row.party;
-    if (party) {
-      if (party.role === 'observer') roles.push('observer');
-      else {
-        roles.push('member');
-        if (row.signatory) roles.push('signatory');
-      }
-    }
-    if (roles.length === 0) throw notFound('Engagement', engagementId);
-    return { actor, engagement: row.engagement, party, roles };
+    const access = row ? accessOf(actor, row.engagement, row.party, row.signatory) : null;
+    if (!access) throw notFound('Engagement', engagementId);
+    return access;
   };
 
   const require = async (actor: Actor, engagementId: string, permission: TEngagementPermission, tx: Db = db) => {

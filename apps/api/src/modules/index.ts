@@ -71,7 +71,7 @@ export const registerModules = async (app: FastifyInstance, { database, config }
   await app.register(matrixRoutes(createMatrixService({ db, access, cellAccess })));
   await app.register(
     negotiationRoutes({
-      negotiation: createNegotiationService({ db, cellAccess }),
+      negotiation: createNegotiationService({ db }),
       comments: createCommentsService({ db, cellAccess }),
       bulk: createBulkProposals({ db, access }),
     }),

@@ -57,7 +57,7 @@ export const closeProposal = async (tx: Db, proposalId: string, status: 'agreed'
 };
 
 /** Payload fields every proposal event carries, so the log can be replayed. */
-export const proposalPayload = (p: ProposalRow) => ({
+export const proposalPayload = (p: Pick<ProposalRow, 'id' | 'cellId' | 'proposerPartyId' | 'suggested' | 'supersedesId' | 'assignment' | 'terms' | 'reason'>) => ({
   proposalId: p.id,
   cellId: p.cellId,
   proposerPartyId: p.proposerPartyId,
