@@ -8,3 +8,11 @@ export const ZErrorBody = z.object({
 
 /** Response schemas for the listed error statuses (documentation + serialization). */
 export const errorResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ZErrorBody])) as Record<number, typeof ZErrorBody>;
+
+/**
+ * For a route whose body the service builds from typed mappers and whose
+ * throughput matters (the matrix read, the negotiation write path): the zod
+ * schema still documents the response (OpenAPI) and the tests parse responses
+ * with it, but serving skips a second zod pass and goes straight to JSON.
+ */
+export const typedJsonSerializer = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TCellHistoryResponse, TMatrixCell } from '@bunkai/domain';
+import { type TCellHistoryResponse, type TMatrixCell, ZMatrixResponse, ZProposalMutationResponse } from '@bunkai/domain';
 import { type NegotiationWorld, createNegotiationWorld } from './world.ts';
 
 let n: NegotiationWorld;
@@ -224,6 +224,27 @@ describe('comments and history', () => {
     expect(h.body.reviewChanges[0]!.changes).toMatchObject({ firstCheckAnswer: 'yes' });
     expect(h.body.events.map((e) => e.type)).toEqual(['comment.created', 'comment.created', 'proposal.created', 'proposal.accepted', 'cell.agreed', 'cell.reviewed']);
     expect(h.body.cell).toMatchObject({ status: 'agreed', kickoff: { firstCheckAnswer: 'yes' } });
+  });
+});
+
+describe('response contract', () => {
+  // These routes serialize without a zod pass (typedJsonSerializer): the documented schema must still hold, key for key.
+  it('every negotiation mutation and the matrix answer exactly their documented schema', async () => {
+    const { w, f, freshCell, eid } = n;
+    const ehr = w.vendors.ehr_vendor;
+    const vpn = w.vendors.vpn_owner;
+    const exact = <T>(schema: { parse: (v: unknown) => T }, body: unknown) => expect(schema.parse(body)).toEqual(body);
+    const cell = await freshCell();
+    const proposed = await f.propose(ehr.member, cell, { assignment: { [w.hospitalPartyId]: ['A'], [ehr.partyId]: ['R'], [vpn.partyId]: ['C'] } });
+    exact(ZProposalMutationResponse, proposed);
+    const rejected = await f.reject(w.hospital, proposed.proposal.id);
+    exact(ZProposalMutationResponse, rejected);
+    const countered = await f.propose(vpn.member, rejected.cell, { assignment: { [w.hospitalPartyId]: ['A'], [vpn.partyId]: ['R'] } });
+    exact(ZProposalMutationResponse, countered);
+    exact(ZProposalMutationResponse, await f.withdraw(vpn.member, countered.proposal.id));
+    const again = await f.propose(ehr.member, await n.reload(cell.id), { assignment: { [w.hospitalPartyId]: ['A'], [ehr.partyId]: ['R'] } });
+    exact(ZProposalMutationResponse, await f.accept(w.hospital, again.proposal.id));
+    exact(ZMatrixResponse, await f.matrix(w.hospital, eid));
   });
 });
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZCellDetailResponse, ZMatrixQuery, ZMatrixResponse, ZProgressResponse } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
-import { errorResponses } from '../../plugins/schemas.ts';
+import { errorResponses, typedJsonSerializer } from '../../plugins/schemas.ts';
 import type { MatrixService } from './matrix-service.ts';
 
 const tags = ['matrix'];
@@ -25,9 +25,8 @@ export const matrixRoutes =
           querystring: ZMatrixQuery,
           response: { 200: ZMatrixResponse, ...errorResponses(400, 401, 403, 404) },
         },
-        // The schema documents the response; the service builds it from typed mappers, so the
-        // ~3,600-cell body skips a second zod pass and goes straight to JSON.
-        serializerCompiler: () => (data) => JSON.stringify(data),
+        // The ~3,600-cell body (reference engagement) goes straight to JSON.
+        ...typedJsonSerializer,
       },
       async (request) => service.list(actorOf(request), request.params.id, request.query),
     );

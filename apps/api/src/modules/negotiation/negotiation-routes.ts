@@ -13,7 +13,7 @@ import {
   ZRejectRequest,
 } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
-import { errorResponses } from '../../plugins/schemas.ts';
+import { errorResponses, typedJsonSerializer } from '../../plugins/schemas.ts';
 import type { CommentsService } from './negotiation-comments.ts';
 import type { NegotiationService } from './negotiation-service.ts';
 import type { createBulkProposals } from './negotiation-bulk.ts';
@@ -45,22 +45,32 @@ export const negotiationRoutes =
           body: ZProposeRequest,
           response: { 201: ZProposalMutationResponse, ...errorResponses(400, 401, 403, 404, 409) },
         },
+        ...typedJsonSerializer,
       },
       async (request, reply) => reply.status(201).send(await negotiation.propose(actorOf(request), request.params.id, request.body)),
     );
     app.post(
       '/api/v1/proposals/:id/accept',
-      { schema: { tags, security, summary: '承諾: accept for the caller’s party; agrees the cell when the acceptance rule is met', params: ZParams, body: ZAcceptRequest.nullish(), response: mutation } },
+      {
+        schema: { tags, security, summary: '承諾: accept for the caller’s party; agrees the cell when the acceptance rule is met', params: ZParams, body: ZAcceptRequest.nullish(), response: mutation },
+        ...typedJsonSerializer,
+      },
       async (request) => negotiation.respond(actorOf(request), request.params.id, 'accept', request.body?.reason ?? ''),
     );
     app.post(
       '/api/v1/proposals/:id/reject',
-      { schema: { tags, security, summary: '却下: reject with a reason for the caller’s party; a required party disputes the cell', params: ZParams, body: ZRejectRequest, response: mutation } },
+      {
+        schema: { tags, security, summary: '却下: reject with a reason for the caller’s party; a required party disputes the cell', params: ZParams, body: ZRejectRequest, response: mutation },
+        ...typedJsonSerializer,
+      },
       async (request) => negotiation.respond(actorOf(request), request.params.id, 'reject', request.body.reason),
     );
     app.post(
       '/api/v1/proposals/:id/withdraw',
-      { schema: { tags, security, summary: '取下げ: the proposer’s party (the owner for template suggestions) withdraws its open proposal', params: ZParams, response: mutation } },
+      {
+        schema: { tags, security, summary: '取下げ: the proposer’s party (the owner for template suggestions) withdraws its open proposal', params: ZParams, response: mutation },
+        ...typedJsonSerializer,
+      },
       async (request) => negotiation.withdraw(actorOf(request), request.params.id),
     );
     app.post(
