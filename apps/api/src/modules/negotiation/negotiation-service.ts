@@ -61,6 +61,8 @@ const provisionalTime = (responses: readonly ResponseRow[]) => {
  * memory, and writes the change with its events (one statement), so
  * concurrent writers to one cell are serialized: a stale proposal gets 409,
  * and concurrent accepts cannot both miss — or both apply — the agreement.
+ * The answer is built after the commit: the engagement's chain head stays
+ * locked until then, and every writer of the engagement waits for it.
  *
  * A reject from a required party disputes the cell (係争). The proposal stays
  * open so everyone sees what was rejected and why; further rejects are
@@ -70,8 +72,8 @@ const provisionalTime = (responses: readonly ResponseRow[]) => {
  */
 export const createNegotiationService = ({ db }: Deps) => ({
   /** Proposes (or counters, superseding the open proposal) for the caller's own party. */
-  propose: (actor: Actor, cellId: string, input: TProposeRequest): Promise<TProposalMutationResponse> =>
-    db.transaction(async (tx) => {
+  propose: async (actor: Actor, cellId: string, input: TProposeRequest): Promise<TProposalMutationResponse> => {
+    const { written, parties } = await db.transaction(async (tx) => {
       const { access: a, cell, target: open, parties } = await loadCellForWrite(tx, actor, { cellId }, 'cell:propose');
       assertWritable(a);
       const party = ownParty(a);
@@ -102,13 +104,15 @@ export const createNegotiationService = ({ db }: Deps) => ({
         insert: { ...draft, status: agreed ? 'agreed' : 'open' },
         events,
       });
-      const proposal = written.inserted!;
-      return { cell: withOpenProposal(toCell(written.cell), { proposal, responses: [] }, parties), proposal: toProposal(proposal, []) };
-    }),
+      return { written, parties };
+    });
+    const proposal = written.inserted!;
+    return { cell: withOpenProposal(toCell(written.cell), { proposal, responses: [] }, parties), proposal: toProposal(proposal, []) };
+  },
 
   /** 承諾 / 却下 for the caller's own party; the agreement is applied in the same transaction when the rule is met. */
-  respond: (actor: Actor, proposalId: string, response: 'accept' | 'reject', reason: string): Promise<TProposalMutationResponse> =>
-    db.transaction(async (tx) => {
+  respond: async (actor: Actor, proposalId: string, response: 'accept' | 'reject', reason: string): Promise<TProposalMutationResponse> => {
+    const { written, parties, target } = await db.transaction(async (tx) => {
       const { access: a, cell, target, parties } = await loadCellForWrite(tx, actor, { proposalId }, 'cell:respond');
       const { proposal, responses: earlier } = target!;
       assertWritable(a);
@@ -141,14 +145,16 @@ export const createNegotiationService = ({ db }: Deps) => ({
       } else if (response === 'reject' && state.required.includes(party.id) && cell.status === 'proposed') next = { ...next, status: step('proposed', 'reject', cell) };
       // Otherwise the negotiation state shown with the cell changed all the same, so its version moves too.
       const written = await writeCellStep(tx, a, { cell, next, ...(agreed ? { close: { id: proposalId, status: 'agreed' as const } } : {}), respond, events });
-      const responses = [...earlier, written.responded!];
-      const final = written.closed ?? proposal;
-      return { cell: withOpenProposal(toCell(written.cell), { proposal: final, responses }, parties), proposal: toProposal(final, responses) };
-    }),
+      return { written, parties, target: { proposal, responses: earlier } };
+    });
+    const responses = [...target.responses, written.responded!];
+    const final = written.closed ?? target.proposal;
+    return { cell: withOpenProposal(toCell(written.cell), { proposal: final, responses }, parties), proposal: toProposal(final, responses) };
+  },
 
   /** 取下げ: only the proposer's party; a template suggestion only by the engagement owner. */
-  withdraw: (actor: Actor, proposalId: string): Promise<TProposalMutationResponse> =>
-    db.transaction(async (tx) => {
+  withdraw: async (actor: Actor, proposalId: string): Promise<TProposalMutationResponse> => {
+    const { written, parties, responses } = await db.transaction(async (tx) => {
       const { access: a, cell, target, parties } = await loadCellForWrite(tx, actor, { proposalId }, 'cell:propose');
       const { proposal, responses } = target!;
       assertWritable(a);
@@ -166,7 +172,9 @@ export const createNegotiationService = ({ db }: Deps) => ({
         close: { id: proposalId, status: 'withdrawn' },
         events: [{ type: 'proposal.withdrawn', subjectId: cell.id, payload: { proposalId, cellId: cell.id, cellStatus: status, cellVersion: cell.version + 1 } }],
       });
-      return { cell: withOpenProposal(toCell(written.cell), null, parties), proposal: toProposal(written.closed!, responses) };
-    }),
+      return { written, parties, responses };
+    });
+    return { cell: withOpenProposal(toCell(written.cell), null, parties), proposal: toProposal(written.closed!, responses) };
+  },
 });
 export type NegotiationService = ReturnType<typeof createNegotiationService>;
