@@ -4,8 +4,14 @@ import { type BenchCtx, alternate, getJson, ownerToken } from './context.ts';
 
 const CONNECTIONS = 4;
 
-/** Long enough for about ten requests in all even when one read takes seconds (the stress matrix). */
-const durationFor = (ctx: BenchCtx, warmMeanMs: number) => Math.max(ctx.seconds, Math.ceil((10 * warmMeanMs) / 1000));
+/**
+ * A run bounded by a number of requests, not a duration: a stress read takes
+ * seconds, and a run cut off by a clock drops the requests still in flight
+ * (up to one per connection, a quarter of the work at ~10 requests), which
+ * understated slow reads. About `ctx.seconds` of load (one read under load
+ * takes about CONNECTIONS times one alone), at least five reads per connection.
+ */
+const amountFor = (ctx: BenchCtx, warmMeanMs: number) => CONNECTIONS * Math.max(5, Math.round((ctx.seconds * 1000) / (warmMeanMs * CONNECTIONS)));
 
 /**
  * Full matrix read (分担表): GET /api/v1/engagements/:id/cells as the owner,
@@ -27,7 +33,7 @@ export const benchMatrixRead = async (ctx: BenchCtx) => {
       bytes = { ...bytes, api: Buffer.byteLength(JSON.stringify(body)) };
       const warm = await runLoad({ url: path, connections: 1, amount: 5, headers: { authorization: `Bearer ${token}` } });
       alone.api = Math.min(alone.api, warm.min);
-      return runLoad({ url: path, connections: CONNECTIONS, duration: durationFor(ctx, warm.mean), headers: { authorization: `Bearer ${token}` } });
+      return runLoad({ url: path, connections: CONNECTIONS, amount: amountFor(ctx, warm.mean), headers: { authorization: `Bearer ${token}` } });
     },
     async (s) => {
       const path = `${s.url}/bare/matrix/${eid}`;
@@ -36,7 +42,7 @@ export const benchMatrixRead = async (ctx: BenchCtx) => {
       bytes = { ...bytes, bare: Buffer.byteLength(JSON.stringify(body)) };
       const warm = await runLoad({ url: path, connections: 1, amount: 5 });
       alone.bare = Math.min(alone.bare, warm.min);
-      return runLoad({ url: path, connections: CONNECTIONS, duration: durationFor(ctx, warm.mean) });
+      return runLoad({ url: path, connections: CONNECTIONS, amount: amountFor(ctx, warm.mean) });
     },
   );
   ctx.log(`matrix read: API ${result.api.rps.toFixed(1)} req/s p50 ${result.api.p50} ms; bare ${result.bare.rps.toFixed(1)} req/s p50 ${result.bare.p50} ms`);
