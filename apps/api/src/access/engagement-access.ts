@@ -3,8 +3,10 @@ import {
   type TEngagementPermission,
   type TEngagementRole,
   ZId,
+  conflict,
   forbidden,
   hasEngagementPermission,
+  isAllowedWhenArchived,
   notFound,
 } from '@bunkai/domain';
 import { type Db, engagements, parties, signatories } from '@bunkai/db';
@@ -69,9 +71,12 @@ export const createEngagementAccess = (db: Db) => {
 };
 export type EngagementAccessService = ReturnType<typeof createEngagementAccess>;
 
+/** The role must allow the permission (403); an archived engagement is read-only apart from unarchiving it (409). */
 export const assertPermission = (access: EngagementAccess, permission: TEngagementPermission) => {
   if (!hasEngagementPermission(access.roles, permission))
     throw forbidden('forbidden', `Your role in this engagement (${access.roles.join(', ')}) does not allow ${permission}.`);
+  if (access.engagement.archivedAt && !isAllowedWhenArchived(permission))
+    throw conflict('engagement_archived', `Engagement ${access.engagement.id} is archived; unarchive it before changing it.`);
 };
 
 /** The caller's party, required for acting "for itself" (proposing, accepting, commenting). */

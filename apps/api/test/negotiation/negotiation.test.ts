@@ -261,8 +261,21 @@ describe('archived engagements', () => {
       await w.hospital.http.post(`/api/v1/cells/${cell.id}/proposals`, { assignment: { [w.hospitalPartyId]: ['R', 'A'] }, version: p.cell.version }),
       await w.hospital.http.post(`/api/v1/cells/${cell.id}/comments`, { body: 'まだ書けますか' }),
       await w.hospital.http.patch(`/api/v1/cells/${cell.id}/review`, { version: p.cell.version, firstCheckAnswer: 'yes' }),
+      await w.vendors.ehr_vendor.member.http.post(`/api/v1/proposals/${p.proposal.id}/withdraw`, {}),
+      // Structure too: assets, duties, parties, invitations, revisions.
+      await w.hospital.http.post(`/api/v1/engagements/${eid}/assets`, { name: '追加端末', category: 'client_terminal', ownerPartyId: w.hospitalPartyId }),
+      await w.vendors.ehr_vendor.member.http.post(`/api/v1/engagements/${eid}/assets`, { name: 'ベンダー機器', category: 'server', ownerPartyId: w.vendors.ehr_vendor.partyId }),
+      await w.hospital.http.post(`/api/v1/engagements/${eid}/invitations`, { email: 'cloud@archived.example', role: 'cloud_provider', displayName: 'クラウド事業者' }),
+      await w.hospital.http.post(`/api/v1/engagements/${eid}/revisions`, {}),
     ];
     for (const res of writes) expect(res.body).toMatchObject({ error: { code: 'engagement_archived' } });
+    expect(writes.map((r) => r.status)).toEqual(writes.map(() => 409));
     expect((await w.observer.http.get(`/api/v1/engagements/${eid}/cells`)).status).toBe(200);
+    expect((await w.hospital.http.get(`/api/v1/engagements/${eid}/events/verify`)).status).toBe(200);
+
+    // The owner unarchives it, and it is writable again.
+    const archived = await w.hospital.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${eid}`);
+    expect((await w.hospital.http.patch(`/api/v1/engagements/${eid}`, { version: archived.body.engagement.version, archived: false })).status).toBe(200);
+    expect((await w.hospital.http.post(`/api/v1/proposals/${p.proposal.id}/accept`, {})).status).toBe(200);
   });
 });

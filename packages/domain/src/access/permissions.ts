@@ -37,3 +37,12 @@ export type TEngagementPermission = keyof typeof ENGAGEMENT_PERMISSIONS;
 
 export const hasEngagementPermission = (roles: readonly TEngagementRole[], permission: TEngagementPermission): boolean =>
   (ENGAGEMENT_PERMISSIONS[permission] as readonly TEngagementRole[]).some((r) => roles.includes(r));
+
+/**
+ * What can still be done in an archived engagement (アーカイブ済み): reading it
+ * and its audit trail, and the owner's settings change that unarchives it.
+ * Every other permission answers 409 `engagement_archived` there.
+ */
+const WHEN_ARCHIVED: ReadonlySet<TEngagementPermission> = new Set<TEngagementPermission>(['engagement:read', 'engagement:update', 'engagement:archive', 'audit:read']);
+
+export const isAllowedWhenArchived = (permission: TEngagementPermission): boolean => WHEN_ARCHIVED.has(permission);

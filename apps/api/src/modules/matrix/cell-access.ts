@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { type TEngagementPermission, type TParty, conflict, isDomainError, notFound } from '@bunkai/domain';
+import { type TEngagementPermission, type TParty, isDomainError, notFound } from '@bunkai/domain';
 import { type Db, cells, parties, proposals } from '@bunkai/db';
 import { type EngagementAccess, type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
 import { toParty } from '../../lib/mappers.ts';
@@ -64,11 +64,6 @@ export const createCellAccess = (db: Db, access: EngagementAccessService) => {
 };
 export type CellAccess = ReturnType<typeof createCellAccess>;
 
-/** Archived engagements are read-only. */
-export const assertWritable = (a: EngagementAccess) => {
-  if (a.engagement.archivedAt)
-    throw conflict('engagement_archived', `Engagement ${a.engagement.id} is archived; unarchive it before changing it.`);
-};
 
 export const loadParties = async (tx: Db, engagementId: string): Promise<TParty[]> =>
   (await tx.select().from(parties).where(eq(parties.engagementId, engagementId)).orderBy(asc(parties.position), asc(parties.createdAt))).map(toParty);

@@ -12,7 +12,7 @@ import { type Db, cells, proposals } from '@bunkai/db';
 import { type EngagementAccessService, ownParty } from '../../access/engagement-access.ts';
 import { type EventSpec, recordEvents } from '../../lib/events.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import { type CellRow, assertWritable, loadParties } from '../matrix/cell-access.ts';
+import { type CellRow, loadParties } from '../matrix/cell-access.ts';
 import { type ProposalRow, acceptanceState } from '../matrix/proposal-state.ts';
 import { proposalPayload } from './negotiation-repository.ts';
 
@@ -33,7 +33,6 @@ export const createBulkProposals =
   (actor: Actor, engagementId: string, input: TBulkProposeRequest): Promise<TBulkProposeResponse> =>
     db.transaction(async (tx) => {
       const a = await access.require(actor, engagementId, 'cell:propose', tx);
-      assertWritable(a);
       const party = ownParty(a);
       const parties = await loadParties(tx, engagementId);
       const assignment = assertValidAssignment(input.assignment, parties);

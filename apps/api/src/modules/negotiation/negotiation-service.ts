@@ -16,7 +16,7 @@ import type { Db } from '@bunkai/db';
 import { ownParty } from '../../access/engagement-access.ts';
 import { toCell, toProposal } from '../../lib/mappers.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import { type CellRow, assertWritable } from '../matrix/cell-access.ts';
+import { type CellRow } from '../matrix/cell-access.ts';
 import { type OpenProposal, loadCellState } from '../matrix/matrix-repository.ts';
 import { type ProposalRow, type ResponseRow, acceptanceState, consentingProposer, withOpenProposal } from '../matrix/proposal-state.ts';
 import { type CellParty, loadCellForWrite } from './cell-aggregate.ts';
@@ -75,7 +75,6 @@ export const createNegotiationService = ({ db }: Deps) => ({
   propose: async (actor: Actor, cellId: string, input: TProposeRequest): Promise<TProposalMutationResponse> => {
     const { written, parties } = await db.transaction(async (tx) => {
       const { access: a, cell, target: open, parties } = await loadCellForWrite(tx, actor, { cellId }, 'cell:propose');
-      assertWritable(a);
       const party = ownParty(a);
       if (cell.version !== input.version) throw staleVersion(cell, open, input.version, parties);
       const assignment = assertValidAssignment(input.assignment, parties);
@@ -115,7 +114,6 @@ export const createNegotiationService = ({ db }: Deps) => ({
     const { written, parties, target } = await db.transaction(async (tx) => {
       const { access: a, cell, target, parties } = await loadCellForWrite(tx, actor, { proposalId }, 'cell:respond');
       const { proposal, responses: earlier } = target!;
-      assertWritable(a);
       const party = ownParty(a);
       assertCanRespond(party.id, parties, party.id);
       if (proposal.status !== 'open' || cell.openProposalId !== proposal.id)
@@ -157,7 +155,6 @@ export const createNegotiationService = ({ db }: Deps) => ({
     const { written, parties, responses } = await db.transaction(async (tx) => {
       const { access: a, cell, target, parties } = await loadCellForWrite(tx, actor, { proposalId }, 'cell:propose');
       const { proposal, responses } = target!;
-      assertWritable(a);
       const mayWithdraw = proposal.suggested ? a.roles.includes('owner') : a.party?.id === proposal.proposerPartyId;
       if (!mayWithdraw)
         throw forbidden('not_proposer', proposal.suggested ? 'Only the engagement owner can withdraw a template suggestion.' : 'Only the party that made a proposal can withdraw it.');

@@ -11,7 +11,7 @@ import type { Db } from '@bunkai/db';
 import { recordEvent } from '../../lib/events.ts';
 import { todayUtc } from '../../lib/snapshot-loader.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import { type CellAccess, assertWritable, loadParties } from '../matrix/cell-access.ts';
+import { type CellAccess, loadParties } from '../matrix/cell-access.ts';
 import { loadCellState } from '../matrix/matrix-repository.ts';
 import { closeProposal, staleCell, updateCell } from '../negotiation/negotiation-repository.ts';
 
@@ -25,7 +25,6 @@ export const createReviewService = ({ db, cellAccess }: Deps) => ({
   review: (actor: Actor, cellId: string, input: TReviewRequest): Promise<{ cell: TCellWithProposal }> =>
     db.transaction(async (tx) => {
       const { access: a, cell } = await cellAccess.cell(actor, cellId, 'cell:review', tx, true);
-      assertWritable(a);
       const parties = await loadParties(tx, cell.engagementId);
       if (cell.version !== input.version) throw await staleCell(tx, cell, input.version, parties);
       const { firstCheckAnswer, firstCheckOn, completedOn, notes } = input;
@@ -55,7 +54,6 @@ export const createReviewService = ({ db, cellAccess }: Deps) => ({
   applicability: (actor: Actor, cellId: string, input: TApplicabilityRequest): Promise<{ cell: TCellWithProposal }> =>
     db.transaction(async (tx) => {
       const { access: a, cell } = await cellAccess.cell(actor, cellId, 'duty:write', tx, true);
-      assertWritable(a);
       const parties = await loadParties(tx, cell.engagementId);
       if (cell.version !== input.version) throw await staleCell(tx, cell, input.version, parties);
       const ctx = { hasAgreedAssignment: cell.assignment !== null };

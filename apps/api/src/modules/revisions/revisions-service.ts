@@ -69,7 +69,6 @@ export const createRevisionsService = ({ db, access }: Deps) => {
     freeze: async (actor: Actor, engagementId: string) =>
       db.transaction(async (tx) => {
         const a = await access.require(actor, engagementId, 'revision:freeze', tx);
-        if (a.engagement.archivedAt) throw conflict('engagement_archived', `Engagement ${engagementId} is archived; restore it before freezing.`);
         await repo.lockEngagementWrites(tx, engagementId);
         const live = await loadLiveState(tx, engagementId);
         const blockers = freezeBlockers(live.snapshot, computeFindings(live.snapshot));

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { hasEngagementPermission, type TEngagementPermission, type TEngagementSummary, type TParty } from '@bunkai/domain';
+import { hasEngagementPermission, isAllowedWhenArchived, type TEngagementPermission, type TEngagementSummary, type TParty } from '@bunkai/domain';
 
 /** The engagement every tab works in, with the caller's party and a permission check from the shared table. */
 export type EngagementCtx = {
@@ -18,7 +18,8 @@ export const makeEngagementCtx = (engagement: TEngagementSummary, parties: TPart
     engagement,
     parties: [...parties].sort((a, b) => a.position - b.position),
     myPartyId: engagement.myPartyId,
-    can: (p) => hasEngagementPermission(engagement.myRoles, p),
+    // As the API decides: the role must allow it, and an archived engagement is read-only.
+    can: (p) => hasEngagementPermission(engagement.myRoles, p) && (!engagement.archivedAt || isAllowedWhenArchived(p)),
     partyName: (id) => (id ? (byId.get(id)?.displayName ?? '—') : '—'),
   };
 };
