@@ -3,7 +3,7 @@
 //   npm start  → install dependencies (pnpm via npx), build the web app, start the API with the demo
 //   npm test   → install, typecheck, lint, unit + database suites on PGlite and PostgreSQL, browser journeys
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,9 +28,24 @@ const ensureInstalled = () => {
   pnpm('install', '--frozen-lockfile');
 };
 
+/** Newest modification time of the files under `dir` (0 when it does not exist). */
+const newest = (dir) => {
+  if (!existsSync(dir)) return 0;
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+};
+
+/** Builds the web app unless its build is newer than every source it is made of. */
 const buildWeb = (force) => {
   if (!existsSync(join(root, 'apps/web/package.json'))) return;
-  if (!force && existsSync(join(root, 'apps/web/dist/index.html'))) return;
+  const built = join(root, 'apps/web/dist/index.html');
+  const sources = ['apps/web/src', 'apps/web/index.html', 'packages/domain/src'].map((d) => join(root, d));
+  const stale = () => statSync(built).mtimeMs < Math.max(...sources.map((d) => (existsSync(d) && statSync(d).isFile() ? statSync(d).mtimeMs : newest(d))));
+  if (!force && existsSync(built) && !stale()) return;
   pnpm('--filter', '@bunkai/web', 'build');
 };
 

@@ -2,7 +2,7 @@
  * Browser journeys in Debian's Chromium against the real API (fresh in-memory
  * PGlite): (1) hospital signs up, creates an engagement from a template,
  * invites a vendor, the vendor joins and counters a cell, the hospital
- * accepts; (2) freeze, every party signs with password + TOTP, the signed
+ * accepts, then adds and deletes an asset; (2) freeze, every party signs with password + TOTP, the signed
  * annex downloads and verifies; (3) a second browser sees a change live.
  * Screenshots of each main screen go to e2e/artifacts/.
  */
@@ -154,6 +154,19 @@ describe.sequential('journeys', () => {
     await hospital.goto(`${stack.url}/engagements/${engagementId}`);
     await hospital.locator('.table tbody tr').first().waitFor();
     await shot(hospital, '09-overview');
+    // 対象資産: the owner adds an asset (its cells are created), then deletes it again
+    await hospital.goto(`${stack.url}/engagements/${engagementId}/assets`);
+    await hospital.getByRole('button', { name: /資産を追加/ }).click();
+    const addDialog = hospital.getByRole('dialog');
+    await addDialog.getByLabel(/資産名/).fill('UTM 予備機');
+    await addDialog.getByRole('button', { name: '追加する' }).click();
+    await hospital.getByText(/資産を追加しました/).waitFor();
+    const added = hospital.locator('.table tbody tr', { hasText: 'UTM 予備機' });
+    await added.waitFor();
+    await shot(hospital, '09b-assets');
+    await added.getByRole('button', { name: /削除/ }).click();
+    await hospital.getByRole('dialog').getByRole('button', { name: '削除する' }).click();
+    await added.waitFor({ state: 'detached' });
     await hospital.goto(`${stack.url}/engagements/${engagementId}/findings`);
     await hospital.locator('.finding').first().waitFor();
     await shot(hospital, '10-findings');

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useSession } from './api/use-session.ts';
 import { AppLayout } from './components/layout.tsx';
 import { AccountPage } from './features/account/account-page.tsx';
+import { AssetsPage } from './features/assets/assets-page.tsx';
 import { AuditPage } from './features/audit/audit-page.tsx';
 import { InvitationPage } from './features/auth/invitation-page.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
@@ -30,6 +31,7 @@ const PUBLIC: [string, Page][] = [
 const TABS: [string, (id: string) => ReactNode][] = [
   ['', (id) => <OverviewPage engagementId={id} />],
   ['matrix', (id) => <MatrixPage engagementId={id} />],
+  ['assets', (id) => <AssetsPage engagementId={id} />],
   ['review', (id) => <ReviewPage engagementId={id} />],
   ['findings', (id) => <FindingsPage engagementId={id} />],
   ['sign-off', (id) => <SignoffPage engagementId={id} />],

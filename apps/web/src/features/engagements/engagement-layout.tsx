@@ -11,6 +11,7 @@ import { EngagementStatusBadge } from './status-badge.tsx';
 const TABS: [string, MessageKey][] = [
   ['', 'nav.overview'],
   ['matrix', 'nav.matrix'],
+  ['assets', 'nav.assets'],
   ['review', 'nav.review'],
   ['findings', 'nav.findings'],
   ['sign-off', 'nav.signoff'],
