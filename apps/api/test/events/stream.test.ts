@@ -1,44 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '@bunkai/db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import type { TChainVerification, TEngagementSummary } from '@bunkai/domain';
-import type { Member } from '../../src/seed/factories.ts';
-import { type TestApp, createTestApp } from '../helpers/test-app.ts';
-import { type RoleWorld, createRoleWorld } from './roles.ts';
-import { type SseStream, openStream, seqs } from './sse-client.ts';
+import type { TestApp } from '../helpers/test-app.ts';
+import type { RoleWorld } from './roles.ts';
+import { openStream, seqs } from './sse-client.ts';
+import { useStreamHarness } from './stream-harness.ts';
 
+const sse = useStreamHarness();
+const { path, open, head, touch } = sse;
 let t: TestApp;
 let w: RoleWorld;
 let baseUrl: string;
-const opened: SseStream[] = [];
-const extraApps: FastifyInstance[] = [];
-const extraDatabases: Database[] = [];
-
-const path = (suffix = '') => `/api/v1/engagements/${w.engagement.id}/events/stream${suffix}`;
-const open = async (base: string, m: Member, suffix = '', headers: Record<string, string> = {}) => {
-  const s = await openStream(base, path(suffix), { authorization: `Bearer ${m.session.accessToken}`, ...headers });
-  opened.push(s);
-  return s;
-};
-const head = async () => (await w.owner.http.get<TChainVerification>(`/api/v1/engagements/${w.engagement.id}/events/verify`)).body.count;
-/** One owner write = one `engagement.updated` event. */
-const touch = async (note: string) => {
-  const { body } = await w.owner.http.get<{ engagement: TEngagementSummary }>(`/api/v1/engagements/${w.engagement.id}`);
-  const r = await w.owner.http.patch(`/api/v1/engagements/${w.engagement.id}`, { version: body.engagement.version, description: note });
-  expect(r.status).toBe(200);
-};
-
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await createRoleWorld(t.app);
-  baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  for (const s of opened) s.close();
-  for (const a of extraApps) await a.close();
-  for (const d of extraDatabases) await d.close();
-  await t.close();
+beforeAll(() => {
+  ({ t, w, baseUrl } = sse);
 });
 
 describe('GET /api/v1/engagements/:id/events/stream', () => {
@@ -102,7 +75,7 @@ describe('GET /api/v1/engagements/:id/events/stream', () => {
     const actor = w.vendor.session;
     const token = t.app.jwt.sign({ sub: actor.user.id, org: actor.organization.id, role: actor.user.orgRole, typ: 'access' }, { expiresIn: 2 });
     const s = await openStream(baseUrl, path(), { authorization: `Bearer ${token}` });
-    opened.push(s);
+    sse.keep(s);
     expect(s.status).toBe(200);
     await s.ended;
   });

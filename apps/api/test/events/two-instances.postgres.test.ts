@@ -1,47 +1,23 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Database, createDb } from '@bunkai/db';
-import type { TChainVerification, TEngagementSummary } from '@bunkai/domain';
+import type { TEngagementSummary } from '@bunkai/domain';
 import { buildApp } from '../../src/app.ts';
-import type { Member } from '../../src/seed/factories.ts';
-import { type TestApp, createTestApp } from '../helpers/test-app.ts';
-import { type RoleWorld, createRoleWorld } from './roles.ts';
-import { type SseStream, openStream, seqs } from './sse-client.ts';
+import type { TestApp } from '../helpers/test-app.ts';
+import type { RoleWorld } from './roles.ts';
+import { seqs } from './sse-client.ts';
+import { useStreamHarness } from './stream-harness.ts';
 
 /*
  * PostgreSQL only (the file name keeps it out of the pglite project): PGlite
  * lives inside one process, so two API instances cannot share it.
  */
+const sse = useStreamHarness();
+const { open, head, touch } = sse;
 let t: TestApp;
 let w: RoleWorld;
 let baseUrl: string;
-const opened: SseStream[] = [];
-const extraApps: FastifyInstance[] = [];
-const extraDatabases: Database[] = [];
-
-const path = (suffix = '') => `/api/v1/engagements/${w.engagement.id}/events/stream${suffix}`;
-const open = async (base: string, m: Member, suffix = '') => {
-  const s = await openStream(base, path(suffix), { authorization: `Bearer ${m.session.accessToken}` });
-  opened.push(s);
-  return s;
-};
-const head = async () => (await w.owner.http.get<TChainVerification>(`/api/v1/engagements/${w.engagement.id}/events/verify`)).body.count;
-const touch = async (note: string) => {
-  const { body } = await w.owner.http.get<{ engagement: TEngagementSummary }>(`/api/v1/engagements/${w.engagement.id}`);
-  const r = await w.owner.http.patch(`/api/v1/engagements/${w.engagement.id}`, { version: body.engagement.version, description: note });
-  expect(r.status).toBe(200);
-};
-
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await createRoleWorld(t.app);
-  baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  for (const s of opened) s.close();
-  for (const a of extraApps) await a.close();
-  for (const d of extraDatabases) await d.close();
-  await t.close();
+beforeAll(() => {
+  ({ t, w, baseUrl } = sse);
 });
 
 describe('two API instances on one PostgreSQL', () => {
@@ -49,9 +25,9 @@ describe('two API instances on one PostgreSQL', () => {
     const url = (t.database as Database & { url?: string }).url;
     expect(url).toMatch(/^postgres:/);
     const database = await createDb({ databaseUrl: url });
-    extraDatabases.push(database);
+    sse.closeAfter(database);
     const second = await buildApp({ database, config: t.config, logger: false });
-    extraApps.push(second);
+    sse.closeAfter(second);
     const secondUrl = await second.listen({ port: 0, host: '127.0.0.1' });
     const h = await head();
     const viaFirst = await open(baseUrl, w.vendor, `?after=${h}`);

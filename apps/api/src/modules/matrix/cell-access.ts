@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { type TEngagementPermission, type TParty, isDomainError, notFound } from '@bunkai/domain';
-import { type Db, cells, parties, proposals } from '@bunkai/db';
+import { type Db, cells, parties } from '@bunkai/db';
 import { type EngagementAccess, type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
 import { toParty } from '../../lib/mappers.ts';
 import type { Actor } from '../../plugins/auth.ts';
@@ -8,7 +8,7 @@ import type { Actor } from '../../plugins/auth.ts';
 export type CellRow = typeof cells.$inferSelect;
 
 /**
- * Loads cells and proposals *through* their engagement: anything in an
+ * Loads cells *through* their engagement: anything in an
  * engagement the caller is no party to is "not found" under its own name (the
  * engagement id is not revealed), then the permission is checked (403).
  */
@@ -37,30 +37,7 @@ export const createCellAccess = (db: Db, access: EngagementAccessService) => {
     return { access: a, cell: row };
   };
 
-  /**
-   * A proposal and its cell; with `lock`, the cell is locked first (found through the proposal in one
-   * query) and the proposal read after the lock, so it is the state the previous writer committed.
-   */
-  const proposal = async (actor: Actor, proposalId: string, permission: TEngagementPermission, tx: Db = db, lock = false) => {
-    if (!lock) {
-      const [row] = await tx.select().from(proposals).where(eq(proposals.id, proposalId));
-      if (!row) throw notFound('Proposal', proposalId);
-      const a = await through(actor, row.engagementId, 'Proposal', proposalId, permission, tx);
-      const [c] = await tx.select().from(cells).where(eq(cells.id, row.cellId));
-      return { access: a, cell: c!, proposal: row };
-    }
-    const [c] = await tx
-      .select()
-      .from(cells)
-      .where(eq(cells.id, tx.select({ id: proposals.cellId }).from(proposals).where(eq(proposals.id, proposalId))))
-      .for('update');
-    const [fresh] = c ? await tx.select().from(proposals).where(eq(proposals.id, proposalId)) : [];
-    if (!c || !fresh) throw notFound('Proposal', proposalId);
-    const a = await through(actor, fresh.engagementId, 'Proposal', proposalId, permission, tx);
-    return { access: a, cell: c, proposal: fresh };
-  };
-
-  return { cell, proposal };
+  return { cell };
 };
 export type CellAccess = ReturnType<typeof createCellAccess>;
 

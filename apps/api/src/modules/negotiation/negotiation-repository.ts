@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type TAcceptanceParty, type TAssignment, type TTerms, conflict } from '@bunkai/domain';
+import { type TAcceptanceParty, type TCellWithProposal, conflict } from '@bunkai/domain';
 import { type Db, cells, proposals } from '@bunkai/db';
 import type { CellRow } from '../matrix/cell-access.ts';
 import { loadCellState } from '../matrix/matrix-repository.ts';
@@ -8,11 +8,13 @@ import type { ProposalRow } from '../matrix/proposal-state.ts';
 type CellSet = Partial<Pick<CellRow, 'status' | 'assignment' | 'terms' | 'openProposalId' | 'notApplicableReason'>> &
   Partial<Pick<CellRow, 'firstCheckAnswer' | 'firstCheckOn' | 'completedOn' | 'kickoffNotes'>>;
 
-/** 409 `stale_version` carrying the cell as it is now (with its open proposal). */
+/** 409 `stale_version` carrying the cell as it is now (`current`, with its open proposal). */
+export const staleVersionError = (current: TCellWithProposal, sentVersion: number) =>
+  conflict('stale_version', `Cell ${current.id} was changed by someone else (you sent version ${sentVersion}, it is at ${current.version}); reload it.`, { current });
+
+/** The same, reading the cell's open proposal first. */
 export const staleCell = async (tx: Db, cell: CellRow, sentVersion: number, parties: readonly TAcceptanceParty[]) =>
-  conflict('stale_version', `Cell ${cell.id} was changed by someone else (you sent version ${sentVersion}, it is at ${cell.version}); reload it.`, {
-    current: await loadCellState(tx, cell, parties),
-  });
+  staleVersionError(await loadCellState(tx, cell, parties), sentVersion);
 
 /**
  * Writes a cell change and bumps its version, guarded by the version read
@@ -26,23 +28,6 @@ export const updateCell = async (tx: Db, cell: CellRow, set: CellSet): Promise<C
     .returning();
   if (!row) throw conflict('stale_version', `Cell ${cell.id} was changed concurrently; reload it.`);
   return row;
-};
-
-export const insertProposal = async (
-  tx: Db,
-  values: {
-    cellId: string;
-    engagementId: string;
-    proposerPartyId: string;
-    proposerUserId: string;
-    assignment: TAssignment;
-    terms: TTerms;
-    reason: string;
-    supersedesId: string | null;
-  },
-): Promise<ProposalRow> => {
-  const [row] = await tx.insert(proposals).values(values).returning();
-  return row!;
 };
 
 /** Closes a proposal (agreed, superseded, withdrawn) if it is still open. */

@@ -16,12 +16,12 @@ import type { Db } from '@bunkai/db';
 import { ownParty } from '../../access/engagement-access.ts';
 import { toCell, toProposal } from '../../lib/mappers.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import { type CellRow } from '../matrix/cell-access.ts';
-import { type OpenProposal, loadCellState } from '../matrix/matrix-repository.ts';
+import type { CellRow } from '../matrix/cell-access.ts';
+import { loadCellState } from '../matrix/matrix-repository.ts';
 import { type ProposalRow, type ResponseRow, acceptanceState, consentingProposer, withOpenProposal } from '../matrix/proposal-state.ts';
-import { type CellParty, loadCellForWrite } from './cell-aggregate.ts';
+import { loadCellForWrite } from './cell-aggregate.ts';
 import { type CellStep, writeCellStep } from './cell-step.ts';
-import { proposalPayload } from './negotiation-repository.ts';
+import { proposalPayload, staleVersionError } from './negotiation-repository.ts';
 
 type Deps = { db: Db };
 
@@ -41,12 +41,6 @@ const agreement = (cell: CellRow, proposal: Pick<ProposalRow, 'id' | 'assignment
     payload: { cellId: cell.id, proposalId: proposal.id, assignment: proposal.assignment, terms: proposal.terms, cellVersion: cell.version + 1 },
   },
 });
-
-/** 409 `stale_version` with the cell as it is now (its open proposal was read with it). */
-const staleVersion = (cell: CellRow, open: OpenProposal | null, sent: number, parties: readonly CellParty[]) =>
-  conflict('stale_version', `Cell ${cell.id} was changed by someone else (you sent version ${sent}, it is at ${cell.version}); reload it.`, {
-    current: withOpenProposal(toCell(cell), open, parties),
-  });
 
 /** When a response is decided on, before the database stamps it: after every earlier response, so it counts as the party's latest word. */
 const provisionalTime = (responses: readonly ResponseRow[]) => {
@@ -76,7 +70,7 @@ export const createNegotiationService = ({ db }: Deps) => ({
     const { written, parties } = await db.transaction(async (tx) => {
       const { access: a, cell, target: open, parties } = await loadCellForWrite(tx, actor, { cellId }, 'cell:propose');
       const party = ownParty(a);
-      if (cell.version !== input.version) throw staleVersion(cell, open, input.version, parties);
+      if (cell.version !== input.version) throw staleVersionError(withOpenProposal(toCell(cell), open, parties), input.version);
       const assignment = assertValidAssignment(input.assignment, parties);
       const proposed = step(statusOf(cell), 'propose', cell);
       const draft = {

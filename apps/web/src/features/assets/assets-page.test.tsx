@@ -1,7 +1,8 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { TAsset, TEngagementRole } from '@bunkai/domain';
 import { asset, ENGAGEMENT_ID, fid, party } from '../../test/fixtures.ts';
+import { fakeApi, json } from '../../test/fake-api.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { AssetsPage } from './assets-page.tsx';
 
@@ -12,35 +13,18 @@ const listed = (): TAsset[] => [
   { ...asset(0), name: '電子カルテサーバ', ownerPartyId: fid(1, 0) },
 ];
 
-type Call = { method: string; url: string; body: unknown };
-let calls: Call[] = [];
 let patchStatus = 200;
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
 beforeEach(() => {
-  calls = [];
   patchStatus = 200;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      const url = String(input);
-      const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-      calls.push({ method, url, body });
-      if (url === `/api/v1/engagements/${ENGAGEMENT_ID}/assets` && method === 'GET') return json({ assets: listed() });
-      if (url === `/api/v1/engagements/${ENGAGEMENT_ID}/assets` && method === 'POST') return json({ assets: [{ ...asset(2), ...body }], cellsCreated: 12 }, 201);
-      if (url.startsWith('/api/v1/assets/') && method === 'PATCH' && patchStatus === 409)
-        return json({ error: { code: 'stale_version', message: 'Asset changed by someone else.', details: {} }, requestId: 'req-1' }, 409);
-      if (url.startsWith('/api/v1/assets/') && method === 'PATCH') return json({ asset: listed()[0], cellsCreated: 0, cellsDeleted: 0 });
-      if (url.startsWith('/api/v1/assets/') && method === 'DELETE') return new Response(null, { status: 204 });
-      return json({ error: { code: 'route_not_found', message: url }, requestId: 'x' }, 404);
-    }),
-  );
 });
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
+const calls = fakeApi(({ method, url, body }) => {
+  if (url === `/api/v1/engagements/${ENGAGEMENT_ID}/assets` && method === 'GET') return json({ assets: listed() });
+  if (url === `/api/v1/engagements/${ENGAGEMENT_ID}/assets` && method === 'POST') return json({ assets: [{ ...asset(2), ...(body as object) }], cellsCreated: 12 }, 201);
+  if (url.startsWith('/api/v1/assets/') && method === 'PATCH' && patchStatus === 409)
+    return json({ error: { code: 'stale_version', message: 'Asset changed by someone else.', details: {} }, requestId: 'req-1' }, 409);
+  if (url.startsWith('/api/v1/assets/') && method === 'PATCH') return json({ asset: listed()[0], cellsCreated: 0, cellsDeleted: 0 });
+  if (url.startsWith('/api/v1/assets/') && method === 'DELETE') return new Response(null, { status: 204 });
+  return undefined;
 });
 
 const renderPage = (roles: TEngagementRole[]) => renderWithProviders(<AssetsPage engagementId={ENGAGEMENT_ID} />, { parties, myPartyId: fid(1, 0), roles });

@@ -1,8 +1,9 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { TMatrixCell } from '@bunkai/domain';
 import { partyColorMap } from '../../components/party-colors.ts';
 import { asset, assignmentOf, cell, duty, fid, party } from '../../test/fixtures.ts';
+import { fakeApi, json } from '../../test/fake-api.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { CellPanel } from './cell-panel.tsx';
 
@@ -29,35 +30,18 @@ const theCell = (): TMatrixCell =>
     },
   });
 
-type Call = { method: string; url: string; body: unknown };
-let calls: Call[] = [];
 let mutationStatus = 200;
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
 beforeEach(() => {
-  calls = [];
   mutationStatus = 200;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      const url = String(input);
-      const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-      calls.push({ method, url, body });
-      const c = theCell();
-      if (method === 'GET' && url.startsWith(`/api/v1/cells/${c.id}/comments`)) return json({ comments: [] });
-      if (method === 'GET' && url === `/api/v1/cells/${c.id}`) return json({ cell: c, duty: duty(0), asset: asset(0), commentCount: 0 });
-      if (method === 'POST' && mutationStatus === 409)
-        return json({ error: { code: 'stale_version', message: `Cell ${c.id} changed (version 4).`, details: { current: c } }, requestId: 'req-1' }, 409);
-      if (method === 'POST') return json({ cell: { ...c, status: 'proposed', version: 4 }, proposal: {} });
-      return json({ error: { code: 'route_not_found', message: url }, requestId: 'x' }, 404);
-    }),
-  );
 });
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
+const calls = fakeApi(({ method, url }) => {
+  const c = theCell();
+  if (method === 'GET' && url.startsWith(`/api/v1/cells/${c.id}/comments`)) return json({ comments: [] });
+  if (method === 'GET' && url === `/api/v1/cells/${c.id}`) return json({ cell: c, duty: duty(0), asset: asset(0), commentCount: 0 });
+  if (method === 'POST' && mutationStatus === 409)
+    return json({ error: { code: 'stale_version', message: `Cell ${c.id} changed (version 4).`, details: { current: c } }, requestId: 'req-1' }, 409);
+  if (method === 'POST') return json({ cell: { ...c, status: 'proposed', version: 4 }, proposal: {} });
+  return undefined;
 });
 
 const renderPanel = () =>
