@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TCellWithProposal, TParty, TRevisionView, TSignatureView } from '@bunkai/domain';
-import { generateTotp } from '../lib/totp.ts';
+import { generateTotp } from '../modules/auth/index.ts';
 import type { Member } from './factories.ts';
 import { expectStatus } from './http-client.ts';
 import { createNegotiationFactories } from './negotiation-factories.ts';

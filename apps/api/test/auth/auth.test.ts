@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFactories } from '../../src/seed/factories.ts';
-import { generateTotp } from '../../src/lib/totp.ts';
+import { generateTotp } from '../../src/modules/auth/index.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;

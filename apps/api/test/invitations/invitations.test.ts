@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { events, invitations, verifyChain } from '@bunkai/db';
 import type { TCreateInvitationResponse, TInvitation, TInvitationPreview, TParty } from '@bunkai/domain';
-import { hashToken } from '../../src/lib/tokens.ts';
+import { hashToken } from '../../src/modules/auth/index.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 import { ROLES, type Role, type World, createWorld } from '../parties/world.ts';
 

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engagements, events, revisions } from '@bunkai/db';
 import { type TRevisionView, type TSignatureView, sealInput } from '@bunkai/domain';
-import { generateTotp } from '../../src/lib/totp.ts';
+import { generateTotp } from '../../src/modules/auth/index.ts';
 import { createHttpClient } from '../../src/seed/http-client.ts';
 import { type SignoffFactories, type SignoffWorld, createSignoffFactories } from '../../src/seed/signoff-factories.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';

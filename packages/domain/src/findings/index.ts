@@ -22,7 +22,6 @@ export { dayNumber, daysBetween } from './dates.ts';
 export { EOS_WARNING_DAYS } from './rule-eos-without-replacement.ts';
 export { REMOTE_ACCESS_REQUIRED_CONCERNS } from './rule-remote-access-duties-missing.ts';
 export { CONCERN_LABELS } from './labels.ts';
-export * from './test-snapshot.ts';
 
 /** Fixed run order; FINDING_CODES lists the same codes in the same order. */
 const RULES: readonly TFindingRule[] = [

@@ -1,8 +1,8 @@
 import type { TAnnexInput } from '@bunkai/docx';
 import { conflict, parseCanonicalRevision } from '@bunkai/domain';
 import type { Db } from '@bunkai/db';
-import { toParty } from '../../lib/mappers.ts';
-import { loadSnapshot } from '../../lib/snapshot-loader.ts';
+import { toParty } from '@bunkai/db';
+import { loadSnapshot } from '@bunkai/db';
 import { type RevisionRow, revisionsRepository as repo } from '../revisions/revisions-repository.ts';
 import { draftAnnexInput, revisionAnnexInput } from './annex-inputs.ts';
 

@@ -10,10 +10,10 @@ import {
 } from '@bunkai/domain';
 import { type Db, assets, cells } from '@bunkai/db';
 import { type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
-import { recordEvent, recordEvents } from '../../lib/events.ts';
-import { toAsset } from '../../lib/mappers.ts';
+import { recordEvent, recordEvents } from '../events/index.ts';
+import { toAsset } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
-import { countBy, createPlannedCells } from '../duties/cell-creation.ts';
+import { countBy, createPlannedCells } from '../duties/index.ts';
 import { deleteCellsWithHistory, engagementDuties, isCellInUse, nextAssetPosition, unknownPartyIds } from './assets-repository.ts';
 
 type Deps = { db: Db; access: EngagementAccessService };

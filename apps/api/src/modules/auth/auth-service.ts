@@ -11,11 +11,11 @@ import {
   unauthorized,
   validationError,
 } from '@bunkai/domain';
-import type { Db } from '@bunkai/db';
+import { type Db, isUniqueViolation } from '@bunkai/db';
 import type { Config } from '../../config.ts';
-import { hashPassword, verifyPassword } from '../../lib/password.ts';
-import { hashToken, newOpaqueToken } from '../../lib/tokens.ts';
-import { newTotpSecret, totpUri, verifyTotp } from '../../lib/totp.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { hashToken, newOpaqueToken } from './tokens.ts';
+import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import type { AuthRepository, OrganizationRow, UserRow } from './auth-repository.ts';
 
@@ -30,11 +30,6 @@ export const toUserDto = (u: UserRow): TUser => ({
 });
 const toOrgDto = (o: OrganizationRow) => ({ ...o, createdAt: new Date(o.createdAt).toISOString() });
 
-const isUniqueViolation = (e: unknown): boolean => {
-  for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause)
-    if ((c as { code?: unknown }).code === '23505') return true;
-  return false;
-};
 
 type Deps = {
   db: Db;

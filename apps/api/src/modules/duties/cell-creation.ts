@@ -44,9 +44,3 @@ export const countBy = <T>(rows: readonly T[], key: (r: T) => string | null): Ma
   return counts;
 };
 
-/** True for a unique-constraint violation (SQLSTATE 23505), however deeply wrapped. */
-export const isUniqueViolation = (e: unknown): boolean => {
-  for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause)
-    if ((c as { code?: unknown }).code === '23505') return true;
-  return false;
-};

@@ -14,11 +14,12 @@ import {
 } from '@bunkai/domain';
 import { type Db, assets, cells, duties, proposals } from '@bunkai/db';
 import { type EngagementAccess, type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
-import { recordEvent, recordEvents } from '../../lib/events.ts';
-import { toDuty } from '../../lib/mappers.ts';
+import { recordEvent, recordEvents } from '../events/index.ts';
+import { toDuty } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
 import { dutyValuesFrom } from '../engagements/template-instantiation.ts';
-import { countBy, createPlannedCells, isUniqueViolation } from './cell-creation.ts';
+import { countBy, createPlannedCells } from './cell-creation.ts';
+import { isUniqueViolation } from '@bunkai/db';
 
 type Deps = { db: Db; access: EngagementAccessService };
 type DutyRow = typeof duties.$inferSelect;

@@ -11,9 +11,9 @@ import {
 } from '@bunkai/domain';
 import { type Db, cells, engagements, organizations, parties } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
-import { recordEvent } from '../../lib/events.ts';
-import { toEngagement, toParty } from '../../lib/mappers.ts';
-import { loadSnapshot } from '../../lib/snapshot-loader.ts';
+import { recordEvent } from '../events/index.ts';
+import { toEngagement, toParty } from '@bunkai/db';
+import { loadSnapshot } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
 import { instantiateTemplate } from './template-instantiation.ts';
 

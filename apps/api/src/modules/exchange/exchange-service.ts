@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { EMPTY_TERMS, type TOrganizationDuty, conflict, forbidden, planCells, validationError } from '@bunkai/domain';
-import { type Db, assets, cells, duties, organizationDuties } from '@bunkai/db';
+import { type Db, assets, cells, duties, isUniqueViolation, organizationDuties } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
-import { recordEvent } from '../../lib/events.ts';
-import { toDuty } from '../../lib/mappers.ts';
-import { loadSnapshot, todayUtc } from '../../lib/snapshot-loader.ts';
+import { recordEvent } from '../events/index.ts';
+import { toDuty } from '@bunkai/db';
+import { loadSnapshot, todayUtc } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
 import { dutyValuesFrom } from '../engagements/template-instantiation.ts';
 import { toCsv } from './csv.ts';
@@ -31,12 +31,6 @@ const toOrganizationDuty = (r: typeof organizationDuties.$inferSelect): TOrganiz
 const invalid = (errors: { row: number; column: string; message: string }[]) =>
   validationError('import_invalid', `The file has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported.`, { rows: errors });
 
-/** A unique-index violation (a concurrent import of the same code), anywhere in the cause chain. */
-const isUniqueViolation = (err: unknown): boolean => {
-  for (let e = err, i = 0; e && typeof e === 'object' && i < 5; e = (e as { cause?: unknown }).cause, i++)
-    if ((e as { code?: unknown }).code === '23505') return true;
-  return false;
-};
 
 /** Parses a file into validated duty definitions, or refuses it with every row error at once. */
 const parseDuties = async (file: ImportFile): Promise<ParsedDuty[]> => {

@@ -1,7 +1,7 @@
 import { type TFindingsResponse, computeFindings, countFindings } from '@bunkai/domain';
 import type { Db } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
-import { loadSnapshot } from '../../lib/snapshot-loader.ts';
+import { loadSnapshot } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
 
 type Deps = { db: Db; access: EngagementAccessService };

@@ -1,3 +1,4 @@
+import { iso, isoOrNull } from '@bunkai/db';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import {
   type TCreateInvitationRequest,
@@ -15,18 +16,16 @@ import { getTemplate } from '@bunkai/catalog';
 import { type Db, engagements, invitations, organizations, parties } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
 import type { Config } from '../../config.ts';
-import { recordEvent } from '../../lib/events.ts';
-import { toParty } from '../../lib/mappers.ts';
-import { hashToken, newOpaqueToken } from '../../lib/tokens.ts';
+import { recordEvent } from '../events/index.ts';
+import { toParty } from '@bunkai/db';
+import { hashToken, newOpaqueToken } from '../auth/index.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import { isUniqueViolation } from '../duties/cell-creation.ts';
+import { isUniqueViolation } from '@bunkai/db';
 import { nextPartyPosition } from '../parties/parties-service.ts';
 
 type Deps = { db: Db; access: EngagementAccessService; config: Pick<Config, 'publicUrl' | 'invitationTtlDays'>; now?: () => Date };
 type InvitationRow = typeof invitations.$inferSelect;
 
-const iso = (s: string) => new Date(s).toISOString();
-const isoOrNull = (s: string | null) => (s ? iso(s) : null);
 
 export const invitationStatus = (r: InvitationRow, now: Date): TInvitationStatus =>
   r.revokedAt ? 'revoked' : r.acceptedAt ? 'accepted' : new Date(r.expiresAt) <= now ? 'expired' : 'pending';

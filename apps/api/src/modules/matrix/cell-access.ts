@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { type TEngagementPermission, type TParty, isDomainError, notFound } from '@bunkai/domain';
 import { type Db, cells, parties } from '@bunkai/db';
 import { type EngagementAccess, type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
-import { toParty } from '../../lib/mappers.ts';
+import { toParty } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
 
 export type CellRow = typeof cells.$inferSelect;

@@ -9,8 +9,8 @@ import {
   computeFindings,
 } from '@bunkai/domain';
 import { type Db, proposalResponses, proposals } from '@bunkai/db';
-import { toCell } from '../../lib/mappers.ts';
-import { loadSnapshot } from '../../lib/snapshot-loader.ts';
+import { toCell } from '@bunkai/db';
+import { loadSnapshot } from '@bunkai/db';
 import type { CellRow } from './cell-access.ts';
 import { type ProposalRow, type ResponseRow, withOpenProposal } from './proposal-state.ts';
 

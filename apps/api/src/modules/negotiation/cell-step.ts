@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { conflict } from '@bunkai/domain';
 import { type Db, type Param, cells, chainedAppendCtes, executeNamed, jsonRowReader, proposalResponses, proposals } from '@bunkai/db';
 import type { EngagementAccess } from '../../access/engagement-access.ts';
-import { type EventSpec, eventInputs } from '../../lib/events.ts';
+import { type EventSpec, eventInputs } from '../events/index.ts';
 import type { CellRow } from '../matrix/cell-access.ts';
 import type { ProposalRow, ResponseRow } from '../matrix/proposal-state.ts';
 

@@ -10,7 +10,7 @@ import {
 } from '@bunkai/domain';
 import { type Db, cells, proposals } from '@bunkai/db';
 import { type EngagementAccessService, ownParty } from '../../access/engagement-access.ts';
-import { type EventSpec, recordEvents } from '../../lib/events.ts';
+import { type EventSpec, recordEvents } from '../events/index.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { type CellRow, loadParties } from '../matrix/cell-access.ts';
 import { type ProposalRow, acceptanceState } from '../matrix/proposal-state.ts';

@@ -14,7 +14,7 @@ import {
 } from '@bunkai/domain';
 import type { Db } from '@bunkai/db';
 import { ownParty } from '../../access/engagement-access.ts';
-import { toCell, toProposal } from '../../lib/mappers.ts';
+import { toCell, toProposal } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
 import type { CellRow } from '../matrix/cell-access.ts';
 import { loadCellState } from '../matrix/matrix-repository.ts';

@@ -11,8 +11,8 @@ import {
 } from '@bunkai/domain';
 import { type Db, parties, signatories, users } from '@bunkai/db';
 import { type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
-import { recordEvent } from '../../lib/events.ts';
-import { toParty } from '../../lib/mappers.ts';
+import { recordEvent } from '../events/index.ts';
+import { toParty } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
 
 type Deps = { db: Db; access: EngagementAccessService };

@@ -8,8 +8,8 @@ import {
   validationError,
 } from '@bunkai/domain';
 import type { Db } from '@bunkai/db';
-import { recordEvent } from '../../lib/events.ts';
-import { todayUtc } from '../../lib/snapshot-loader.ts';
+import { recordEvent } from '../events/index.ts';
+import { todayUtc } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
 import { type CellAccess, loadParties } from '../matrix/cell-access.ts';
 import { loadCellState } from '../matrix/matrix-repository.ts';

@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type TCanonicalRevisionResult, type TDraftInfo, type TEngagementStatus, buildCanonicalRevision } from '@bunkai/domain';
 import { type Db, engagements, revisions, sha256Hex } from '@bunkai/db';
 import type { EngagementAccess } from '../../access/engagement-access.ts';
-import { recordEvents } from '../../lib/events.ts';
-import { loadSnapshot } from '../../lib/snapshot-loader.ts';
+import { recordEvents } from '../events/index.ts';
+import { loadSnapshot } from '@bunkai/db';
 import { type RevisionRow, revisionsRepository as repo } from './revisions-repository.ts';
 
 export type RevisionStatus = 'draft' | 'frozen' | 'executed' | 'superseded';

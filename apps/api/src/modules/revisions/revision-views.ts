@@ -1,10 +1,9 @@
+import { iso, isoOrNull } from '@bunkai/db';
 import { type TRevisionView, type TSignatureView, isSigningParty, sealInput } from '@bunkai/domain';
 import { sha256Hex } from '@bunkai/db';
 import type { RevisionStatus } from './revision-state.ts';
 import type { RevisionRow, SignatureRow } from './revisions-repository.ts';
 
-const iso = (s: string): string => new Date(s).toISOString();
-const isoOrNull = (s: string | null): string | null => (s ? iso(s) : null);
 
 type PartyLike = { id: string; role: string; displayName: string; organizationId: string | null };
 

@@ -17,7 +17,7 @@ import {
 } from '@bunkai/domain';
 import { type Db, revisions } from '@bunkai/db';
 import { type EngagementAccess, type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
-import { recordEvents } from '../../lib/events.ts';
+import { recordEvents } from '../events/index.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { type LiveState, loadLiveState, setEngagementStatus, signoffState } from './revision-state.ts';
 import { toRevisionView } from './revision-views.ts';

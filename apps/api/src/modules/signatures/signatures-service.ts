@@ -16,9 +16,9 @@ import {
 } from '@bunkai/domain';
 import { type Db, revisions, sha256Hex, signatures, users } from '@bunkai/db';
 import type { Config } from '../../config.ts';
-import { type EventSpec, recordEvents } from '../../lib/events.ts';
-import { verifyPassword } from '../../lib/password.ts';
-import { verifyTotp } from '../../lib/totp.ts';
+import { type EventSpec, recordEvents } from '../events/index.ts';
+import { verifyPassword } from '../auth/index.ts';
+import { verifyTotp } from '../auth/index.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import type { AuthRepository } from '../auth/auth-repository.ts';
 import { loadLiveState, persistSignoffState, setEngagementStatus, signoffState } from '../revisions/revision-state.ts';

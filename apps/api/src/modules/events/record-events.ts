@@ -1,5 +1,5 @@
 import { type Db, type EventInput, type EventRow, appendEvents } from '@bunkai/db';
-import type { EngagementAccess } from '../access/engagement-access.ts';
+import type { EngagementAccess } from '../../access/engagement-access.ts';
 
 export type EventSpec = { type: string; subjectId?: string | null; payload?: Record<string, unknown> };
 

@@ -1,7 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { TEngagementSnapshot } from '@bunkai/domain';
-import { type Db, assets, cells, duties, engagements, parties, proposals } from '@bunkai/db';
-import { toAsset, toCell, toDuty, toEngagement, toParty } from './mappers.ts';
+import type { Db } from '../create-db.ts';
+import { assets, cells, duties, engagements, parties, proposals } from '../schema/index.ts';
+import { toAsset } from './assets.ts';
+import { toCell } from './cells.ts';
+import { toDuty } from './duties.ts';
+import { toEngagement } from './engagements.ts';
+import { toParty } from './parties.ts';
 
 export const todayUtc = (now = new Date()): string => now.toISOString().slice(0, 10);
 

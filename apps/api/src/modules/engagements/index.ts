@@ -1,0 +1,3 @@
+export * from './engagements-routes.ts';
+export * from './engagements-service.ts';
+export * from './template-instantiation.ts';

@@ -1,0 +1,2 @@
+export * from './findings-routes.ts';
+export * from './findings-service.ts';

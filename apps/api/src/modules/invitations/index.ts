@@ -1,0 +1,2 @@
+export * from './invitations-routes.ts';
+export * from './invitations-service.ts';

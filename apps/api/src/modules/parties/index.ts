@@ -1,0 +1,2 @@
+export * from './parties-routes.ts';
+export * from './parties-service.ts';

@@ -1,0 +1,2 @@
+export * from './verify-routes.ts';
+export * from './verify-service.ts';
