@@ -5,18 +5,19 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '@bunkai/db';
 import type { Config } from './config.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
 import { registerModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 
-export type BuildAppOptions = { database: Database; config: Config; logger?: boolean };
+export type BuildAppOptions = { database: Database; config: Config; logger?: boolean; clock?: Clock };
 
 /**
  * The application factory: everything a request needs is wired here from
  * explicit dependencies, so tests build the same app against a test database.
  */
-export const buildApp = async ({ database, config, logger }: BuildAppOptions): Promise<FastifyInstance> => {
+export const buildApp = async ({ database, config, logger, clock = systemClock }: BuildAppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: logger === false ? false : { level: config.logLevel },
     bodyLimit: 10 * 1024 * 1024,
@@ -44,6 +45,6 @@ export const buildApp = async ({ database, config, logger }: BuildAppOptions): P
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await registerAuth(app, config);
-  await registerModules(app, { database, config });
+  await registerModules(app, { database, config, clock });
   return app;
 };

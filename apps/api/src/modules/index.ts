@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '@bunkai/db';
 import type { Config } from '../config.ts';
+import type { Clock } from '../platform/clock.ts';
 import { createEngagementAccess } from '../access/engagement-access.ts';
 import { signAccessToken } from '../plugins/auth.ts';
 import { authRoutes, createAuthRepository, createAuthService } from './auth/index.ts';
@@ -24,7 +25,7 @@ import { createSignaturesService, signaturesRoutes } from './signatures/index.ts
 import { createVerifyService, verifyRoutes } from './verify/index.ts';
 import { annexRoutes, createAnnexService, createAnnexWorkerPool } from './annex/index.ts';
 
-export type ModuleDeps = { database: Database; config: Config };
+export type ModuleDeps = { database: Database; config: Config; clock: Clock };
 
 /**
  * The composition root: repositories → services → routes, one block per

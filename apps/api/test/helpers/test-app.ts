@@ -3,11 +3,12 @@ import { createTestDatabase } from '@bunkai/db/testing';
 import type { Database } from '@bunkai/db';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
+import type { Clock } from '../../src/platform/clock.ts';
 
 export type TestApp = { app: FastifyInstance; database: Database; config: Config; close: () => Promise<void> };
 
 /** The real app on a fresh migrated database (PGlite or PostgreSQL, per vitest project). */
-export const createTestApp = async (overrides: Record<string, string> = {}): Promise<TestApp> => {
+export const createTestApp = async (overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> => {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -17,7 +18,7 @@ export const createTestApp = async (overrides: Record<string, string> = {}): Pro
     SEED_DEMO: 'false',
     ...overrides,
   });
-  const app = await buildApp({ database, config, logger: config.logLevel !== 'silent' });
+  const app = await buildApp({ database, config, logger: config.logLevel !== 'silent', clock: options.clock });
   await app.ready();
   return {
     app,
