@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import bunkai from './scripts/eslint/module-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'migrations/**', 'coverage/**', 'docs/**'] },
@@ -16,6 +17,12 @@ export default tseslint.config(
         { object: 'process', property: 'env', message: 'Read configuration through apps/api/src/config.ts (validated once at boot).' },
       ],
     },
+  },
+  {
+    // Features talk through their public index.ts only (apps/api/src/modules/<feature>/index.ts).
+    files: ['apps/api/src/modules/**/*.ts'],
+    plugins: { bunkai },
+    rules: { 'bunkai/module-boundaries': 'error' },
   },
   {
     // The places allowed to read the environment: validated config, test/bench harnesses, scripts.
