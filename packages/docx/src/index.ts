@@ -5,3 +5,5 @@ export { annexFileName } from './file-name.ts';
 export { PROPERTY_NAMES, readAnnexProperties } from './properties.ts';
 export type { TAnnexProperties } from './properties.ts';
 export * from './labels.ts';
+export { NotAZipError, readZipEntries } from './read/zip-entries.ts';
+export type { ZipLimits } from './read/zip-entries.ts';

@@ -1,4 +1,5 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { parseCustomProperties } from './read/custom-properties.ts';
+import { NotAZipError, readZipEntries } from './read/zip-entries.ts';
 
 /** Names of the document's custom properties carrying the revision identity. */
 export const PROPERTY_NAMES = {
@@ -13,39 +14,33 @@ export type TAnnexProperties = {
   revisionNumber?: number;
 };
 
-/** The custom properties are tiny; refuse anything that inflates beyond this. */
+/** Ours are a few hundred bytes; the cap only bounds the work (the parser is linear, so 1 MB is milliseconds). */
 const MAX_CUSTOM_XML = 1_000_000;
-
-const decode = (s: string): string =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-fA-F]+);/g, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, '&');
+const MAX_ENTRIES = 2_000;
 
 /**
  * Reads Bunkai's revision identity back from an annex's custom properties
- * (docProps/custom.xml). Only that one entry is inflated. Anything that is not
- * a docx, or a docx without the properties, yields an empty object.
+ * (docProps/custom.xml). Only that one entry is inflated, with a cap enforced
+ * while inflating. Anything that is not a docx, or a docx without (well-formed)
+ * properties, yields an empty object; a part that inflates past the cap is a
+ * 400 `upload_too_large`.
  */
 export const readAnnexProperties = async (buffer: Uint8Array): Promise<TAnnexProperties> => {
   let xml: string;
   try {
-    const files = unzipSync(buffer, {
-      filter: (f) => f.name === 'docProps/custom.xml' && f.originalSize <= MAX_CUSTOM_XML,
+    const entries = await readZipEntries(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength), (n) => n === 'docProps/custom.xml', {
+      maxEntryBytes: MAX_CUSTOM_XML,
+      maxEntries: MAX_ENTRIES,
     });
-    const entry = files['docProps/custom.xml'];
+    const entry = entries.get('docProps/custom.xml');
     if (!entry) return {};
-    xml = strFromU8(entry);
-  } catch {
-    return {};
+    xml = entry.toString('utf8');
+  } catch (e) {
+    if (e instanceof NotAZipError) return {};
+    throw e;
   }
-  const values = new Map<string, string>();
-  const re = /<property\b[^>]*\bname="([^"]*)"[^>]*>\s*<vt:lpwstr>([^<]*)<\/vt:lpwstr>\s*<\/property>/g;
-  for (const m of xml.matchAll(re)) values.set(decode(m[1] ?? ''), decode(m[2] ?? ''));
+  const values = parseCustomProperties(xml);
+  if (!values) return {};
   const out: TAnnexProperties = {};
   const sha = values.get(PROPERTY_NAMES.revisionSha256);
   if (sha && /^[0-9a-f]{64}$/.test(sha)) out.revisionSha256 = sha;
