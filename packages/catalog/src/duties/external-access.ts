@@ -26,8 +26,8 @@ export const externalAccessDuties: TDutyInput[] = [
     code: 'NET-09',
     title: { ja: 'ネットワーク機器での接続元制限（接続を許可する機器の限定）', en: 'Restrict which devices may connect (network devices)' },
     description: {
-      ja: 'ネットワーク機器で接続を許可する機器を限定し（MACアドレスや無線LANの接続制限等）、不正な機器が院内ネットワークに接続できないようにする。MACアドレスは詐称できるため、効果が限定的であることを踏まえて他の対策と組み合わせる。',
-      en: 'Limit on the network devices which devices may connect (MAC address or wireless LAN restrictions and the like) so that no unauthorised device joins the in-house network. MAC addresses can be spoofed, so combine this with other measures.',
+      ja: 'ネットワーク機器で接続を許可する機器を限定し（MACアドレスや無線LANの接続制限等）、不正な機器が院内ネットワークに接続できないようにする。MACアドレスは詐称でき、端末側でランダム化されることもあるため、効果が限定的であることに留意する。',
+      en: 'Limit on the network devices which devices may connect (MAC address or wireless LAN restrictions and the like) so that no unauthorised device joins the in-house network. MAC addresses can be spoofed and are randomised by many devices, so the effect is limited.',
     },
     phase: 'normal',
     category: 'network',
@@ -53,7 +53,7 @@ export const externalAccessDuties: TDutyInput[] = [
     appliesTo: on('cloud_service', 'application', 'server'),
     kakuninhyoPart: 2,
     order: 890,
-    references: [ref('mhlw-gl6-ops', '§7 遵守事項⑭'), ref('mhlw-gl6-ops', '§7.2')],
+    references: [ref('mhlw-gl6-ops', '§7 遵守事項⑭'), ref('mhlw-gl6-ops', '§7.2.2', '患者への情報提供は一般的には参照のみ')],
   },
   {
     code: 'NET-11',

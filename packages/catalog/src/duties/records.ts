@@ -12,8 +12,8 @@ export const recordDuties: TDutyInput[] = [
     code: 'GOV-06',
     title: { ja: '法令上の要件に基づく技術的対応の抽出と措置', en: 'Derive the technical measures the law requires and put them in place' },
     description: {
-      ja: '個人情報保護法の安全管理措置、e-文書法への対応、電子署名・タイムスタンプなど法令上求められる要件から必要な技術的対応を抽出し、各システムの整備で措置して手順と資料を作成する。事業者の機能で満たす部分は要求仕様で確認する。',
-      en: 'From what the law requires (safeguards under the Personal Information Protection Act, the e-Document Act, electronic signatures and time stamps), derive the technical measures needed, put them in place in each system and write the procedures and documents. Where a vendor’s functions fulfil them, this is checked against the requirement specification.',
+      ja: '個人情報保護法の安全管理措置、e-文書法への対応、電子署名・タイムスタンプなど法令上求められる要件から必要な技術的対応を抽出し、各システムの整備で措置して手順と資料を作成する。',
+      en: 'From what the law requires (safeguards under the Personal Information Protection Act, the e-Document Act, electronic signatures and time stamps), derive the technical measures needed, put them in place in each system and write the procedures and documents.',
     },
     phase: 'pre_contract',
     category: 'governance',
