@@ -13,15 +13,22 @@ export interface TCatalogDocument {
    * and a finer pointer (e.g. `§10 遵守事項④`). Nothing outside this list is cited.
    */
   knownSections: readonly string[];
+  /** Short name used when a reference is printed for people (「安全管理GL 6.0 運用編 §8.2」). */
+  shortTitle: TLocalized;
+  /**
+   * How some sections are printed, where the raw section would mislead — e.g. a checklist row
+   * whose number is not verified. Also covers sections older catalog versions cited.
+   */
+  sectionLabels?: Readonly<Record<string, TLocalized>>;
 }
 
 const GL6_OPS_SECTIONS = [
   '§1', '§1.1', '§2', '§2.1', '§3', '§3.1', '§3.2', '§3.3.1', '§3.3.2', '§3.4.1', '§3.4.2', '§3.5',
-  '§4', '§4.1', '§4.2', '§5', '§5.1', '§5.2', '§6', '§6.2', '§7', '§7.1', '§7.2', '§7.2.1', '§7.2.3',
+  '§4', '§4.1', '§4.2', '§5', '§5.1', '§5.2', '§6', '§6.2', '§7', '§7.1', '§7.2', '§7.2.1', '§7.2.2', '§7.2.3',
   '§7.3', '§7.4', '§8', '§8.1', '§8.2', '§8.3', '§8.4', '§8.5', '§9', '§9.1', '§9.2', '§10', '§10.1',
   '§11', '§11.1', '§11.2', '§12', '§12.1', '§12.2', '§12.3.1', '§12.3.2', '§13', '§13.1', '§13.1.1',
   '§13.1.2', '§13.2', '§13.3', '§13.3.1', '§13.3.2', '§13.3.3', '§13.4', '§14', '§14.1.1', '§14.1.2',
-  '§14.2', '§14.3', '§17', '§17.1', '§17.2', '§18', '§18.1',
+  '§14.2', '§14.3', '§15', '§15.1', '§16', '§16.1', '§16.2', '§17', '§17.1', '§17.2', '§18', '§18.1',
 ] as const;
 
 /**
@@ -38,6 +45,7 @@ export const CATALOG_DOCUMENTS = {
     year: 2023,
     url: null,
     knownSections: GL6_OPS_SECTIONS,
+    shortTitle: { ja: '安全管理GL 6.0 運用編', en: 'MHLW GL 6.0 Operations' },
   },
   'role-split-checklist-2024': {
     title: {
@@ -47,9 +55,11 @@ export const CATALOG_DOCUMENTS = {
     publisher: { ja: '総務省・厚生労働省・経済産業省', en: 'MIC, MHLW and METI (joint)' },
     year: 2024,
     url: 'https://www.mhlw.go.jp/stf/newpage_40268.html',
-    // Only these items could be verified from the available copies; 利用イメージ is the
-    // usage-example slide presented with the sheet (WG 資料4).
-    knownSections: ['Part1 1-①', 'Part2 A-1', 'Part2 A-8', '利用イメージ'],
+    // Only these items could be verified from the available copies. The 利用イメージ slide is
+    // WG material, not part of the sheet (see wg22-material-4).
+    knownSections: ['Part1 1-①', 'Part2 A-1', 'Part2 A-8'],
+    shortTitle: { ja: '役割分担確認表（2024）', en: 'Role-split check sheet (2024)' },
+    sectionLabels: { 利用イメージ: { ja: '（医療等情報利活用WG 第22回 資料4 の利用イメージ）', en: '(usage example, WG No.22 material 4)' } },
   },
   'cyber-checklist-r6': {
     title: {
@@ -59,8 +69,14 @@ export const CATALOG_DOCUMENTS = {
     publisher: { ja: '厚生労働省', en: 'Ministry of Health, Labour and Welfare (MHLW)' },
     year: 2024,
     url: 'https://www.mhlw.go.jp/content/10808000/001253950.pdf',
-    // The exact numbering of the three rows under 2-(7..9) is not verified.
-    knownSections: ['1-(1)', '2-(1)', '2-(2)', '2-(3)', '2-(4)', '2-(5)', '2-(6)', '2-(7..9)', '3-(1)', '3-(2)', '3-(3)', '事業者確認用'],
+    // The rows for patches, unneeded software and 接続元制限 sit under 管理・運用 but their
+    // numbers are not verified: they are cited as the group, never by a row number.
+    knownSections: ['1-(1)', '2-(1)', '2-(2)', '2-(3)', '2-(4)', '2-(5)', '2-(6)', '管理・運用', '3-(1)', '3-(2)', '3-(3)', '事業者確認用'],
+    shortTitle: { ja: 'R6チェックリスト', en: 'R6 checklist' },
+    sectionLabels: {
+      管理・運用: { ja: '管理・運用（行番号未確認）', en: '管理・運用 (row not verified)' },
+      '2-(7..9)': { ja: '管理・運用（行番号未確認）', en: '管理・運用 (row not verified)' },
+    },
   },
   'risk-communication-2023': {
     title: {
@@ -75,6 +91,7 @@ export const CATALOG_DOCUMENTS = {
       'slide 26', 'slide 27', 'slide 29', 'slide 30', 'slide 31', 'slide 33', 'slide 34', 'slide 35',
       'slide 36', 'slide 37', 'slide 43', 'slide 45',
     ],
+    shortTitle: { ja: 'ヘンリー講演資料（2023）', en: 'Henry lecture slides (2023)' },
   },
   'provider-gl-1.1': {
     title: {
@@ -86,6 +103,43 @@ export const CATALOG_DOCUMENTS = {
     url: 'https://www.soumu.go.jp/menu_news/s-news/01ryutsu06_02000359.html',
     // §5.1.6(1) is cited as quoted on slide 6 of risk-communication-2023.
     knownSections: ['§4.3', '§4.4', '§5.1.6(1)'],
+    shortTitle: { ja: '提供事業者GL 第1.1版', en: 'Provider GL v1.1' },
+  },
+  'wg22-material-4': {
+    title: {
+      ja: '健康・医療・介護情報利活用検討会 医療等情報利活用ワーキンググループ（第22回）資料4',
+      en: 'MHLW working group on the use of medical information, 22nd meeting, material 4',
+    },
+    publisher: { ja: '厚生労働省', en: 'Ministry of Health, Labour and Welfare (MHLW)' },
+    year: 2024,
+    url: 'https://www.mhlw.go.jp/stf/newpage_40268.html',
+    // The multi-vendor usage example shown beside the 確認表; not part of the sheet itself.
+    knownSections: ['利用イメージ'],
+    shortTitle: { ja: '医療等情報利活用WG 第22回 資料4', en: 'WG No.22 material 4' },
+  },
+  'cyber-checklist-r7': {
+    title: {
+      ja: '令和7年度版 医療機関におけるサイバーセキュリティ対策チェックリスト',
+      en: 'Cybersecurity checklist for medical institutions, FY2025 edition',
+    },
+    publisher: { ja: '厚生労働省', en: 'Ministry of Health, Labour and Welfare (MHLW)' },
+    year: 2025,
+    url: null,
+    // Item numbers as seen in the R7 manual (updates-2026-12.md §2); others are not cited.
+    knownSections: ['①', '②', '③', '⑥', '⑧', '⑨', '⑫', '⑬', '事業者確認用'],
+    shortTitle: { ja: 'R7チェックリスト', en: 'R7 checklist' },
+  },
+  'bcp-kakuninhyo-2024': {
+    title: {
+      ja: 'サイバー攻撃を想定した事業継続計画（BCP）策定の確認表',
+      en: 'Check sheet for drawing up a business continuity plan (BCP) that assumes a cyber-attack',
+    },
+    publisher: { ja: '厚生労働省', en: 'Ministry of Health, Labour and Welfare (MHLW)' },
+    year: 2024,
+    url: null,
+    // Five steps (平時・検知・初動・復旧・事後); only step 5's items 5-5 and 5-6 were read item by item.
+    knownSections: ['ステップ5 事後', '5-5', '5-6'],
+    shortTitle: { ja: 'BCP策定の確認表（2024）', en: 'Cyber BCP check sheet (2024)' },
   },
 } as const satisfies Record<string, TCatalogDocument>;
 

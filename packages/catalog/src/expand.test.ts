@@ -31,8 +31,8 @@ describe('expandTemplate', () => {
       return [t.code, cells.length, cells.filter((c) => c.assignment !== null).length];
     });
     expect(summary).toEqual([
-      ['onprem-ehr-vpn', 157, 150],
-      ['cloud-ehr-saas', 138, 135],
+      ['onprem-ehr-vpn', 178, 171],
+      ['cloud-ehr-saas', 150, 145],
       ['multi-vendor', 214, 210],
     ]);
   });

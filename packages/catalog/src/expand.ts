@@ -1,6 +1,6 @@
-import type { TDutyDefinition, TTerms } from '@bunkai/domain';
+import type { TDutyDefinition, TLocalized, TTerms } from '@bunkai/domain';
 import { compareDuties } from './duties/index.ts';
-import type { TCatalogTemplate, TTemplateAssignment, TTemplateSuggestion } from './templates/schema.ts';
+import type { TCatalogTemplate, TTemplateAssignment, TTemplateOpenCell, TTemplateSuggestion } from './templates/schema.ts';
 
 /** One cell an engagement created from a template would have. */
 export interface TExpandedCell {
@@ -11,6 +11,8 @@ export interface TExpandedCell {
   assignment: TTemplateAssignment | null;
   /** Suggested terms; null when the suggestion has none (or there is no suggestion). */
   terms: TTerms | null;
+  /** Why the template leaves this cell open; null for a suggested cell (or an unexplained gap). */
+  openReason: TLocalized | null;
 }
 
 type TDutyShape = Pick<TDutyDefinition, 'code' | 'appliesTo' | 'kakuninhyoPart' | 'order'>;
@@ -19,8 +21,22 @@ const GENERAL = '*';
 const slot = (dutyCode: string, assetKey: string) => `${dutyCode}\u0000${assetKey}`;
 
 /**
- * The cells of an engagement created from `template`, in 確認表 order then template
- * asset order: for each of `duties` listed in `template.dutyCodes`, one cell per
+ * Where a template puts a duty in the engagement's order: its leading duties first (the open
+ * question the template is about, e.g. who patches the VPN appliance), then the catalog's own
+ * part and order. Leading duties take part 1 with orders below every catalog order (catalog
+ * orders start at 100). Pure.
+ */
+export function placeTemplateDuty(
+  template: Pick<TCatalogTemplate, 'leadingDutyCodes'>,
+  duty: Pick<TDutyDefinition, 'code' | 'kakuninhyoPart' | 'order'>,
+): { kakuninhyoPart: 1 | 2; order: number } {
+  const lead = template.leadingDutyCodes.indexOf(duty.code);
+  return lead === -1 ? { kakuninhyoPart: duty.kakuninhyoPart, order: duty.order } : { kakuninhyoPart: 1, order: lead };
+}
+
+/**
+ * The cells of an engagement created from `template`, in the template's order (leading duties
+ * first, then catalog order) then template asset order: for each of `duties` listed in `template.dutyCodes`, one cell per
  * template asset whose category the duty applies to, or one engagement-wide cell
  * when `appliesTo` is empty. Duties matching no asset yield no cell. Each cell
  * carries the suggestion for its asset if there is one, else the duty's general
@@ -33,8 +49,16 @@ export function expandTemplate(template: TCatalogTemplate, duties: readonly TDut
   const pick = (dutyCode: string, assetKey: string | null) =>
     (assetKey === null ? undefined : suggestions.get(slot(dutyCode, assetKey))) ?? suggestions.get(slot(dutyCode, GENERAL));
 
+  const openReasons = new Map<string, TTemplateOpenCell>();
+  for (const o of template.openCells) openReasons.set(slot(o.dutyCode, o.assetKey ?? GENERAL), o);
+  const openReason = (dutyCode: string, assetKey: string | null) =>
+    ((assetKey === null ? undefined : openReasons.get(slot(dutyCode, assetKey))) ?? openReasons.get(slot(dutyCode, GENERAL)))?.reason ?? null;
+  const placed = [...duties].sort((a, b) =>
+    compareDuties({ code: a.code, ...placeTemplateDuty(template, a) }, { code: b.code, ...placeTemplateDuty(template, b) }),
+  );
+
   const cells: TExpandedCell[] = [];
-  for (const duty of [...duties].sort(compareDuties)) {
+  for (const duty of placed) {
     if (!wanted.has(duty.code)) continue;
     const assetKeys =
       duty.appliesTo.length === 0
@@ -47,6 +71,7 @@ export function expandTemplate(template: TCatalogTemplate, duties: readonly TDut
         assetKey,
         assignment: suggestion?.assignment ?? null,
         terms: suggestion?.terms ?? null,
+        openReason: suggestion === undefined ? openReason(duty.code, assetKey) : null,
       });
     }
   }
@@ -55,7 +80,8 @@ export function expandTemplate(template: TCatalogTemplate, duties: readonly TDut
 
 /**
  * Problems between a template and a duty list that the template schema alone
- * cannot see: unknown duty codes, and suggestions that would land on no cell.
+ * cannot see: unknown duty codes, suggestions that would land on no cell, cells left open
+ * without a reason, and open-cell reasons that explain no open cell.
  * An empty array means the template fits the duties.
  */
 export function validateTemplate(template: TCatalogTemplate, duties: readonly TDutyShape[]): string[] {
@@ -77,6 +103,14 @@ export function validateTemplate(template: TCatalogTemplate, duties: readonly TD
         problems.push(`${at}: the duty does not apply to asset category ${asset.category}`);
       }
     }
+  }
+  const cells = expandTemplate(template, duties);
+  for (const c of cells) {
+    if (c.assignment === null && c.openReason === null) problems.push(`${template.code}: ${c.dutyCode} @ ${c.assetKey ?? GENERAL} is open without a reason`);
+  }
+  for (const o of template.openCells) {
+    const hit = cells.some((c) => c.dutyCode === o.dutyCode && c.assignment === null && (o.assetKey === undefined || c.assetKey === o.assetKey));
+    if (!hit) problems.push(`${template.code}: open cell ${o.dutyCode} @ ${o.assetKey ?? GENERAL} is not open (or not a cell)`);
   }
   return problems;
 }

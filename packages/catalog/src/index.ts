@@ -3,11 +3,22 @@
  * Pure data and pure functions; no I/O.
  */
 
-/**
- * Version of the catalog data. Engagements record it when they copy duties; bump it
- * whenever a duty's text, scope, references or the templates change.
- */
-export const CATALOG_VERSION = '2026.1';
+export {
+  CATALOG_VERSION,
+  CATALOG_VERSIONS,
+  CATALOG_VERSION_2026_1,
+  catalogDutiesOf,
+  changeNotesOf,
+  diffCatalogVersions,
+} from './versions/index.ts';
+export type { TCatalogChange, TCatalogChangeKind, TCatalogChangeNote, TComparedField } from './versions/index.ts';
+
+export { bibliography, formatDocument, formatReference, formatReferences } from './citation.ts';
+export type { TBibliographyEntry, TCitationLang } from './citation.ts';
+
+export { GL6_OPS_COVERAGE, coverageLabel, coverageSection } from './coverage.ts';
+export type { TCoverageEntry } from './coverage.ts';
+export { coverageProblems, renderCoverageMarkdown } from './coverage-report.ts';
 
 export { CATALOG_DOCUMENTS, CATALOG_DOCUMENT_IDS, isCatalogDocumentId, isKnownSection } from './documents.ts';
 export type { TCatalogDocument, TCatalogDocumentId } from './documents.ts';
@@ -15,11 +26,14 @@ export type { TCatalogDocument, TCatalogDocumentId } from './documents.ts';
 export { catalogDuties, compareDuties, getDuty } from './duties/index.ts';
 
 export { catalogTemplates, getTemplate } from './templates/index.ts';
+export { ZTemplateDate, resolveTemplateDate } from './templates/dates.ts';
+export type { TTemplateDate } from './templates/dates.ts';
 export {
   ZCatalogTemplate,
   ZTemplateAsset,
   ZTemplateAssignment,
   ZTemplateKey,
+  ZTemplateOpenCell,
   ZTemplateParty,
   ZTemplateSuggestion,
   assignmentProblems,
@@ -29,9 +43,10 @@ export type {
   TCatalogTemplateInput,
   TTemplateAsset,
   TTemplateAssignment,
+  TTemplateOpenCell,
   TTemplateParty,
   TTemplateSuggestion,
 } from './templates/schema.ts';
 
-export { expandTemplate, validateTemplate } from './expand.ts';
+export { expandTemplate, placeTemplateDuty, validateTemplate } from './expand.ts';
 export type { TExpandedCell } from './expand.ts';

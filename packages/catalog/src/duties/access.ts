@@ -105,14 +105,14 @@ export const accessDuties: TDutyInput[] = [
     appliesTo: on(SYSTEMS),
     kakuninhyoPart: 2,
     order: 650,
-    references: [ref('mhlw-gl6-ops', '§14 遵守事項①'), ref('mhlw-gl6-ops', '§14 遵守事項⑥'), ref('mhlw-gl6-ops', '§14.1.1')],
+    references: [ref('mhlw-gl6-ops', '§14 遵守事項①'), ref('mhlw-gl6-ops', '§14 遵守事項②'), ref('mhlw-gl6-ops', '§14 遵守事項⑥'), ref('mhlw-gl6-ops', '§14.1.1')],
   },
   {
     code: 'AUTH-02',
     title: { ja: '二要素認証の採用（令和9年度に向けて）', en: 'Two-factor authentication (toward FY2027)' },
     description: {
-      ja: '令和9年度時点で稼働が想定されるシステムを新規導入・更新する場合は、二要素認証またはこれに相当する対応を採用する。外部から接続する経路では特に優先する。',
-      en: 'When introducing or renewing a system expected to be running in FY2027, adopt two-factor authentication or an equivalent measure, with priority on paths used to connect from outside.',
+      ja: '令和9年度時点で稼働が想定されるシステムを新規導入・更新する場合は、原則として二要素認証またはこれに相当する対応を採用する。',
+      en: 'When introducing or renewing a system expected to be running in FY2027, adopt, in principle, two-factor authentication or an equivalent measure.',
     },
     phase: 'pre_contract',
     category: 'authentication',
@@ -125,8 +125,8 @@ export const accessDuties: TDutyInput[] = [
     code: 'AUTH-03',
     title: { ja: 'ワンタイムパスワード（OTP）トークンの管理', en: 'One-time-password (OTP) token management' },
     description: {
-      ja: 'OTPトークン（またはOTPの表示・通知手段）の発行、保管者、紛失時の停止手順を定める。ひとつのOTPを複数の事業者に共有せず、保守中も第三者に見られないよう扱う。',
-      en: 'Decide how OTP tokens (or the way OTPs are shown or sent) are issued, who keeps them and how they are revoked if lost. Never share one OTP with several vendors, and keep it out of sight of others during maintenance.',
+      ja: 'リモート保守で使うワンタイムパスワード（リモートサポート用ソフトウェアが病院の端末に表示する接続用パスワード等）を誰が管理し、誰に伝えるかを決める。ひとつのワンタイムパスワードを複数の事業者に提供せず、端末を離れるときは画面をロックして第三者に見られないようにする。',
+      en: 'Decide who manages the one-time passwords used for remote maintenance (such as the session password the remote-support software shows on the hospital’s PC) and to whom they are given. Never give one one-time password to several vendors, and lock the screen when leaving the terminal so that nobody else can see it.',
     },
     phase: 'normal',
     category: 'authentication',
@@ -136,7 +136,7 @@ export const accessDuties: TDutyInput[] = [
     order: 670,
     references: [
       ref('risk-communication-2023', 'slide 27', 'ひとつのOTPを複数の事業者に提供しない'),
-      ref('mhlw-gl6-ops', '§13 遵守事項④', '認証手段としてのワンタイムパスワード'),
+      ref('risk-communication-2023', 'slide 26', '利用するソフトウェアのワンタイムパスワードは医療機関'),
     ],
   },
 ];

@@ -27,8 +27,8 @@ export const backupLoggingDuties: TDutyInput[] = [
     code: 'BKP-02',
     title: { ja: '3世代以上のバックアップとオフライン保管', en: 'At least three backup generations, one kept offline' },
     description: {
-      ja: '重要なファイルを複数の方式で数世代（少なくとも3世代）確保し、遅くとも3世代目以降はネットワークから切り離すか書込み不可の状態にして、ランサムウェアの影響が及ばないように保管する。',
-      en: 'Keep several generations (at least three) of important files by more than one method, and from the third generation at the latest keep them disconnected from the network or write-protected so ransomware cannot reach them.',
+      ja: '重要なファイルは数世代のバックアップを複数の方式で確保し、その一部は不正ソフトウェアの影響が及ばない手段で管理する。日次で取得する場合は少なくとも3世代を確保し、遅くとも3世代目以降はネットワーク的または論理的に書込み不可の状態にする（§18.1の例示）。',
+      en: 'Keep several generations of backups of important files by more than one method, part of them managed so that malware cannot reach them. With daily backups, keep at least three generations and make the third and older ones write-protected on the network or logically (the example given in §18.1).',
     },
     phase: 'normal',
     category: 'backup',

@@ -20,7 +20,7 @@ export const coordinationDuties: TDutyInput[] = [
     references: [
       ref('mhlw-gl6-ops', '§3.4.2'),
       ref('risk-communication-2023', 'slide 36', '各事業者の責任分界点を明確にする'),
-      ref('role-split-checklist-2024', '利用イメージ', '既存事業者と新規事業者が構築段階から調整する例'),
+      ref('wg22-material-4', '利用イメージ', '既存事業者と新規事業者が構築段階から調整する例'),
     ],
   },
   {
@@ -79,8 +79,8 @@ export const coordinationDuties: TDutyInput[] = [
     code: 'CRD-05',
     title: { ja: '新規導入に伴う既存事業者との契約内容の再確認', en: 'Re-check existing vendors’ contracts when a new system is introduced' },
     description: {
-      ja: '新しいシステムや機器を導入する際、病院は新規事業者だけでなく既存事業者とも確認表で保守・運用の条件を見直し、役割の抜け漏れがないよう契約を更新する。',
-      en: 'When new equipment or a new system is brought in, the hospital walks the check sheet not only with the new vendor but also with the existing ones, and updates their maintenance and operation terms so that no role falls between them.',
+      ja: '新しいシステムや機器を導入する際、病院は新規事業者だけでなく既存事業者とも保守・運用の条件を見直し、役割の抜け漏れがないよう契約を更新する。',
+      en: 'When new equipment or a new system is brought in, the hospital reviews the terms not only with the new vendor but also with the existing ones, and updates their maintenance and operation terms so that no role falls between them.',
     },
     phase: 'pre_contract',
     category: 'coordination',
@@ -88,7 +88,7 @@ export const coordinationDuties: TDutyInput[] = [
     concerns: ['inter_vendor_coordination'],
     kakuninhyoPart: 1,
     order: 230,
-    references: [ref('role-split-checklist-2024', '利用イメージ'), ref('mhlw-gl6-ops', '§3.4.2')],
+    references: [ref('wg22-material-4', '利用イメージ'), ref('mhlw-gl6-ops', '§3.4.2')],
   },
   {
     code: 'CRD-06',
@@ -131,7 +131,11 @@ export const coordinationDuties: TDutyInput[] = [
     appliesTo: [],
     kakuninhyoPart: 2,
     order: 990,
-    references: [ref('cyber-checklist-r6', '事業者確認用'), ref('risk-communication-2023', 'slide 45')],
+    references: [
+      ref('cyber-checklist-r6', '事業者確認用'),
+      ref('cyber-checklist-r7', '事業者確認用', '各事業者に送付し、はい/いいえと確認日、いいえには年度内の目標日'),
+      ref('risk-communication-2023', 'slide 45'),
+    ],
   },
   {
     code: 'EDU-01',

@@ -16,6 +16,7 @@ export const dataDuties: TDutyInput[] = [
     appliesTo: [],
     kakuninhyoPart: 2,
     order: 140,
+    kakuninhyoItem: 'Part2 A-8',
     references: [ref('role-split-checklist-2024', 'Part2 A-8', '個人情報の管理')],
   },
   {
@@ -30,7 +31,7 @@ export const dataDuties: TDutyInput[] = [
     appliesTo: [],
     kakuninhyoPart: 1,
     order: 430,
-    references: [ref('mhlw-gl6-ops', '§7 遵守事項①'), ref('mhlw-gl6-ops', '§7 遵守事項③'), ref('mhlw-gl6-ops', '§7.1')],
+    references: [ref('mhlw-gl6-ops', '§7 遵守事項①'), ref('mhlw-gl6-ops', '§7 遵守事項③'), ref('mhlw-gl6-ops', '§7 遵守事項⑦', '可搬媒体・情報機器の所在の台帳管理'), ref('mhlw-gl6-ops', '§7.1')],
   },
   {
     code: 'DAT-03',
@@ -96,8 +97,8 @@ export const contractEndDuties: TDutyInput[] = [
     code: 'DAT-06',
     title: { ja: '契約終了時のデータ返却', en: 'Return of data at contract end' },
     description: {
-      ja: '契約終了時、事業者は保管している医療情報を病院が指定する時期までに、標準形式または変換しやすい形式で返却し、件数や内容の完全性を病院と確認する。',
-      en: 'At contract end the vendor returns the medical information it holds by the date the hospital sets, in a standard or easily convertible format, and checks completeness (record counts, content) with the hospital.',
+      ja: 'システム更新や契約終了に備え、事業者は診療録等を標準形式（標準がない項目は変換しやすい形式）で出力できるようにする。契約終了時に病院が指定する時期までに返却し件数・内容の完全性を確認することは、当カタログの推奨である。',
+      en: 'To prepare for system replacement or contract end, the vendor can export the records in standard formats (easily convertible ones where no standard exists). Returning them by the date the hospital sets and checking completeness at contract end is this catalog’s recommended practice.',
     },
     phase: 'contract_end',
     category: 'data_handling',
@@ -106,7 +107,7 @@ export const contractEndDuties: TDutyInput[] = [
     order: 1400,
     references: [
       ref('mhlw-gl6-ops', '§5 遵守事項①', 'システム更新時の移行に備えた標準形式での出力'),
-      ref('mhlw-gl6-ops', '§12.2', '契約期間終了後も個人情報が存在する限り配慮'),
+      ref('mhlw-gl6-ops', '§5.1', 'システム更新を経ても旧システムで保存された医療情報を利用できるように'),
     ],
   },
   {

@@ -42,8 +42,8 @@ const mustGet = (code: string): TDutyDefinition => {
 };
 
 describe('duty catalog: shape', () => {
-  it('has at least 70 duties', () => {
-    expect(catalogDuties.length).toBeGreaterThanOrEqual(70);
+  it('has at least 130 duties', () => {
+    expect(catalogDuties.length).toBeGreaterThanOrEqual(130);
     expect(catalogDuties.length).toBe(rawCatalogDuties.length);
   });
 
@@ -119,7 +119,46 @@ describe('duty catalog: provenance', () => {
     const sections = catalogDuties.flatMap((d) =>
       d.references.filter((r) => r.document === 'role-split-checklist-2024').map((r) => r.section),
     );
-    expect(new Set(sections)).toEqual(new Set(['Part1 1-①', 'Part2 A-1', 'Part2 A-8', '利用イメージ']));
+    // 利用イメージ is WG material (資料4), not an item of the 確認表 (issue 14).
+    expect(new Set(sections)).toEqual(new Set(['Part1 1-①', 'Part2 A-1', 'Part2 A-8']));
+    const usage = catalogDuties.flatMap((d) => d.references.filter((r) => r.section === '利用イメージ').map((r) => r.document));
+    expect(usage.length).toBeGreaterThan(0);
+    expect(new Set(usage)).toEqual(new Set(['wg22-material-4']));
+  });
+
+  it('carries an official 確認表 item id only on the verified items, matching a reference', () => {
+    const withItem = catalogDuties.filter((d) => d.kakuninhyoItem !== undefined);
+    expect(withItem.map((d) => [d.code, d.kakuninhyoItem])).toEqual([
+      ['CON-01', 'Part1 1-①'],
+      ['CON-06', 'Part2 A-1'],
+      ['DAT-01', 'Part2 A-8'],
+    ]);
+    for (const d of withItem) {
+      expect(d.references.some((r) => r.document === 'role-split-checklist-2024' && r.section === d.kakuninhyoItem), d.code).toBe(true);
+      expect(d.kakuninhyoItem?.startsWith(`Part${d.kakuninhyoPart} `), d.code).toBe(true);
+    }
+  });
+
+  it('cites no unverified checklist row number', () => {
+    for (const d of catalogDuties) {
+      for (const r of d.references) expect(r.section, d.code).not.toMatch(/\.\./);
+    }
+    const rows = catalogDuties.flatMap((d) => d.references.filter((r) => r.document === 'cyber-checklist-r6').map((r) => r.section));
+    for (const row of rows) expect(['1-(1)', '2-(1)', '2-(2)', '2-(3)', '2-(4)', '2-(5)', '2-(6)', '管理・運用', '3-(1)', '3-(2)', '3-(3)', '事業者確認用']).toContain(row);
+  });
+
+  it('fixes the references issue 14 found wrong', () => {
+    const sections = (code: string) => mustGet(code).references.map((r) => `${r.document} ${r.section}`);
+    expect(sections('AUTH-03')).not.toContain('mhlw-gl6-ops §13 遵守事項④');
+    expect(sections('INC-03')).toContain('bcp-kakuninhyo-2024 5-6');
+    expect(sections('RMT-05').some((s) => s.startsWith('cyber-checklist'))).toBe(false);
+    expect(sections('DAT-06')).not.toContain('mhlw-gl6-ops §12.2');
+    expect(mustGet('DAT-06').description.ja).toContain('当カタログの推奨');
+    expect(mustGet('GOV-03').description.ja).not.toContain('承認');
+    expect(mustGet('AUTH-02').description.ja).not.toContain('外部から接続する経路');
+    expect(sections('INC-13')).toContain('bcp-kakuninhyo-2024 5-5');
+    expect(sections('AUTH-06')).toContain('cyber-checklist-r7 ⑧');
+    expect(sections('DAT-15')).toContain('cyber-checklist-r7 ⑨');
   });
 
   it('uses every declared document', () => {

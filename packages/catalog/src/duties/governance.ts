@@ -35,8 +35,8 @@ export const governanceDuties: TDutyInput[] = [
     code: 'GOV-03',
     title: { ja: '責任分界の取りまとめと企画管理者への報告', en: 'Consolidate the responsibility split and report it to the planning manager' },
     description: {
-      ja: '通常時・非常時の技術的な役割分担と、サイバー攻撃時の技術対応・対外説明の役割を事業者と調整し、その結果を企画管理者（経営層）に報告して承認を得る。合意内容は契約書・SLAに反映する。',
-      en: 'Settle with the vendors who does which technical task in normal and emergency operation, and who handles technical response and external explanations in a cyber-attack; report the result to the planning manager (management) for approval. The agreed split is written into the contract and SLA.',
+      ja: '通常時・非常時の技術的な役割分担と、サイバー攻撃時の技術対応・対外説明の役割を事業者と調整し、その結果を企画管理者に報告する。企画管理者は各事業者に必要な対応を依頼できるよう、責任分界を契約やSLA等で取り決める。',
+      en: 'Settle with the vendors who does which technical task in normal and emergency operation, and who handles technical response and external explanations in a cyber-attack; report the result to the planning manager. The planning manager writes the split into the contracts or SLAs so that each vendor can be asked for what it must do.',
     },
     phase: 'pre_contract',
     category: 'governance',
@@ -89,6 +89,7 @@ export const governanceDuties: TDutyInput[] = [
     appliesTo: [],
     kakuninhyoPart: 1,
     order: 200,
+    kakuninhyoItem: 'Part1 1-①',
     references: [
       ref('role-split-checklist-2024', 'Part1 1-①', '事業者の情報セキュリティにおける対応状況'),
       ref('mhlw-gl6-ops', '§3 遵守事項①'),
@@ -117,8 +118,8 @@ export const governanceDuties: TDutyInput[] = [
     code: 'CON-03',
     title: { ja: '第三者認証（ISMS・プライバシーマーク等）の確認', en: 'Check third-party certification (ISMS, PrivacyMark etc.)' },
     description: {
-      ja: '事業者がISMS認証またはプライバシーマーク（またはこれと同等のクラウドセキュリティ認証）を取得していること、ISMSの場合は適用範囲が医療情報の受託処理全体を含むことを確認する。認証の失効・範囲変更は事業者が通知する。',
-      en: 'Confirm that the vendor holds ISMS certification or the PrivacyMark (or an equivalent cloud security certification) and, for ISMS, that its scope covers the whole handling of the medical information entrusted. The vendor notifies any lapse or change of scope.',
+      ja: '事業者がISMS認証またはプライバシーマーク（またはこれと同等のクラウドセキュリティ認証）を取得していること、ISMSの場合は適用範囲が受託する医療情報の入口から出口までを含むことが望ましい。認証の失効・範囲変更を事業者が通知することは当カタログの推奨である。',
+      en: 'Confirm that the vendor holds ISMS certification or the PrivacyMark (or an equivalent cloud security certification) and, for ISMS, preferably with a scope covering the entrusted medical information from entry to exit. That the vendor notifies any lapse or change of scope is this catalog’s recommended practice.',
     },
     phase: 'pre_contract',
     category: 'contract',
@@ -156,6 +157,7 @@ export const governanceDuties: TDutyInput[] = [
     appliesTo: [],
     kakuninhyoPart: 2,
     order: 100,
+    kakuninhyoItem: 'Part2 A-1',
     references: [ref('role-split-checklist-2024', 'Part2 A-1')],
   },
   {

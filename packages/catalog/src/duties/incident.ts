@@ -38,10 +38,10 @@ export const incidentDuties: TDutyInput[] = [
   },
   {
     code: 'INC-03',
-    title: { ja: '所管官庁・都道府県等への報告', en: 'Report to the ministry, the prefecture and other authorities' },
+    title: { ja: '所管官庁・警察等の外部機関への報告', en: 'Report to the ministry, the police and other outside bodies' },
     description: {
-      ja: 'サイバー攻撃等による障害や漏えいのおそれがある場合、病院は厚生労働省と都道府県（保健所）に報告し、必要に応じて警察にも相談する。事業者は報告に必要な技術的事実を病院に提供する。',
-      en: 'Where a cyber-attack or similar causes an outage or a possible leak, the hospital reports to the Ministry of Health, Labour and Welfare and the prefecture (public health centre) and consults the police where appropriate; the vendors supply the technical facts the report needs.',
+      ja: 'サイバー攻撃等による障害や漏えいのおそれがある場合、病院は連絡体制図に定めた外部の報告先（厚生労働省、警察等）に報告する。都道府県等の所管部署を報告先に加えることは当カタログの推奨であり、事業者は報告に必要な技術的事実を病院に提供する。',
+      en: 'Where a cyber-attack or similar causes an outage or a possible leak, the hospital reports to the outside bodies in its contact chart (the Ministry of Health, Labour and Welfare, the police and others). Adding the prefecture’s office is this catalog’s recommendation; the vendors supply the technical facts the report needs.',
     },
     phase: 'emergency',
     category: 'incident_response',
@@ -53,6 +53,7 @@ export const incidentDuties: TDutyInput[] = [
       ref('mhlw-gl6-ops', '§3 遵守事項④', '技術的な対応や対外的な説明に関して必要な役割'),
       ref('mhlw-gl6-ops', '§3.3.2', '外部への説明責任に関する支援'),
       ref('cyber-checklist-r6', '3-(1)', '外部の連絡先（厚労省、警察等）を含む連絡体制'),
+      ref('bcp-kakuninhyo-2024', '5-6', '外部機関への報告'),
     ],
   },
   {

@@ -8,7 +8,9 @@ import { coordinationDuties } from './coordination.ts';
 import { contractEndDuties, dataDuties } from './data.ts';
 import { governanceDuties } from './governance.ts';
 import { continuityDuties, incidentDuties } from './incident.ts';
+import { externalAccessDuties } from './external-access.ts';
 import { networkDuties } from './network.ts';
+import { recordDuties } from './records.ts';
 import { remoteDuties } from './remote.ts';
 import type { TDutyInput } from './shared.ts';
 import { vulnerabilityDuties } from './vulnerability.ts';
@@ -27,9 +29,11 @@ export const rawCatalogDuties: readonly TDutyInput[] = [
   ...continuityDuties,
   ...dataDuties,
   ...contractEndDuties,
+  ...externalAccessDuties,
+  ...recordDuties,
 ];
 
-/** 確認表 order: Part1 before Part2, then by `order`, then by code. */
+/** Catalog order (its own grouping, not the official 確認表 order): part, then `order`, then code. */
 export function compareDuties(
   a: Pick<TDutyDefinition, 'code' | 'kakuninhyoPart' | 'order'>,
   b: Pick<TDutyDefinition, 'code' | 'kakuninhyoPart' | 'order'>,
@@ -37,7 +41,7 @@ export function compareDuties(
   return a.kakuninhyoPart - b.kakuninhyoPart || a.order - b.order || a.code.localeCompare(b.code);
 }
 
-/** Every catalog duty, validated, sorted by 確認表 part then order, and frozen. */
+/** Every duty of the current catalog version, validated, sorted by part then order, and frozen. */
 export const catalogDuties: readonly TDutyDefinition[] = deepFreeze(
   rawCatalogDuties.map((d) => ZDutyDefinition.parse(d)).sort(compareDuties),
 );

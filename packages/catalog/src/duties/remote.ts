@@ -72,8 +72,8 @@ export const remoteDuties: TDutyInput[] = [
     code: 'RMT-05',
     title: { ja: 'リモート接続の制限（接続元制限・作業時のみ接続）', en: 'Restrict remote connections (source restriction, connect only while working)' },
     description: {
-      ja: '保守に必要な場合以外はリモートログインできないようにし、接続元のIPアドレスや端末を限定する。保守が終わったらリモート保守ソフトを終了し、常時接続の状態にしない。',
-      en: 'Allow remote log-in only when maintenance needs it and restrict the source addresses or terminals. When maintenance is over, close the remote-support software; never leave the connection permanently open.',
+      ja: '保守作業等でどうしても必要な場合を除いてリモートログインできないようにし、保守が終わったらリモート保守用のソフトウェアを終了する。接続元のIPアドレスや端末を限定し常時接続にしないことは、当カタログの推奨である。',
+      en: 'Allow remote log-in only where maintenance truly needs it, and close the remote-support software when maintenance is over. Restricting source addresses or terminals and never leaving the connection permanently open is this catalog’s recommended practice.',
     },
     phase: 'normal',
     category: 'remote_maintenance',
@@ -82,7 +82,6 @@ export const remoteDuties: TDutyInput[] = [
     order: 730,
     references: [
       ref('mhlw-gl6-ops', '§7 遵守事項⑫', '適切に管理されたリモートログインのみに制限'),
-      ref('cyber-checklist-r6', '2-(7..9)', '接続元制限; 行番号は未確認'),
       ref('risk-communication-2023', 'slide 27', '保守完了後はソフトウェアを終了'),
     ],
   },

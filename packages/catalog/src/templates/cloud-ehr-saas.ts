@@ -9,24 +9,25 @@ const HOSPITAL_LEADS = { hospital: 'RA', ehr_vendor: 'C', network_vendor: 'C' } 
 const SAAS_OVER_IAAS = { ehr_vendor: 'A', cloud_provider: 'R', hospital: 'I' } as const;
 
 /**
- * Cloud EHR (SaaS) on a public cloud. The hospital holds the line, terminals, OS,
- * OTP tokens and the remote-support software; the SaaS provider runs the service
- * on a cloud provider it subcontracts.
+ * Cloud EHR (SaaS) on a public cloud, split as in Henry's slides 24–27 and 36: the hospital
+ * contracts each vendor itself and holds the line, terminals, OS, the remote-support software
+ * and its one-time session password; the SaaS provider runs the service on a cloud provider
+ * it subcontracts. Who maintains the remote-support software's accounts is a point to settle.
  */
 export const cloudEhrSaas: TCatalogTemplateInput = {
   code: 'cloud-ehr-saas',
   title: { ja: 'クラウド型電子カルテ（SaaS）', en: 'Cloud EHR (SaaS)' },
   description: {
-    ja: 'クラウド型電子カルテを利用する構成。SaaS事業者がクラウド基盤事業者を再委託先として運用し、病院はインターネット回線、端末とOS、ワンタイムパスワード、リモートサポート用ソフトウェアを自ら管理する。院内ネットワークはネットワーク事業者が保守する。',
-    en: 'A cloud EHR used as SaaS. The SaaS provider runs the service on a cloud infrastructure provider it subcontracts; the hospital itself manages the internet line, the terminals and their OS, the one-time passwords and the remote-support software. The in-house network is maintained by a network vendor.',
+    ja: 'クラウド型電子カルテを利用する構成。病院がSaaS事業者・ネットワーク事業者とそれぞれ契約し、SaaS事業者はクラウド基盤事業者を再委託先として運用する。病院はインターネット回線、端末とOS、リモートサポート用ソフトウェアと、それが病院端末に表示する接続用ワンタイムパスワードを自ら管理する。リモートサポート用ソフトウェアのアカウント管理は協議して決める。',
+    en: 'A cloud EHR used as SaaS. The hospital contracts the SaaS provider and the network vendor separately; the SaaS provider runs the service on a cloud infrastructure provider it subcontracts. The hospital manages the internet line, the terminals and their OS, the remote-support software and the one-time session password it shows on the hospital PC; who maintains the remote-support software’s accounts is to be settled.',
   },
   systemName: 'クラウド型電子カルテ',
   serviceModel: 'saas',
-  provisionPattern: 'prime_with_subcontractors',
+  provisionPattern: 'separate_contracts',
   parties: [
     { key: 'hospital', role: 'hospital', displayName: { ja: '病院', en: 'Hospital' } },
     { key: 'ehr_vendor', role: 'ehr_vendor', displayName: { ja: 'クラウド電子カルテ事業者（SaaS）', en: 'Cloud EHR provider (SaaS)' } },
-    { key: 'cloud_provider', role: 'cloud_provider', displayName: { ja: 'クラウド基盤事業者（IaaS）', en: 'Cloud infrastructure provider (IaaS)' } },
+    { key: 'cloud_provider', role: 'cloud_provider', displayName: { ja: 'クラウド基盤事業者（IaaS・SaaS事業者の再委託先）', en: 'Cloud infrastructure provider (IaaS, subcontracted by the SaaS provider)' } },
     { key: 'network_vendor', role: 'network_vendor', displayName: { ja: 'ネットワーク事業者', en: 'Network vendor' } },
   ],
   assets: [
@@ -35,9 +36,9 @@ export const cloudEhrSaas: TCatalogTemplateInput = {
     { key: 'line', name: 'インターネット回線（光回線・ISP）', category: 'internet_line', ownerPartyKey: 'hospital', vendor: 'NTT東日本', model: 'フレッツ 光クロス', assetVersion: '', supportEndsOn: null },
     { key: 'router', name: '院内ルータ・無線LANアクセスポイント', category: 'network_device', ownerPartyKey: 'hospital', vendor: 'ヤマハ', model: 'RTX1300 / WLX222', assetVersion: '', supportEndsOn: null },
     { key: 'terminals', name: '診療用端末（ノートPC 15台）', category: 'client_terminal', ownerPartyKey: 'hospital', vendor: 'Lenovo', model: 'ThinkPad L14', assetVersion: '', supportEndsOn: null },
-    { key: 'terminal-os', name: '端末OS', category: 'os', ownerPartyKey: 'hospital', vendor: 'Microsoft', model: 'Windows 11 Pro', assetVersion: '24H2', supportEndsOn: '2026-10-13' },
+    { key: 'terminal-os', name: '端末OS', category: 'os', ownerPartyKey: 'hospital', vendor: 'Microsoft', model: 'Windows 11 Pro', assetVersion: '25H2', supportEndsOn: { monthsFromCreation: 10 } },
     { key: 'remote-support', name: 'リモートサポート用ソフトウェア', category: 'remote_access_software', ownerPartyKey: 'hospital', vendor: 'TeamViewer', model: 'TeamViewer QuickSupport', assetVersion: '15', supportEndsOn: null },
-    { key: 'otp', name: 'リモートサポート用ワンタイムパスワード', category: 'otp_token', ownerPartyKey: 'hospital', vendor: '', model: 'ソフトウェアトークン（認証アプリ）', assetVersion: '', supportEndsOn: null },
+    { key: 'otp', name: 'リモートサポート接続用ワンタイムパスワード（セッションパスワード）', category: 'otp_token', ownerPartyKey: 'hospital', vendor: 'TeamViewer', model: 'リモートサポート用ソフトウェアが病院端末に表示する一回限りのパスワード', assetVersion: '', supportEndsOn: null },
     { key: 'accounts', name: '電子カルテ利用者アカウント（病院管理分）', category: 'account', ownerPartyKey: 'hospital', vendor: '', model: '', assetVersion: '', supportEndsOn: null },
     { key: 'export-backup', name: '院内保管用バックアップ（データエクスポート・外付けHDD）', category: 'backup_media', ownerPartyKey: 'hospital', vendor: '', model: '外付けHDD（暗号化対応）', assetVersion: '', supportEndsOn: null },
   ],
@@ -52,7 +53,48 @@ export const cloudEhrSaas: TCatalogTemplateInput = {
     'LOG-01', 'LOG-02', 'LOG-03', 'LOG-04', 'LOG-05', 'MON-01', 'MON-02', 'INC-01', 'INC-02', 'INC-03',
     'INC-04', 'INC-05', 'INC-06', 'INC-07', 'INC-08', 'INC-09', 'INC-10', 'INC-11', 'INC-12', 'BCP-01',
     'BCP-02', 'BCP-03', 'BCP-04', 'BCP-05', 'BCP-06', 'DAT-01', 'DAT-02', 'DAT-03', 'DAT-04', 'DAT-05',
-    'DAT-06', 'DSP-01', 'DSP-02', 'DSP-03', 'DSP-04', 'DSP-05',
+    'DAT-06', 'DSP-01', 'DSP-02', 'DSP-03', 'DSP-04', 'DSP-05', 'GOV-06', 'DAT-07', 'DAT-08', 'DAT-11',
+    'DAT-12', 'DAT-13', 'AST-07', 'NET-11', 'AUTH-06', 'INC-13', 'BKP-07',
+  ],
+  openCells: [
+    {
+      dutyCode: 'RMT-02',
+      assetKey: 'remote-support',
+      reason: {
+        ja: 'リモートサポート用ソフトウェアのユーザ・パスワードを誰が発行・管理するかは、ヘンリー資料（slide 24）で検討すべき点として挙げられ、割り当てられていない。協議して決める。',
+        en: 'Who issues and keeps the remote-support software’s users and passwords is listed in Henry’s slides (slide 24) as a point to settle, not assigned. Agree it between the parties.',
+      },
+    },
+    {
+      dutyCode: 'AUTH-06',
+      assetKey: 'remote-support',
+      reason: {
+        ja: 'リモートサポート用ソフトウェアのアカウントの管理者が決まっていないため（RMT-02と同じ論点）、使い回し防止の分担も合わせて決める。',
+        en: 'The remote-support software’s accounts have no agreed keeper yet (the same point as RMT-02), so who prevents password reuse there is settled together with it.',
+      },
+    },
+    {
+      dutyCode: 'VUL-14',
+      assetKey: 'terminal-os',
+      reason: {
+        ja: '端末OSの更新・買換えの時期と費用は病院の端末更新計画で決まるため、雛形では決めない。SaaS事業者は対応OS版数を案内する（VUL-04）。',
+        en: 'When and at whose cost the terminal OS is upgraded or replaced depends on the hospital’s renewal plan, so the template does not decide it; the SaaS provider announces the supported OS versions (VUL-04).',
+      },
+    },
+    {
+      dutyCode: 'INC-09',
+      reason: {
+        ja: '複数事業者が関わるインシデントで誰が全体を指揮するかは、病院の体制と各社の契約範囲によるため、雛形では決めない。',
+        en: 'Who leads a response involving several vendors depends on the hospital’s organisation and each contract’s scope, so the template does not decide it.',
+      },
+    },
+    {
+      dutyCode: 'BCP-06',
+      reason: {
+        ja: '非常時用の臨時システムを用意するかは病院の予算判断のため、雛形では決めない。',
+        en: 'Whether to prepare a temporary system for emergencies is the hospital’s budget decision, so the template does not decide it.',
+      },
+    },
   ],
   suggestions: [
     // Part1 — the hospital leads
@@ -94,7 +136,7 @@ export const cloudEhrSaas: TCatalogTemplateInput = {
     s('AST-02', { hospital: 'A', network_vendor: 'R', ehr_vendor: 'C' }),
     s('AST-04', { hospital: 'A', ehr_vendor: 'R', network_vendor: 'R' }),
     s('DAT-05', { hospital: 'A', ehr_vendor: 'R' }),
-    // Vulnerabilities and EoS (VUL-14 on the terminal OS is left open)
+    // Vulnerabilities and EoS (VUL-14 on the terminal OS is left open; see openCells)
     s('VUL-01', { hospital: 'RA', network_vendor: 'C' }),
     s('VUL-01', SAAS_OVER_IAAS, { asset: 'iaas' }),
     s('VUL-01', { hospital: 'A', network_vendor: 'R' }, { asset: 'router' }),
@@ -127,9 +169,8 @@ export const cloudEhrSaas: TCatalogTemplateInput = {
     s('AUTH-01', { hospital: 'A', ehr_vendor: 'R' }),
     s('AUTH-02', { hospital: 'A', ehr_vendor: 'R' }, { asset: 'saas' }),
     s('AUTH-02', { hospital: 'RA', ehr_vendor: 'C' }, { asset: 'remote-support' }),
-    s('AUTH-03', { hospital: 'RA', ehr_vendor: 'I' }, { terms: { remarks: 'ひとつのOTPを複数の事業者に提供しない' } }),
+    s('AUTH-03', { hospital: 'RA', ehr_vendor: 'I' }, { terms: { remarks: '接続用ワンタイムパスワードは接続する事業者にだけ伝え、複数の事業者に提供しない。端末を離れるときは画面をロックする' } }),
     // Remote support
-    s('RMT-02', { hospital: 'A', ehr_vendor: 'R' }, { asset: 'remote-support' }),
     s('RMT-02', { hospital: 'RA', ehr_vendor: 'C' }, { asset: 'accounts' }),
     s('RMT-03', { hospital: 'A', ehr_vendor: 'R' }),
     s('RMT-04', { hospital: 'A', ehr_vendor: 'R' }),
@@ -169,7 +210,7 @@ export const cloudEhrSaas: TCatalogTemplateInput = {
     s('PHY-02', { hospital: 'RA', network_vendor: 'C' }, { asset: 'router' }),
     s('EDU-02', { hospital: 'A', ehr_vendor: 'R' }),
     s('EDU-03', { hospital: 'A', ehr_vendor: 'R', network_vendor: 'R' }),
-    // Incident response (INC-09, who leads a joint response, is left open)
+    // Incident response (INC-09 is left open; see openCells)
     s('INC-02', { hospital: 'A', ehr_vendor: 'R', network_vendor: 'R' }, { terms: { responseTime: '検知後1時間以内に第一報' } }),
     s('INC-04', { hospital: 'RA', network_vendor: 'C' }),
     s('INC-05', SAAS_OVER_IAAS, { asset: 'iaas' }),
@@ -180,7 +221,7 @@ export const cloudEhrSaas: TCatalogTemplateInput = {
     s('INC-10', { hospital: 'A', ehr_vendor: 'R', network_vendor: 'R' }),
     s('INC-11', { hospital: 'RA', ehr_vendor: 'C' }),
     s('INC-12', { hospital: 'RA' }),
-    // Continuity (BCP-06 is left open)
+    // Continuity (BCP-06 is left open; see openCells)
     s('BCP-03', { hospital: 'A', ehr_vendor: 'R', network_vendor: 'C' }),
     s('BCP-04', { hospital: 'RA', ehr_vendor: 'C' }),
     s('BCP-05', { hospital: 'A', ehr_vendor: 'R' }),
@@ -194,5 +235,18 @@ export const cloudEhrSaas: TCatalogTemplateInput = {
     s('DSP-03', { hospital: 'RA', ehr_vendor: 'C' }),
     s('CRD-07', { hospital: 'A', ehr_vendor: 'R' }),
     s('DSP-04', { hospital: 'A', network_vendor: 'R' }),
+    // Added with catalog 2026.2
+    s('GOV-06', { hospital: 'RA', ehr_vendor: 'C' }),
+    s('DAT-07', { hospital: 'RA', ehr_vendor: 'C' }),
+    s('DAT-08', { hospital: 'A', ehr_vendor: 'R' }),
+    s('DAT-11', { hospital: 'A', ehr_vendor: 'R' }),
+    s('DAT-12', { hospital: 'A', ehr_vendor: 'R' }),
+    s('DAT-13', { hospital: 'A', ehr_vendor: 'R' }),
+    s('AST-07', { hospital: 'A', ehr_vendor: 'R', network_vendor: 'R' }),
+    s('NET-11', { hospital: 'RA', network_vendor: 'R', ehr_vendor: 'C' }),
+    s('AUTH-06', { hospital: 'RA', ehr_vendor: 'C' }, { asset: 'accounts' }),
+    s('INC-13', { hospital: 'A', ehr_vendor: 'R', network_vendor: 'R', cloud_provider: 'C' }),
+    // The cloud service's own backups and restores (Henry: the SaaS provider maintains the service)
+    s('BKP-07', { hospital: 'A', ehr_vendor: 'R', cloud_provider: 'C' }, { asset: 'saas', terms: { remarks: 'バックアップの世代・保存場所・復元の依頼方法と目安をSLAに明記' } }),
   ],
 };

@@ -55,17 +55,17 @@ export const multiVendor: TCatalogTemplateInput = {
     { key: 'network_vendor', role: 'network_vendor', displayName: { ja: 'ネットワーク事業者', en: 'Network vendor' } },
   ],
   assets: [
-    { key: 'ehr-server', name: '電子カルテサーバ', category: 'server', ownerPartyKey: 'hospital', vendor: 'HPE', model: 'ProLiant DL380 Gen11', assetVersion: '', supportEndsOn: '2030-03-31' },
-    { key: 'ehr-os', name: '電子カルテサーバOS', category: 'os', ownerPartyKey: 'hospital', vendor: 'Microsoft', model: 'Windows Server 2022 Standard', assetVersion: '21H2', supportEndsOn: '2031-10-14' },
+    { key: 'ehr-server', name: '電子カルテサーバ', category: 'server', ownerPartyKey: 'hospital', vendor: 'HPE', model: 'ProLiant DL380 Gen11', assetVersion: '', supportEndsOn: { monthsFromCreation: 40 } },
+    { key: 'ehr-os', name: '電子カルテサーバOS', category: 'os', ownerPartyKey: 'hospital', vendor: 'Microsoft', model: 'Windows Server 2022 Standard', assetVersion: '21H2', supportEndsOn: { monthsFromCreation: 58 } },
     { key: 'ehr-app', name: '電子カルテシステム', category: 'application', ownerPartyKey: 'ehr_vendor', vendor: '電子カルテベンダー', model: '電子カルテシステム', assetVersion: '1.0', supportEndsOn: null },
     { key: 'receipt-server', name: 'レセコンサーバ', category: 'server', ownerPartyKey: 'hospital', vendor: '富士通', model: 'PRIMERGY TX1330', assetVersion: '', supportEndsOn: null },
-    { key: 'receipt-os', name: 'レセコンサーバOS', category: 'os', ownerPartyKey: 'hospital', vendor: 'Microsoft', model: 'Windows Server 2016 Standard', assetVersion: '1607', supportEndsOn: '2027-01-12' },
+    { key: 'receipt-os', name: 'レセコンサーバOS', category: 'os', ownerPartyKey: 'hospital', vendor: 'Microsoft', model: 'Windows Server 2016 Standard', assetVersion: '1607', supportEndsOn: { monthsFromCreation: 2 } },
     { key: 'receipt-app', name: 'レセプトコンピュータ（医事会計システム）', category: 'application', ownerPartyKey: 'receipt_vendor', vendor: 'レセコンベンダー', model: '医事会計システム', assetVersion: '8.4', supportEndsOn: null },
     { key: 'interface', name: '電子カルテ−レセコン連携インタフェース（共有フォルダ・連携モジュール）', category: 'application', ownerPartyKey: 'ehr_vendor', vendor: '電子カルテベンダー', model: '会計連携モジュール', assetVersion: '1.0', supportEndsOn: null },
     { key: 'lan', name: '院内LAN（コアスイッチ・無線LAN）', category: 'network_device', ownerPartyKey: 'hospital', vendor: 'アライドテレシス', model: 'x930 シリーズ', assetVersion: '', supportEndsOn: null },
     { key: 'vpn', name: 'レセコン保守用VPNルータ', category: 'vpn_appliance', ownerPartyKey: 'receipt_vendor', vendor: 'ヤマハ', model: 'RTX1210', assetVersion: 'Rev.14', supportEndsOn: null },
     { key: 'line', name: 'インターネット回線', category: 'internet_line', ownerPartyKey: 'hospital', vendor: 'NTT東日本', model: 'フレッツ光ネクスト', assetVersion: '', supportEndsOn: null },
-    { key: 'terminals', name: '端末（電子カルテ・医事共用 80台）', category: 'client_terminal', ownerPartyKey: 'hospital', vendor: '富士通', model: 'ESPRIMO', assetVersion: 'Windows 11 Enterprise 23H2', supportEndsOn: '2026-11-10' },
+    { key: 'terminals', name: '端末（電子カルテ・医事共用 80台）', category: 'client_terminal', ownerPartyKey: 'hospital', vendor: '富士通', model: 'ESPRIMO', assetVersion: 'Windows 11 Enterprise 24H2', supportEndsOn: { monthsFromCreation: 10 } },
     { key: 'backup', name: 'バックアップ装置・媒体（NAS＋外付けHDDローテーション）', category: 'backup_media', ownerPartyKey: 'hospital', vendor: '', model: 'NAS / 外付けHDD', assetVersion: '', supportEndsOn: null },
     { key: 'accounts', name: '保守用アカウント（各事業者）', category: 'account', ownerPartyKey: 'hospital', vendor: '', model: '', assetVersion: '', supportEndsOn: null },
   ],
@@ -82,6 +82,40 @@ export const multiVendor: TCatalogTemplateInput = {
     'BCP-02', 'BCP-03', 'BCP-04', 'BCP-05', 'BCP-06', 'DAT-01', 'DAT-02', 'DAT-03', 'DAT-05', 'DAT-06',
     'DSP-01', 'DSP-02', 'DSP-03', 'DSP-04', 'DSP-05',
   ],
+  openCells: [
+    {
+      dutyCode: 'VUL-14',
+      assetKey: 'receipt-server',
+      reason: {
+        ja: 'この構成の論点。レセコンサーバとOSはサポート終了が近いが、既存レセコン事業者の更新で置き換えるか、新規電子カルテの導入に合わせて統合するかは病院の判断と両社の提案次第のため、雛形では決めない。',
+        en: 'The question of this setup: the receipt server and its OS near end of support, and whether the existing vendor replaces them or they are merged into the new EHR rollout depends on the hospital and both vendors’ proposals, so the template does not decide it.',
+      },
+    },
+    {
+      dutyCode: 'VUL-14',
+      assetKey: 'receipt-os',
+      reason: {
+        ja: 'レセコンサーバと同じ論点（サーバとOSは一緒に更新することが多い）。',
+        en: 'Same question as the receipt server (server and OS are usually renewed together).',
+      },
+    },
+    {
+      dutyCode: 'ACC-06',
+      assetKey: 'interface',
+      reason: {
+        ja: '連携インタフェースの非常時アカウントの扱いは、連携方式（共有フォルダか連携モジュールか）がCRD-01で決まるまで決められない。',
+        en: 'Emergency accounts on the interface cannot be settled until CRD-01 decides the interface method (shared folder or interface module).',
+      },
+    },
+    {
+      dutyCode: 'AUTH-02',
+      assetKey: 'interface',
+      reason: {
+        ja: '連携インタフェースの二要素認証は、連携方式がCRD-01で決まるまで決められない（利用者が直接ログインしない方式もある）。',
+        en: 'Two-factor authentication on the interface cannot be settled until CRD-01 decides the interface method (some methods have no user log-in).',
+      },
+    },
+  ],
   suggestions: [
     // Part1 — the hospital leads
     s('GOV-01', { hospital: 'RA', ehr_vendor: 'R', receipt_vendor: 'R', network_vendor: 'R' }),
@@ -91,7 +125,7 @@ export const multiVendor: TCatalogTemplateInput = {
     s('CON-01', HOSPITAL_LEADS),
     s('CON-02', ALL_VENDORS_R),
     s('CON-03', HOSPITAL_LEADS),
-    s('CRD-05', { hospital: 'RA', receipt_vendor: 'R', ehr_vendor: 'C' }, { terms: { remarks: '既存のレセコン保守契約を確認表で見直し、連携部分の分担を追記する' } }),
+    s('CRD-05', { hospital: 'RA', receipt_vendor: 'R', ehr_vendor: 'C' }, { terms: { remarks: '既存のレセコン保守契約を見直し、連携部分の分担を追記する' } }),
     s('AST-01', HOSPITAL_LEADS),
     s('AST-03', HOSPITAL_LEADS),
     s('RMT-01', HOSPITAL_LEADS),

@@ -26,8 +26,8 @@ export const onpremEhrVpn: TCatalogTemplateInput = {
   code: 'onprem-ehr-vpn',
   title: { ja: 'オンプレミス電子カルテ（VPNリモート保守）', en: 'On-premises EHR with VPN remote maintenance' },
   description: {
-    ja: '院内サーバで電子カルテを運用し、電子カルテベンダーがリモート保守事業者の設置したVPN装置経由で保守する構成。院内LANはネットワーク事業者が保守する。VPN装置のパッチ適用は誰の責任か未定のまま残してある。',
-    en: 'An EHR running on in-house servers, maintained by the EHR vendor through a VPN appliance installed by a remote-maintenance provider; the in-house LAN is maintained by a network vendor. Who is accountable for patching the VPN appliance is deliberately left open.',
+    ja: '院内サーバで電子カルテを運用し、電子カルテベンダーがリモート保守事業者の設置したVPN装置経由で保守する構成。院内LANはネットワーク事業者が保守する。VPN装置のパッチ適用は誰の責任か未定のまま残し、最初に並べてある。VPN装置のサポート終了日は作成日の5か月後としてある。',
+    en: 'An EHR running on in-house servers, maintained by the EHR vendor through a VPN appliance installed by a remote-maintenance provider; the in-house LAN is maintained by a network vendor. Who is accountable for patching the VPN appliance is deliberately left open and comes first; the appliance reaches end of support five months after the engagement is created.',
   },
   systemName: '電子カルテシステム',
   serviceModel: 'on_prem',
@@ -39,13 +39,13 @@ export const onpremEhrVpn: TCatalogTemplateInput = {
     { key: 'vpn_owner', role: 'vpn_owner', displayName: { ja: 'リモート保守回線事業者', en: 'Remote-maintenance VPN provider' } },
   ],
   assets: [
-    { key: 'vpn', name: 'リモート保守用VPN装置', category: 'vpn_appliance', ownerPartyKey: 'vpn_owner', vendor: 'Fortinet', model: 'FortiGate 60F', assetVersion: 'FortiOS 7.2', supportEndsOn: null },
+    { key: 'vpn', name: 'リモート保守用VPN装置', category: 'vpn_appliance', ownerPartyKey: 'vpn_owner', vendor: 'Fortinet', model: 'FortiGate 60F', assetVersion: 'FortiOS 7.2', supportEndsOn: { monthsFromCreation: 5 } },
     { key: 'line', name: 'インターネット回線（リモート保守用）', category: 'internet_line', ownerPartyKey: 'hospital', vendor: 'NTT東日本', model: 'フレッツ光ネクスト', assetVersion: '', supportEndsOn: null },
     { key: 'core-switch', name: '院内LANコアスイッチ', category: 'network_device', ownerPartyKey: 'hospital', vendor: 'Cisco', model: 'Catalyst 9300', assetVersion: 'IOS XE 17.9', supportEndsOn: null },
-    { key: 'ehr-server', name: '電子カルテサーバ', category: 'server', ownerPartyKey: 'hospital', vendor: 'Dell Technologies', model: 'PowerEdge R750', assetVersion: '', supportEndsOn: '2029-03-31' },
-    { key: 'ehr-os', name: '電子カルテサーバOS', category: 'os', ownerPartyKey: 'hospital', vendor: 'Microsoft', model: 'Windows Server 2019 Standard', assetVersion: '1809', supportEndsOn: '2029-01-09' },
+    { key: 'ehr-server', name: '電子カルテサーバ', category: 'server', ownerPartyKey: 'hospital', vendor: 'Dell Technologies', model: 'PowerEdge R750', assetVersion: '', supportEndsOn: { monthsFromCreation: 40 } },
+    { key: 'ehr-os', name: '電子カルテサーバOS', category: 'os', ownerPartyKey: 'hospital', vendor: 'Microsoft', model: 'Windows Server 2019 Standard', assetVersion: '1809', supportEndsOn: { monthsFromCreation: 25 } },
     { key: 'ehr-app', name: '電子カルテアプリケーション', category: 'application', ownerPartyKey: 'ehr_vendor', vendor: '電子カルテベンダー', model: '電子カルテシステム（オンプレミス版）', assetVersion: '10.2', supportEndsOn: null },
-    { key: 'terminals', name: '電子カルテ端末（クライアントPC 120台）', category: 'client_terminal', ownerPartyKey: 'hospital', vendor: 'NEC', model: 'Mate タイプME', assetVersion: 'Windows 10 Enterprise 22H2', supportEndsOn: '2025-10-14' },
+    { key: 'terminals', name: '電子カルテ端末（クライアントPC 120台）', category: 'client_terminal', ownerPartyKey: 'hospital', vendor: 'NEC', model: 'Mate タイプME', assetVersion: 'Windows 11 Enterprise 24H2', supportEndsOn: { monthsFromCreation: 10 } },
     { key: 'backup-nas', name: 'バックアップ装置（NAS・日次取得）', category: 'backup_media', ownerPartyKey: 'hospital', vendor: 'Synology', model: 'RackStation RS822+', assetVersion: 'DSM 7.2', supportEndsOn: null },
     { key: 'backup-offline', name: 'オフライン保管用バックアップ媒体（LTOテープ）', category: 'backup_media', ownerPartyKey: 'hospital', vendor: '', model: 'LTO-8 カートリッジ', assetVersion: '', supportEndsOn: null },
     { key: 'rm-account', name: 'リモート保守用アカウント（電子カルテサーバ）', category: 'account', ownerPartyKey: 'hospital', vendor: '', model: '', assetVersion: '', supportEndsOn: null },
@@ -61,7 +61,49 @@ export const onpremEhrVpn: TCatalogTemplateInput = {
     'LOG-01', 'LOG-02', 'LOG-03', 'LOG-04', 'LOG-05', 'MON-01', 'MON-02', 'INC-01', 'INC-02', 'INC-03',
     'INC-04', 'INC-05', 'INC-06', 'INC-07', 'INC-08', 'INC-09', 'INC-10', 'INC-11', 'INC-12', 'BCP-01',
     'BCP-02', 'BCP-03', 'BCP-04', 'BCP-05', 'BCP-06', 'DAT-01', 'DAT-02', 'DAT-03', 'DAT-05', 'DAT-06',
-    'DSP-01', 'DSP-02', 'DSP-03', 'DSP-04', 'DSP-05',
+    'DSP-01', 'DSP-02', 'DSP-03', 'DSP-04', 'DSP-05', 'GOV-06', 'DAT-07', 'DAT-08', 'DAT-09', 'DAT-11',
+    'DAT-12', 'DAT-13', 'AST-07', 'VUL-17', 'NET-09', 'NET-11', 'NET-12', 'AUTH-06', 'DAT-15', 'INC-13',
+  ],
+  leadingDutyCodes: ['VUL-02'],
+  openCells: [
+    {
+      dutyCode: 'VUL-02',
+      assetKey: 'vpn',
+      reason: {
+        ja: 'この雛形の論点。VPN装置はリモート保守回線事業者の所有だが、ファームウェア更新を誰が実施し誰が責任を負うかが契約で決まっていないことが多く、ランサムウェア被害の入口になってきた。交渉で最初に決める。',
+        en: 'The question this template is about. The VPN appliance belongs to the remote-maintenance provider, but contracts often leave open who applies its firmware updates and who is accountable — the way in for ransomware. Settle it first.',
+      },
+    },
+    {
+      dutyCode: 'VUL-12',
+      reason: {
+        ja: '脆弱性診断の実施者・範囲・費用負担は契約ごとに大きく異なるため、雛形では決めない。',
+        en: 'Who runs security assessments, on what scope and at whose cost varies widely between contracts, so the template does not decide it.',
+      },
+    },
+    {
+      dutyCode: 'VUL-14',
+      assetKey: 'terminals',
+      reason: {
+        ja: '端末の更新（買換え）は病院の予算と端末更新計画で決まり、調達先も電子カルテベンダーとは限らないため、雛形では決めない。',
+        en: 'Replacing terminals depends on the hospital’s budget and renewal plan, and they are not always bought from the EHR vendor, so the template does not decide it.',
+      },
+    },
+    {
+      dutyCode: 'BKP-05',
+      assetKey: 'backup-nas',
+      reason: {
+        ja: 'NASは院外に持ち出さない想定のため、該当しなければ対象外として理由を記す。持ち出す運用なら分担を決める。',
+        en: 'The NAS is not expected to leave the building: mark the cell not applicable with the reason, or agree the split if it does travel.',
+      },
+    },
+    {
+      dutyCode: 'BCP-06',
+      reason: {
+        ja: '非常時用の臨時システムを用意するかは病院の予算判断のため、雛形では決めない。',
+        en: 'Whether to prepare a temporary system for emergencies is the hospital’s budget decision, so the template does not decide it.',
+      },
+    },
   ],
   suggestions: [
     // Part1 — the hospital leads
@@ -151,7 +193,7 @@ export const onpremEhrVpn: TCatalogTemplateInput = {
     s('NET-04', { hospital: 'A', vpn_owner: 'R' }, { asset: 'vpn' }),
     s('NET-05', { hospital: 'A', network_vendor: 'R' }),
     s('NET-06', { hospital: 'RA', network_vendor: 'C', vpn_owner: 'I' }),
-    // Backups (BKP-05 on the NAS is left open: it is never transported)
+    // Backups (BKP-05 on the NAS is left open; see openCells)
     s('BKP-01', { hospital: 'A', ehr_vendor: 'R' }),
     s('BKP-02', { hospital: 'A', ehr_vendor: 'R' }, { asset: 'backup-nas', terms: { frequency: '日次・7世代' } }),
     s('BKP-02', { hospital: 'RA', ehr_vendor: 'C' }, { asset: 'backup-offline', terms: { frequency: '週次で媒体を交換し施錠保管' } }),
@@ -191,7 +233,7 @@ export const onpremEhrVpn: TCatalogTemplateInput = {
     s('INC-10', ALL_VENDORS_R),
     s('INC-11', { hospital: 'A', ehr_vendor: 'R' }),
     s('INC-12', { hospital: 'RA', ehr_vendor: 'C' }),
-    // Continuity (BCP-06 is left open: it is a budget decision)
+    // Continuity (BCP-06 is left open; see openCells)
     s('BCP-03', { hospital: 'A', ehr_vendor: 'R', network_vendor: 'C', vpn_owner: 'C' }),
     s('BCP-04', { hospital: 'RA', ehr_vendor: 'R', network_vendor: 'C', vpn_owner: 'C' }, { terms: { frequency: '年1回' } }),
     s('BCP-05', { hospital: 'A', ehr_vendor: 'R' }),
@@ -207,5 +249,24 @@ export const onpremEhrVpn: TCatalogTemplateInput = {
     s('CRD-07', { hospital: 'A', ehr_vendor: 'R' }),
     s('DSP-04', { hospital: 'A', vpn_owner: 'R' }, { asset: 'vpn' }),
     s('DSP-04', { hospital: 'A', network_vendor: 'R' }, { asset: 'core-switch' }),
+    // Added with catalog 2026.2
+    s('GOV-06', { hospital: 'RA', ehr_vendor: 'C' }),
+    s('DAT-07', { hospital: 'RA', ehr_vendor: 'C' }),
+    s('DAT-08', { hospital: 'A', ehr_vendor: 'R' }),
+    s('DAT-09', { hospital: 'A', ehr_vendor: 'R' }),
+    s('DAT-11', { hospital: 'A', ehr_vendor: 'R' }),
+    s('DAT-12', { hospital: 'A', ehr_vendor: 'R' }),
+    s('DAT-13', { hospital: 'A', ehr_vendor: 'R' }),
+    s('AST-07', ALL_VENDORS_R, { terms: { frequency: '年1回' } }),
+    s('VUL-17', { hospital: 'A', ehr_vendor: 'R' }),
+    s('NET-09', { hospital: 'A', network_vendor: 'R' }),
+    s('NET-11', { hospital: 'A', network_vendor: 'R', vpn_owner: 'R', ehr_vendor: 'C' }),
+    s('NET-12', { hospital: 'A', network_vendor: 'R' }, { asset: 'core-switch' }),
+    s('NET-12', { hospital: 'A', vpn_owner: 'R' }, { asset: 'vpn' }),
+    s('NET-12', { hospital: 'RA', network_vendor: 'C' }, { asset: 'line' }),
+    s('AUTH-06', { hospital: 'A', ehr_vendor: 'R' }, { asset: 'rm-account' }),
+    s('AUTH-06', { hospital: 'A', vpn_owner: 'R' }, { asset: 'vpn' }),
+    s('DAT-15', { hospital: 'RA', ehr_vendor: 'C' }),
+    s('INC-13', ALL_VENDORS_R),
   ],
 };

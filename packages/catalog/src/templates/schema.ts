@@ -3,7 +3,6 @@ import {
   PARTY_ROLES,
   PROVISION_PATTERNS,
   SERVICE_MODELS,
-  ZDate,
   ZDutyCode,
   ZLocalized,
   ZName,
@@ -13,6 +12,7 @@ import {
 } from '@bunkai/domain';
 import type { TRaciRole } from '@bunkai/domain';
 import { z } from 'zod';
+import { ZTemplateDate } from './dates.ts';
 
 /** Key of a party or asset inside a template (becomes an id when the engagement is created). */
 export const ZTemplateKey = z
@@ -39,7 +39,8 @@ export const ZTemplateAsset = z.object({
   vendor: ZShortText,
   model: ZShortText,
   assetVersion: ZShortText,
-  supportEndsOn: ZDate.nullable(),
+  /** 保守・サポート終了日, relative to the engagement's creation day (see resolveTemplateDate). */
+  supportEndsOn: ZTemplateDate.nullable(),
 });
 export type TTemplateAsset = z.infer<typeof ZTemplateAsset>;
 
@@ -59,6 +60,17 @@ export const ZTemplateSuggestion = z.object({
   terms: ZTerms.optional(),
 });
 export type TTemplateSuggestion = z.infer<typeof ZTemplateSuggestion>;
+
+/**
+ * A cell the template leaves open on purpose, with the reason shown to the parties. Without
+ * `assetKey` it covers every open cell of the duty.
+ */
+export const ZTemplateOpenCell = z.object({
+  dutyCode: ZDutyCode,
+  assetKey: ZTemplateKey.optional(),
+  reason: ZLocalized,
+});
+export type TTemplateOpenCell = z.infer<typeof ZTemplateOpenCell>;
 
 /** Problems with an assignment: exactly one A, at least one R, no repeated letter. */
 export function assignmentProblems(assignment: Readonly<Record<string, readonly TRaciRole[]>>): string[] {
@@ -92,6 +104,10 @@ export const ZCatalogTemplate = z
     assets: z.array(ZTemplateAsset).max(200),
     dutyCodes: z.array(ZDutyCode).min(1).max(1000),
     suggestions: z.array(ZTemplateSuggestion).max(5000),
+    /** Duties shown first in the matrix and the annex, in this order (the gap the template is about). */
+    leadingDutyCodes: z.array(ZDutyCode).max(20).default([]),
+    /** Every cell left without a suggestion, and why. */
+    openCells: z.array(ZTemplateOpenCell).max(500).default([]),
   })
   .superRefine((t, ctx) => {
     const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path });
@@ -109,6 +125,16 @@ export const ZCatalogTemplate = z
     });
     const targets = t.suggestions.map((s) => `${s.dutyCode} @ ${s.assetKey ?? '*'}`);
     for (const d of duplicates(targets)) issue(`duplicate suggestion ${d}`, ['suggestions']);
+    for (const c of duplicates(t.leadingDutyCodes)) issue(`duplicate leading duty ${c}`, ['leadingDutyCodes']);
+    t.leadingDutyCodes.forEach((c, i) => {
+      if (!dutyCodes.has(c)) issue(`leading duty ${c}: duty not in dutyCodes`, ['leadingDutyCodes', i]);
+    });
+    for (const d of duplicates(t.openCells.map((o) => `${o.dutyCode} @ ${o.assetKey ?? '*'}`))) issue(`duplicate open cell ${d}`, ['openCells']);
+    t.openCells.forEach((o, i) => {
+      const at = `open cell ${o.dutyCode} @ ${o.assetKey ?? '*'}`;
+      if (!dutyCodes.has(o.dutyCode)) issue(`${at}: duty not in dutyCodes`, ['openCells', i, 'dutyCode']);
+      if (o.assetKey !== undefined && !assetKeys.has(o.assetKey)) issue(`${at}: unknown asset`, ['openCells', i, 'assetKey']);
+    });
     t.suggestions.forEach((s, i) => {
       const at = `suggestion ${s.dutyCode} @ ${s.assetKey ?? '*'}`;
       if (!dutyCodes.has(s.dutyCode)) issue(`${at}: duty not in dutyCodes`, ['suggestions', i, 'dutyCode']);

@@ -30,8 +30,16 @@ export const ZDutyDefinition = z.object({
   appliesTo: z.array(z.enum(ASSET_CATEGORIES)).max(ASSET_CATEGORIES.length),
   concerns: z.array(z.enum(DUTY_CONCERNS)).max(DUTY_CONCERNS.length).default([]),
   kakuninhyoPart: z.union([z.literal(KAKUNINHYO_PARTS[0]), z.literal(KAKUNINHYO_PARTS[1])]),
-  /** Sort key inside its part, used for 確認表 order in the annex and review mode. */
+  /**
+   * Sort key inside its part. Parts and order are the catalog's own grouping and numbering,
+   * not the official 確認表 order (only `kakuninhyoItem` carries an official number).
+   */
   order: z.number().int().min(0).max(100_000),
+  /**
+   * The official 確認表 item this duty is, where that is verified (e.g. `Part1 1-①`, `Part2 A-1`);
+   * absent for the catalog's own items.
+   */
+  kakuninhyoItem: z.string().trim().min(1).max(40).optional(),
   references: z.array(ZDutyReference).min(1).max(20),
 });
 export type TDutyDefinition = z.infer<typeof ZDutyDefinition>;

@@ -64,7 +64,7 @@ export const createEngagementsService = ({ db, access }: Deps) => {
           .insert(parties)
           .values({ engagementId: engagement!.id, organizationId: org.id, role: 'hospital', displayName: org.name, position: 0 })
           .returning();
-        const counts = template ? await instantiateTemplate(tx, engagement!.id, hospital!, template) : null;
+        const counts = template ? await instantiateTemplate(tx, engagement!.id, hospital!, template, engagement!.createdAt) : null;
         await recordEvent(tx, { actor, party: hospital!, engagement: engagement! }, {
           type: 'engagement.created',
           subjectId: engagement!.id,

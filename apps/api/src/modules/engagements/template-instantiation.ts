@@ -1,4 +1,4 @@
-import { CATALOG_VERSION, type TCatalogTemplate, expandTemplate, getDuty } from '@bunkai/catalog';
+import { CATALOG_VERSION, type TCatalogTemplate, expandTemplate, getDuty, placeTemplateDuty, resolveTemplateDate } from '@bunkai/catalog';
 import { type TAssignment, type TDutyDefinition, EMPTY_TERMS, normalizeAssignment, validationError } from '@bunkai/domain';
 import { type Db, assets, cells, duties, parties, proposals } from '@bunkai/db';
 
@@ -31,7 +31,7 @@ const chunked = async <T>(rows: T[], size: number, insert: (chunk: T[]) => Promi
  * suggested splits as open proposals (never as agreed cells). The hospital
  * party already exists; template parties of role `hospital` map onto it.
  */
-export const instantiateTemplate = async (tx: Db, engagementId: string, hospital: PartyRow, template: TCatalogTemplate) => {
+export const instantiateTemplate = async (tx: Db, engagementId: string, hospital: PartyRow, template: TCatalogTemplate, createdOn: string | Date) => {
   const partyIdByKey = new Map<string, string>();
   let position = 1;
   for (const p of template.parties) {
@@ -57,7 +57,8 @@ export const instantiateTemplate = async (tx: Db, engagementId: string, hospital
         vendor: a.vendor ?? '',
         model: a.model ?? '',
         assetVersion: a.assetVersion ?? '',
-        supportEndsOn: a.supportEndsOn ?? null,
+        // Template dates are relative to the engagement's creation day.
+        supportEndsOn: resolveTemplateDate(a.supportEndsOn, createdOn),
         position: i,
       })),
     )
@@ -69,7 +70,7 @@ export const instantiateTemplate = async (tx: Db, engagementId: string, hospital
     if (!d) throw validationError('unknown_duty', `Template ${template.code} refers to unknown duty ${code}`);
     return d;
   });
-  const dutyRows = await tx.insert(duties).values(definitions.map((d) => dutyValuesFrom(engagementId, d, CATALOG_VERSION))).returning();
+  const dutyRows = await tx.insert(duties).values(definitions.map((d) => dutyValuesFrom(engagementId, { ...d, ...placeTemplateDuty(template, d) }, CATALOG_VERSION))).returning();
   const dutyIdByCode = new Map(dutyRows.map((d) => [d.code, d.id]));
 
   // expandTemplate decides the cells and which suggestion applies (asset-specific over general).
