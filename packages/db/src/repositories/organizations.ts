@@ -11,6 +11,9 @@ export const organizationsRepository = (db: Db) => ({
     return row;
   },
 
+  /** True once any organization exists (the demo seeds only an empty database). */
+  any: async (tx: Db = db) => (await tx.select({ id: organizations.id }).from(organizations).limit(1)).length > 0,
+
   /** True when the user belongs to the organization. */
   hasUser: async (organizationId: string, userId: string, tx: Db = db) => {
     const [row] = await tx

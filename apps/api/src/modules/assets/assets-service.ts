@@ -91,8 +91,8 @@ export const createAssetsService = ({ db, access }: Deps) => {
       db.transaction(async (tx) => {
         const { row: current, a } = await loadAsset(actor, assetId, tx);
         assertPermission(a, 'asset:write');
-        const { version, ...fields } = input;
-        const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<TAssetInput>;
+        // Only the fields sent are present (the request schema leaves absent fields out).
+        const { version, ...changes } = input;
         await assertKnownOwners(tx, current.engagementId, [changes.ownerPartyId]);
         const updated = await assetsRepo.updateVersioned(assetId, version, changes, tx);
         if (!updated)

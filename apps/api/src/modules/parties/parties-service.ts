@@ -64,8 +64,8 @@ export const createPartiesService = ({ db, access }: Deps) => {
     update: async (actor: Actor, partyId: string, input: TUpdatePartyRequest) => {
       const row = await db.transaction(async (tx) => {
         const { row: current, a } = await loadParty(actor, partyId, tx);
-        const { version, ...fields } = input;
-        const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Omit<TUpdatePartyRequest, 'version'>;
+        // Only the fields sent are present (the request schema leaves absent fields out).
+        const { version, ...changes } = input;
         if (!a.roles.includes('owner')) {
           assertPermission(a, 'party:update-own');
           if (a.party?.id !== current.id) throw forbidden('not_own_party', `Only the engagement owner may change party ${partyId}; you may change your own party.`);
