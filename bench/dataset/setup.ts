@@ -4,7 +4,7 @@ import { EMPTY_TERMS, planCells } from '../../packages/domain/src/index.ts';
 import type { Database } from '../../packages/db/src/index.ts';
 import { assets, duties, engagements, invitations, organizations, parties, signatories, users } from '../../packages/db/src/index.ts';
 import { hashPassword } from '../../apps/api/src/modules/auth/index.ts';
-import { dutyValuesFrom } from '../../apps/api/src/modules/engagements/template-instantiation.ts';
+import { dutyValuesFrom } from '../../apps/api/src/modules/engagements/index.ts';
 import type { Rng } from '../lib/rng.ts';
 import { ASSET_NAMES, type DatasetSpec, PARTY_SPECS, WORKER_ROLE, customDutyDefinitions } from './spec.ts';
 import type { CellRow, SimParty, Simulation } from './simulate.ts';

@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import {
   type TEngagementPermission,
   type TEngagementRole,
@@ -9,11 +8,10 @@ import {
   isAllowedWhenArchived,
   notFound,
 } from '@bunkai/domain';
-import { type Db, engagements, parties, signatories } from '@bunkai/db';
+import { type Db, type EngagementRow, type PartyRow, engagementsRepository } from '@bunkai/db';
 import type { Actor } from '../plugins/auth.ts';
 
-export type EngagementRow = typeof engagements.$inferSelect;
-export type PartyRow = typeof parties.$inferSelect;
+export type { EngagementRow, PartyRow };
 
 /** What the caller is in one engagement: its party (if any) and its roles. */
 export type EngagementAccess = {
@@ -42,20 +40,11 @@ export const accessOf = (actor: Actor, engagement: EngagementRow, party: PartyRo
 };
 
 export const createEngagementAccess = (db: Db) => {
+  const engagementsRepo = engagementsRepository(db);
   /** Resolves the caller's roles; an engagement the caller has no part in is "not found". */
   const load = async (actor: Actor, engagementId: string, tx: Db = db): Promise<EngagementAccess> => {
     if (!ZId.safeParse(engagementId).success) throw notFound('Engagement', engagementId);
-    // One round trip: the engagement, the caller's party and whether the caller signs for it (every request pays it).
-    const [row] = await tx
-      .select({
-        engagement: engagements,
-        party: parties,
-        signatory: sql<boolean>`exists (select 1 from ${signatories} where ${signatories.partyId} = ${parties.id} and ${signatories.userId} = ${actor.userId})`,
-      })
-      .from(engagements)
-      .leftJoin(parties, and(eq(parties.engagementId, engagements.id), eq(parties.organizationId, actor.organizationId)))
-      .where(eq(engagements.id, engagementId))
-      .limit(1);
+    const row = await engagementsRepo.findWithCallerParty(engagementId, actor, tx);
     const access = row ? accessOf(actor, row.engagement, row.party, row.signatory) : null;
     if (!access) throw notFound('Engagement', engagementId);
     return access;

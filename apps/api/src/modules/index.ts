@@ -31,7 +31,7 @@ export type ModuleDeps = { database: Database; config: Config; clock: Clock };
  * The composition root: repositories → services → routes, one block per
  * module. Each module owns its folder (`<feature>-routes.ts`, `-service.ts`, …).
  */
-export const registerModules = async (app: FastifyInstance, { database, config }: ModuleDeps) => {
+export const registerModules = async (app: FastifyInstance, { database, config, clock }: ModuleDeps) => {
   const { db } = database;
   const access = createEngagementAccess(db);
 
@@ -72,7 +72,7 @@ export const registerModules = async (app: FastifyInstance, { database, config }
   await app.register(partiesRoutes(createPartiesService({ db, access })));
   await app.register(assetsRoutes(createAssetsService({ db, access })));
   await app.register(dutiesRoutes(createDutiesService({ db, access })));
-  await app.register(invitationsRoutes(createInvitationsService({ db, access, config })));
+  await app.register(invitationsRoutes(createInvitationsService({ db, access, config, clock })));
 
   // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, audit trail.
   const revisions = createRevisionsService({ db, access });

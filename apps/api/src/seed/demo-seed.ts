@@ -1,7 +1,6 @@
-import { count } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { TContact, TMatrixCell, TMatrixResponse, TParty } from '@bunkai/domain';
-import { type Database, organizations } from '@bunkai/db';
+import { type Database, organizationsRepository } from '@bunkai/db';
 import type { Config } from '../config.ts';
 import type { Member } from './factories.ts';
 import { expectStatus } from './http-client.ts';
@@ -26,8 +25,7 @@ const contact = (name: string, phone: string, email: string, hours: string): TCo
  * stays open as a blocking finding.
  */
 export const seedDemoIfEmpty = async (app: FastifyInstance, database: Database, config: Pick<Config, 'publicUrl'>) => {
-  const [row] = await database.db.select({ n: count() }).from(organizations);
-  if ((row?.n ?? 0) > 0) return null;
+  if (await organizationsRepository(database.db).any()) return null;
   const f = createNegotiationFactories(app);
 
   const register = (u: (typeof DEMO_USERS)[keyof typeof DEMO_USERS]) =>

@@ -9,28 +9,35 @@ let t: TestApp;
 let w: World;
 let dutyIdByCode: Map<string, string>;
 
+/** A world whose engagement has the duties these tests plan cells from. */
+const worldWithDuties = async () => {
+  const world = await createWorld(t.app);
+  const added = await world.f.addDuties(world.owner, world.engagement.id, ['GOV-01', 'VUL-02', 'VUL-06', 'VUL-13', 'PHY-03']);
+  return { world, dutyIdByCode: new Map(added.duties.map((d) => [d.code, d.id])) };
+};
+
 beforeAll(async () => {
   t = await createTestApp();
-  w = await createWorld(t.app);
-  const added = await w.f.addDuties(w.owner, w.engagement.id, ['GOV-01', 'VUL-02', 'VUL-06', 'VUL-13', 'PHY-03']);
-  dutyIdByCode = new Map(added.duties.map((d) => [d.code, d.id]));
+  ({ world: w, dutyIdByCode } = await worldWithDuties());
 });
 afterAll(() => t.close());
 
-const url = () => `/api/v1/engagements/${w.engagement.id}/assets`;
+const url = (engagementId = w.engagement.id) => `/api/v1/engagements/${engagementId}/assets`;
 const cellsOfAsset = (assetId: string) => t.database.db.select().from(cells).where(eq(cells.assetId, assetId));
-const codesOfAsset = async (assetId: string) => {
-  const codeById = new Map([...dutyIdByCode].map(([code, id]) => [id, code]));
+const codesOfAsset = async (assetId: string, byCode = dutyIdByCode) => {
+  const codeById = new Map([...byCode].map(([code, id]) => [id, code]));
   return (await cellsOfAsset(assetId)).map((c) => codeById.get(c.dutyId)).sort();
 };
-const terminal = (i: number) => ({ name: `電子カルテ端末 ${i}`, category: 'client_terminal' as const, ownerPartyId: w.hospitalPartyId });
+const terminal = (i: number, hospitalPartyId = w.hospitalPartyId) => ({ name: `電子カルテ端末 ${i}`, category: 'client_terminal' as const, ownerPartyId: hospitalPartyId });
 
 describe('assets (対象資産)', () => {
   it('bulk-creates assets with the cells of every applicable duty, one event per asset', async () => {
-    const res = await w.member.http.post<{ assets: TAsset[]; cellsCreated: number }>(url(), {
+    // An engagement of its own: positions and event counts start from nothing whatever ran before.
+    const { world: v, dutyIdByCode: byCode } = await worldWithDuties();
+    const res = await v.member.http.post<{ assets: TAsset[]; cellsCreated: number }>(url(v.engagement.id), {
       assets: [
-        { name: 'リモート保守用VPN装置', category: 'vpn_appliance', ownerPartyId: w.memberPartyId, vendor: 'Fortinet', model: 'FortiGate 60F', supportEndsOn: '2027-03-31' },
-        ...Array.from({ length: 50 }, (_, i) => terminal(i + 1)),
+        { name: 'リモート保守用VPN装置', category: 'vpn_appliance', ownerPartyId: v.memberPartyId, vendor: 'Fortinet', model: 'FortiGate 60F', supportEndsOn: '2027-03-31' },
+        ...Array.from({ length: 50 }, (_, i) => terminal(i + 1, v.hospitalPartyId)),
         { name: 'LTOテープ', category: 'backup_media' },
       ],
     });
@@ -39,14 +46,14 @@ describe('assets (対象資産)', () => {
     // VPN: VUL-02 + VUL-13; each terminal: VUL-06 + VUL-13 + PHY-03; backup media: none of these duties.
     expect(res.body.cellsCreated).toBe(2 + 50 * 3);
     const [vpn, firstTerminal] = res.body.assets;
-    expect(vpn).toMatchObject({ vendor: 'Fortinet', supportEndsOn: '2027-03-31', ownerPartyId: w.memberPartyId, version: 1 });
-    expect(await codesOfAsset(vpn!.id)).toEqual(['VUL-02', 'VUL-13']);
-    expect(await codesOfAsset(firstTerminal!.id)).toEqual(['PHY-03', 'VUL-06', 'VUL-13']);
+    expect(vpn).toMatchObject({ vendor: 'Fortinet', supportEndsOn: '2027-03-31', ownerPartyId: v.memberPartyId, version: 1 });
+    expect(await codesOfAsset(vpn!.id, byCode)).toEqual(['VUL-02', 'VUL-13']);
+    expect(await codesOfAsset(firstTerminal!.id, byCode)).toEqual(['PHY-03', 'VUL-06', 'VUL-13']);
     expect(res.body.assets.map((a) => a.position)).toEqual(res.body.assets.map((_, i) => i));
-    const created = await t.database.db.select().from(events).where(and(eq(events.engagementId, w.engagement.id), eq(events.type, 'asset.created')));
+    const created = await t.database.db.select().from(events).where(and(eq(events.engagementId, v.engagement.id), eq(events.type, 'asset.created')));
     expect(created).toHaveLength(52);
     // The engagement-wide duty still has exactly its one cell.
-    const wide = await t.database.db.select().from(cells).where(eq(cells.dutyId, dutyIdByCode.get('GOV-01')!));
+    const wide = await t.database.db.select().from(cells).where(eq(cells.dutyId, byCode.get('GOV-01')!));
     expect(wide.map((c) => c.assetId)).toEqual([null]);
   });
 

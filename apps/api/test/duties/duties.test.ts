@@ -31,25 +31,28 @@ const custom: z.input<typeof ZCustomDutyInput> = {
 
 describe('duties (責任項目)', () => {
   it('adds catalog duties, answering and listing them in 確認表 order', async () => {
-    const res = await w.owner.http.post<{ duties: TDuty[]; cellsCreated: number }>(url(), { catalogCodes: ['VUL-02', 'GOV-01', 'CON-06', 'PHY-03'] });
+    // A world of its own: no duties and no assets yet, whatever ran before.
+    const v = await createWorld(t.app);
+    const res = await v.owner.http.post<{ duties: TDuty[]; cellsCreated: number }>(url(v.engagement.id), { catalogCodes: ['VUL-02', 'GOV-01', 'CON-06', 'PHY-03'] });
     expect(res.status).toBe(201);
     const order = ['GOV-01', 'PHY-03', 'CON-06', 'VUL-02'];
     expect(res.body.duties.map((d) => d.code)).toEqual(order);
     // No assets yet: only the two engagement-wide duties have a cell.
     expect(res.body.cellsCreated).toBe(2);
     expect(res.body.duties[0]).toMatchObject({ catalogVersion: '2026.1', notApplicableReason: null, version: 1, kakuninhyoPart: 1 });
-    const list = await w.observer.http.get<{ duties: TDuty[] }>(url());
+    const list = await v.observer.http.get<{ duties: TDuty[] }>(url(v.engagement.id));
     expect(list.status).toBe(200);
     expect(list.body.duties.map((d) => d.code)).toEqual(order);
   });
 
   it('adding a duty creates its cells for the existing assets', async () => {
-    await w.f.addAssets(w.member, w.engagement.id, [
+    const v = await createWorld(t.app);
+    await v.f.addAssets(v.member, v.engagement.id, [
       { name: 'VPN装置1', category: 'vpn_appliance' },
       { name: 'VPN装置2', category: 'vpn_appliance' },
       ...[1, 2, 3].map((i) => ({ name: `端末${i}`, category: 'client_terminal' as const })),
     ]);
-    const res = await w.f.addDuties(w.owner, w.engagement.id, ['VUL-13', 'GOV-05']);
+    const res = await v.f.addDuties(v.owner, v.engagement.id, ['VUL-13', 'GOV-05']);
     expect(res.cellsCreated).toBe(5 + 1);
     const vul13 = res.duties.find((d) => d.code === 'VUL-13')!;
     expect((await cellsOfDuty(vul13.id)).every((c) => c.status === 'unassigned' && c.assetId !== null)).toBe(true);
@@ -57,6 +60,7 @@ describe('duties (責任項目)', () => {
   });
 
   it('refuses unknown catalog codes (400 listing them) and codes already present (409), writing nothing', async () => {
+    if (!(await w.f.listDuties(w.owner, w.engagement.id)).some((d) => d.code === 'GOV-01')) await w.f.addDuties(w.owner, w.engagement.id, ['GOV-01']);
     const unknown = await w.owner.http.post(url(), { catalogCodes: ['VUL-01', 'NOPE-99', 'ZZZ-1'] });
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ error: { code: 'unknown_duty', details: { codes: ['NOPE-99', 'ZZZ-1'] } } });
@@ -73,37 +77,50 @@ describe('duties (責任項目)', () => {
   });
 
   it('adds a custom duty with its cells; its code is unique in the engagement', async () => {
-    const res = await w.owner.http.post<{ duties: TDuty[]; cellsCreated: number }>(url(), { custom });
+    // Its own engagement with two VPN appliances, the assets the custom duty applies to.
+    const engagement = await w.f.createEngagement(w.owner);
+    await w.f.addAssets(w.owner, engagement.id, [
+      { name: 'VPN装置1', category: 'vpn_appliance' },
+      { name: 'VPN装置2', category: 'vpn_appliance' },
+    ]);
+    const res = await w.owner.http.post<{ duties: TDuty[]; cellsCreated: number }>(url(engagement.id), { custom });
     expect(res.status).toBe(201);
     expect(res.body.duties[0]).toMatchObject({ code: 'HOSP-01', catalogVersion: null, order: 90_000, concerns: [] });
     expect(res.body.cellsCreated).toBe(2);
-    const again = await w.owner.http.post(url(), { custom });
+    const again = await w.owner.http.post(url(engagement.id), { custom });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: { code: 'duty_exists' } });
-    const bad = await w.owner.http.post(url(), { custom: { ...custom, code: 'HOSP-02', references: [] } });
+    const bad = await w.owner.http.post(url(engagement.id), { custom: { ...custom, code: 'HOSP-02', references: [] } });
     expect(bad.status).toBe(400);
   });
 });
 
 describe('not applicable (対象外) and reopening', () => {
-  let engagement: TEngagement;
-  let duty: TDuty;
-  let agreedCellId: string;
+  const REASON = '当院ではリモート保守を廃止したため';
+  type Scenario = { engagement: TEngagement; duty: TDuty; agreedCellId: string };
 
-  beforeAll(async () => {
-    engagement = await w.f.createEngagement(w.owner, { templateCode: 'onprem-ehr-vpn' });
-    duty = (await w.f.listDuties(w.owner, engagement.id)).find((d) => d.code === 'VUL-13')!;
+  /** A template engagement of its own whose VUL-13 has one settled cell, so each step below starts from a known state. */
+  const scenario = async (): Promise<Scenario> => {
+    const engagement = await w.f.createEngagement(w.owner, { templateCode: 'onprem-ehr-vpn' });
+    const duty = (await w.f.listDuties(w.owner, engagement.id)).find((d) => d.code === 'VUL-13')!;
     // Settle one cell as if its suggestion had been agreed, so the marking must leave it alone.
     const [first] = await cellsOfDuty(duty.id);
-    agreedCellId = first!.id;
     if (first!.openProposalId) await t.database.db.update(proposals).set({ status: 'agreed' }).where(eq(proposals.id, first!.openProposalId));
     await t.database.db
       .update(cells)
       .set({ status: 'agreed', openProposalId: null, assignment: { [w.hospitalPartyId]: ['R', 'A'] } })
       .where(eq(cells.id, first!.id));
-  });
+    return { engagement, duty, agreedCellId: first!.id };
+  };
+  /** The scenario with VUL-13 marked 対象外 (version 2). */
+  const markedScenario = async (): Promise<Scenario> => {
+    const s = await scenario();
+    expect((await w.owner.http.patch(`/api/v1/duties/${s.duty.id}`, { version: 1, notApplicable: true, reason: REASON })).status).toBe(200);
+    return s;
+  };
 
   it('requires a reason, the version and the owner', async () => {
+    const { duty } = await scenario();
     const patch = (body: object, who = w.owner) => who.http.patch(`/api/v1/duties/${duty.id}`, body);
     const missing = await patch({ version: 1, notApplicable: true });
     expect(missing.status).toBe(400);
@@ -119,6 +136,7 @@ describe('not applicable (対象外) and reopening', () => {
   });
 
   it('marks the open cells not applicable with the reason and withdraws their open proposals; agreed cells are kept', async () => {
+    const { duty, agreedCellId } = await scenario();
     const before = await cellsOfDuty(duty.id);
     const openIds = before.flatMap((c) => (c.openProposalId ? [c.openProposalId] : []));
     expect(openIds.length).toBeGreaterThan(0);
@@ -141,12 +159,14 @@ describe('not applicable (対象外) and reopening', () => {
   });
 
   it('new assets get not-applicable cells while the duty is marked', async () => {
+    const { engagement, duty } = await markedScenario();
     const { assets } = await w.f.addAssets(w.owner, engagement.id, [{ name: '追加端末', category: 'client_terminal' }]);
     const [cell] = (await cellsOfDuty(duty.id)).filter((c) => c.assetId === assets[0]!.id);
     expect(cell).toMatchObject({ status: 'not_applicable', notApplicableReason: '当院ではリモート保守を廃止したため' });
   });
 
   it('reopening returns the cells to unassigned (agreed cells untouched) and appends duty.reopened', async () => {
+    const { duty, agreedCellId } = await markedScenario();
     const res = await w.owner.http.patch<{ duty: TDuty; cellsChanged: number }>(`/api/v1/duties/${duty.id}`, { version: 2, notApplicable: false });
     expect(res.status).toBe(200);
     expect(res.body.duty).toMatchObject({ notApplicableReason: null, version: 3 });

@@ -3,14 +3,18 @@ import { and, eq } from 'drizzle-orm';
 import { events, invitations, verifyChain } from '@bunkai/db';
 import type { TCreateInvitationResponse, TInvitation, TInvitationPreview, TParty } from '@bunkai/domain';
 import { hashToken } from '../../src/modules/auth/index.ts';
+import { manualClock } from '../../src/platform/clock.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 import { ROLES, type Role, type World, createWorld } from '../parties/world.ts';
 
 let t: TestApp;
 let w: World;
+// Expiry is decided on the app's clock: the tests move it instead of editing rows or waiting.
+const clock = manualClock('2026-12-01T09:00:00Z');
+const DAY_MS = 86_400_000;
 
 beforeAll(async () => {
-  t = await createTestApp({ PUBLIC_URL: 'https://bunkai.example.test/' });
+  t = await createTestApp({ PUBLIC_URL: 'https://bunkai.example.test/' }, { clock });
   w = await createWorld(t.app);
 });
 afterAll(() => t.close());
@@ -24,7 +28,7 @@ describe('invitations (招待)', () => {
     expect(res.status).toBe(201);
     const { invitation, token } = res.body;
     expect(invitation).toMatchObject({ email: 'sales@vendor-b.test', status: 'pending', acceptUrl: `https://bunkai.example.test/invitations/${token}` });
-    const days = (Date.parse(invitation.expiresAt) - Date.now()) / 86_400_000;
+    const days = (Date.parse(invitation.expiresAt) - clock.now().getTime()) / DAY_MS;
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThanOrEqual(14);
     const party = (await w.f.listParties(w.owner, w.engagement.id)).find((p) => p.id === invitation.partyId);
@@ -64,13 +68,23 @@ describe('invitations (招待)', () => {
   });
 
   it('refuses expired invitations with 409 invitation_expired and lists them as expired', async () => {
+    const start = clock.now();
     const { token, invitation } = await w.f.invite(w.owner, w.engagement.id, { role: 'other', displayName: '期限切れ' });
-    await t.database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(invitations.id, invitation.id));
-    const res = await (await vendor()).http.post(`/api/v1/invitations/${token}/accept`);
-    expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ error: { code: 'invitation_expired' } });
-    const list = await w.owner.http.get<{ invitations: TInvitation[] }>(url());
-    expect(list.body.invitations.find((i) => i.id === invitation.id)?.status).toBe('expired');
+    const late = await vendor();
+    try {
+      // One second before the deadline the link still works for a preview; at the deadline it has expired.
+      clock.set(new Date(Date.parse(invitation.expiresAt) - 1000));
+      expect((await w.f.anonymous.get<TInvitationPreview>(`/api/v1/invitations/${token}`)).body.status).toBe('pending');
+      clock.set(invitation.expiresAt);
+      const res = await late.http.post(`/api/v1/invitations/${token}/accept`);
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ error: { code: 'invitation_expired' } });
+      const list = await w.owner.http.get<{ invitations: TInvitation[] }>(url());
+      expect(list.body.invitations.find((i) => i.id === invitation.id)?.status).toBe('expired');
+    } finally {
+      // Later tests (in any order) start from the same time.
+      clock.set(start);
+    }
   });
 
   it('revokes (owner): the link stops working; revoking an accepted invitation answers 409', async () => {

@@ -15,20 +15,24 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const partyOf = async (partyId: string) => (await w.f.listParties(w.owner, w.engagement.id)).find((p) => p.id === partyId)!;
-const eventTypes = async () => (await t.database.db.select().from(events).where(eq(events.engagementId, w.engagement.id))).map((e) => e.type);
+const eventTypes = async (engagementId = w.engagement.id) => (await t.database.db.select().from(events).where(eq(events.engagementId, engagementId))).map((e) => e.type);
 
 const contact = { name: '山田 太郎', phone: '03-1234-5678', email: 'yamada@vendor-a.test', hours: '平日 9:00-17:00' };
 
 describe('parties (当事者)', () => {
   it('lists every party with contacts, in position order', async () => {
-    const res = await w.observer.http.get<{ parties: TParty[] }>(`/api/v1/engagements/${w.engagement.id}/parties`);
+    // A world of its own: other tests add parties to the shared one.
+    const v = await createWorld(t.app);
+    const res = await v.observer.http.get<{ parties: TParty[] }>(`/api/v1/engagements/${v.engagement.id}/parties`);
     expect(res.status).toBe(200);
     expect(res.body.parties.map((p) => p.role)).toEqual(['hospital', 'ehr_vendor', 'observer']);
     expect(res.body.parties[0]).toMatchObject({ normalContacts: [], emergencyContacts: [], version: 1 });
   });
 
   it('the owner creates a placeholder party with contacts; an event is appended', async () => {
-    const res = await w.owner.http.post<{ party: TParty }>(`/api/v1/engagements/${w.engagement.id}/parties`, {
+    // A world of its own, so the new party's position follows exactly the three parties it starts with.
+    const v = await createWorld(t.app);
+    const res = await v.owner.http.post<{ party: TParty }>(`/api/v1/engagements/${v.engagement.id}/parties`, {
       role: 'network_vendor',
       displayName: 'ネットワーク事業者B社',
       contractReference: '保守契約 第12号',
@@ -37,7 +41,7 @@ describe('parties (当事者)', () => {
     expect(res.status).toBe(201);
     expect(res.body.party).toMatchObject({ organizationId: null, role: 'network_vendor', contractReference: '保守契約 第12号', position: 3 });
     expect(res.body.party.emergencyContacts[0]).toEqual({ ...contact, hours: '24時間365日' });
-    expect(await eventTypes()).toContain('party.created');
+    expect(await eventTypes(v.engagement.id)).toContain('party.created');
   });
 
   it('refuses invalid bodies with 400 and a code (unknown role, a second hospital, unbounded text)', async () => {

@@ -18,26 +18,39 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const url = (partyId: string, userId = '') => `/api/v1/parties/${partyId}/signatories${userId ? `/${userId}` : ''}`;
-const eventsOf = async (type: string) =>
-  t.database.db.select().from(events).where(and(eq(events.engagementId, w.engagement.id), eq(events.type, type)));
+const eventsOf = async (type: string, partyId: string) =>
+  t.database.db.select().from(events).where(and(eq(events.engagementId, w.engagement.id), eq(events.type, type), eq(events.subjectId, partyId)));
+
+let n = 0;
+/** A vendor party of its own with a second user, so each test starts with no signatory on it. */
+const freshParty = async () => {
+  const admin = await w.f.registerOrganization({ name: `署名テスト${++n}社`, kind: 'vendor' });
+  const { partyId } = await w.f.inviteAndAccept(w.owner, w.engagement.id, { role: 'other', displayName: `署名テスト${n}` }, admin);
+  const user = await w.f.addMember(admin, { displayName: '署名者 花子' });
+  return { admin, partyId, user };
+};
+const grant = async (p: Awaited<ReturnType<typeof freshParty>>) => expect((await p.admin.http.put(url(p.partyId, p.user.session.user.id))).status).toBe(200);
 
 describe('signatory right (署名権限)', () => {
   it("the party organization's admin grants it to its own user; the user then signs as signatory", async () => {
-    const res = await w.member.http.put<{ signatory: TSignatory }>(url(w.memberPartyId, vendorUser.session.user.id));
+    const p = await freshParty();
+    const res = await p.admin.http.put<{ signatory: TSignatory }>(url(p.partyId, p.user.session.user.id));
     expect(res.status).toBe(200);
-    expect(res.body.signatory).toMatchObject({ partyId: w.memberPartyId, userId: vendorUser.session.user.id, displayName: '署名者 花子', grantedByUserId: w.member.session.user.id });
-    const summary = await vendorUser.http.get<{ engagement: { myRoles: string[] } }>(`/api/v1/engagements/${w.engagement.id}`);
+    expect(res.body.signatory).toMatchObject({ partyId: p.partyId, userId: p.user.session.user.id, displayName: '署名者 花子', grantedByUserId: p.admin.session.user.id });
+    const summary = await p.user.http.get<{ engagement: { myRoles: string[] } }>(`/api/v1/engagements/${w.engagement.id}`);
     expect(summary.body.engagement.myRoles).toEqual(['member', 'signatory']);
-    const list = await w.observer.http.get<{ signatories: TSignatory[] }>(url(w.memberPartyId));
+    const list = await w.observer.http.get<{ signatories: TSignatory[] }>(url(p.partyId));
     expect(list.status).toBe(200);
-    expect(list.body.signatories.map((s) => s.userId)).toEqual([vendorUser.session.user.id]);
-    expect(await eventsOf('signatory.granted')).toHaveLength(1);
+    expect(list.body.signatories.map((s) => s.userId)).toEqual([p.user.session.user.id]);
+    expect(await eventsOf('signatory.granted', p.partyId)).toHaveLength(1);
   });
 
   it('granting twice is idempotent and appends no second event', async () => {
-    const again = await w.member.http.put(url(w.memberPartyId, vendorUser.session.user.id));
+    const p = await freshParty();
+    await grant(p);
+    const again = await p.admin.http.put(url(p.partyId, p.user.session.user.id));
     expect(again.status).toBe(200);
-    expect(await eventsOf('signatory.granted')).toHaveLength(1);
+    expect(await eventsOf('signatory.granted', p.partyId)).toHaveLength(1);
   });
 
   it('the owner (another organization) cannot grant on a vendor party; nor can a non-admin of the party', async () => {
@@ -63,12 +76,14 @@ describe('signatory right (署名権限)', () => {
   });
 
   it('revokes (204, event), then 404 for a right that is not held', async () => {
-    const res = await w.member.http.delete(url(w.memberPartyId, vendorUser.session.user.id));
+    const p = await freshParty();
+    await grant(p);
+    const res = await p.admin.http.delete(url(p.partyId, p.user.session.user.id));
     expect(res.status).toBe(204);
-    expect(await eventsOf('signatory.revoked')).toHaveLength(1);
-    const summary = await vendorUser.http.get<{ engagement: { myRoles: string[] } }>(`/api/v1/engagements/${w.engagement.id}`);
+    expect(await eventsOf('signatory.revoked', p.partyId)).toHaveLength(1);
+    const summary = await p.user.http.get<{ engagement: { myRoles: string[] } }>(`/api/v1/engagements/${w.engagement.id}`);
     expect(summary.body.engagement.myRoles).toEqual(['member']);
-    expect((await w.member.http.delete(url(w.memberPartyId, vendorUser.session.user.id))).status).toBe(404);
+    expect((await p.admin.http.delete(url(p.partyId, p.user.session.user.id))).status).toBe(404);
   });
 });
 

@@ -1,7 +1,10 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { TDuty } from '@bunkai/domain';
-import type { duties } from '../schema/index.ts';
+import type { Db } from '../create-db.ts';
+import { duties } from '../schema/index.ts';
 
 export type DutyRow = typeof duties.$inferSelect;
+export type DutyInsert = typeof duties.$inferInsert;
 
 export const toDuty = (r: DutyRow): TDuty => ({
   id: r.id,
@@ -20,3 +23,52 @@ export const toDuty = (r: DutyRow): TDuty => ({
   notApplicableReason: r.notApplicableReason,
   version: r.version,
 });
+
+/** 確認表 order: Part1 before Part2, then the sort key, then the code. */
+export const compareKakuninhyo = (x: DutyRow, y: DutyRow) => x.kakuninhyoPart - y.kakuninhyoPart || x.sortOrder - y.sortOrder || x.code.localeCompare(y.code);
+
+export const dutiesRepository = (db: Db) => ({
+  /** In 確認表 order. */
+  listByEngagement: (engagementId: string, tx: Db = db) =>
+    tx
+      .select()
+      .from(duties)
+      .where(eq(duties.engagementId, engagementId))
+      .orderBy(asc(duties.kakuninhyoPart), asc(duties.sortOrder), asc(duties.code)),
+
+  /** What cell planning needs of every duty of the engagement. */
+  listForPlanning: (engagementId: string, tx: Db = db) =>
+    tx
+      .select({ id: duties.id, appliesTo: duties.appliesTo, notApplicableReason: duties.notApplicableReason })
+      .from(duties)
+      .where(eq(duties.engagementId, engagementId)),
+
+  findById: async (dutyId: string, tx: Db = db) => {
+    const [row] = await tx.select().from(duties).where(eq(duties.id, dutyId));
+    return row;
+  },
+
+  /** Which of `codes` the engagement already has. */
+  presentCodes: async (engagementId: string, codes: readonly string[], tx: Db = db) => {
+    if (!codes.length) return [];
+    const rows = await tx
+      .select({ code: duties.code })
+      .from(duties)
+      .where(and(eq(duties.engagementId, engagementId), inArray(duties.code, [...codes])));
+    return rows.map((r) => r.code);
+  },
+
+  /** Returns the rows in input order. */
+  insertMany: async (values: readonly DutyInsert[], tx: Db = db) => (values.length ? tx.insert(duties).values([...values]).returning() : []),
+
+  /** Optimistic update of the duty-level 対象外 reason: undefined when `version` is no longer current. */
+  setNotApplicableReason: async (dutyId: string, version: number, reason: string | null, tx: Db = db) => {
+    const [row] = await tx
+      .update(duties)
+      .set({ notApplicableReason: reason, version: sql`${duties.version} + 1` })
+      .where(and(eq(duties.id, dutyId), eq(duties.version, version)))
+      .returning();
+    return row;
+  },
+});
+export type DutiesRepository = ReturnType<typeof dutiesRepository>;

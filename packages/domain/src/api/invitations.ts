@@ -12,6 +12,12 @@ import { ZPlaceholderPartyRole } from './structure.ts';
 export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;
 export type TInvitationStatus = (typeof INVITATION_STATUSES)[number];
 
+/** Revoked and accepted win over the deadline; an invitation expires at `expiresAt` exactly. */
+export const invitationStatus = (
+  i: { revokedAt: string | Date | null; acceptedAt: string | Date | null; expiresAt: string | Date },
+  now: Date,
+): TInvitationStatus => (i.revokedAt ? 'revoked' : i.acceptedAt ? 'accepted' : new Date(i.expiresAt) <= now ? 'expired' : 'pending');
+
 /** For an existing placeholder party, or a new placeholder party created in the same transaction. */
 export const ZCreateInvitationRequest = z.union([
   z.object({ email: ZEmail, partyId: ZId }).strict(),
@@ -34,15 +40,15 @@ export const ZInvitation = z.object({
 });
 export type TInvitation = z.infer<typeof ZInvitation>;
 
+/** Invitation tokens are 43-character base64url strings; anything far off is refused early. */
+export const ZInvitationToken = z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, 'an invitation token');
+
 /** The creation answer: the only time the token (and the link carrying it) is ever shown. */
 export const ZCreateInvitationResponse = z.object({
   invitation: ZInvitation.extend({ acceptUrl: z.string().max(2000) }),
-  token: z.string(),
+  token: ZInvitationToken,
 });
 export type TCreateInvitationResponse = z.infer<typeof ZCreateInvitationResponse>;
-
-/** Invitation tokens are 43-character base64url strings; anything far off is refused early. */
-export const ZInvitationToken = z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, 'an invitation token');
 
 /** What the public invitation page shows before the visitor signs in or registers. */
 export const ZInvitationPreview = z.object({

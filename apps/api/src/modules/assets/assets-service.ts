@@ -1,4 +1,3 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   type TAssetInput,
   type TCreateAssetsRequest,
@@ -8,25 +7,23 @@ import {
   notFound,
   validationError,
 } from '@bunkai/domain';
-import { type Db, assets, cells } from '@bunkai/db';
+import { type Db, assetsRepository, dutiesRepository, partiesRepository, structureCellsRepository, toAsset } from '@bunkai/db';
 import { type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
 import { recordEvent, recordEvents } from '../events/index.ts';
-import { toAsset } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
 import { countBy, createPlannedCells } from '../duties/index.ts';
-import { deleteCellsWithHistory, engagementDuties, isCellInUse, nextAssetPosition, unknownPartyIds } from './assets-repository.ts';
 
 type Deps = { db: Db; access: EngagementAccessService };
+type CellState = { id: string; status: string; assignment: unknown; openProposalId: string | null };
 
-
-const assertKnownOwners = async (tx: Db, engagementId: string, ownerIds: (string | null | undefined)[]) => {
-  const unknown = await unknownPartyIds(tx, engagementId, ownerIds.filter((id): id is string => !!id));
-  if (unknown.length)
-    throw validationError('unknown_party', `ownerPartyId ${unknown.join(', ')} is not a party of engagement ${engagementId}.`, { partyIds: unknown });
-};
+/**
+ * A cell is "in use" when deleting it would lose a negotiation that matters:
+ * it is or was agreed (an assignment is kept) or a proposal is open on it.
+ */
+const isCellInUse = (c: Omit<CellState, 'id'>): boolean => c.status === 'agreed' || c.assignment !== null || c.openProposalId !== null;
 
 /** Refuses to drop cells that carry an agreement or an open proposal. */
-const assertCellsFree = (assetId: string, doomed: readonly (typeof cells.$inferSelect)[]) => {
+const assertCellsFree = (assetId: string, doomed: readonly CellState[]) => {
   const inUse = doomed.filter(isCellInUse);
   if (inUse.length)
     throw conflict(
@@ -37,9 +34,20 @@ const assertCellsFree = (assetId: string, doomed: readonly (typeof cells.$inferS
 };
 
 export const createAssetsService = ({ db, access }: Deps) => {
+  const assetsRepo = assetsRepository(db);
+  const dutiesRepo = dutiesRepository(db);
+  const partiesRepo = partiesRepository(db);
+  const cellsRepo = structureCellsRepository(db);
+
+  const assertKnownOwners = async (tx: Db, engagementId: string, ownerIds: (string | null | undefined)[]) => {
+    const unknown = await partiesRepo.unknownIds(engagementId, ownerIds.filter((id): id is string => !!id), tx);
+    if (unknown.length)
+      throw validationError('unknown_party', `ownerPartyId ${unknown.join(', ')} is not a party of engagement ${engagementId}.`, { partyIds: unknown });
+  };
+
   /** Loads an asset through its engagement (404 under the asset's own id when the caller cannot see it). */
   const loadAsset = async (actor: Actor, assetId: string, tx: Db) => {
-    const [row] = await tx.select().from(assets).where(eq(assets.id, assetId));
+    const row = await assetsRepo.findById(assetId, tx);
     if (!row) throw notFound('Asset', assetId);
     try {
       return { row, a: await access.load(actor, row.engagementId, tx) };
@@ -52,8 +60,7 @@ export const createAssetsService = ({ db, access }: Deps) => {
   return {
     list: async (actor: Actor, engagementId: string) => {
       await access.require(actor, engagementId, 'engagement:read');
-      const rows = await db.select().from(assets).where(eq(assets.engagementId, engagementId)).orderBy(asc(assets.position), asc(assets.createdAt));
-      return { assets: rows.map(toAsset) };
+      return { assets: (await assetsRepo.listByEngagement(engagementId)).map(toAsset) };
     },
 
     /** One asset or up to 1000, all or nothing, with the cells of every duty that applies to them. */
@@ -62,13 +69,9 @@ export const createAssetsService = ({ db, access }: Deps) => {
       return db.transaction(async (tx) => {
         const a = await access.require(actor, engagementId, 'asset:write', tx);
         await assertKnownOwners(tx, engagementId, inputs.map((i) => i.ownerPartyId));
-        const start = await nextAssetPosition(tx, engagementId);
-        const rows: (typeof assets.$inferSelect)[] = [];
-        for (let i = 0; i < inputs.length; i += 500) {
-          const chunk = inputs.slice(i, i + 500).map((input, j) => ({ engagementId, ...input, position: start + i + j }));
-          rows.push(...(await tx.insert(assets).values(chunk).returning()));
-        }
-        const created = await createPlannedCells(tx, engagementId, await engagementDuties(tx, engagementId), rows, 'assets-only');
+        const start = await assetsRepo.nextPosition(engagementId, tx);
+        const rows = await assetsRepo.insertMany(inputs.map((input, i) => ({ engagementId, ...input, position: start + i })), tx);
+        const created = await createPlannedCells(tx, engagementId, await dutiesRepo.listForPlanning(engagementId, tx), rows, 'assets-only');
         const perAsset = countBy(created, (c) => c.assetId);
         await recordEvents(
           tx,
@@ -88,25 +91,21 @@ export const createAssetsService = ({ db, access }: Deps) => {
       db.transaction(async (tx) => {
         const { row: current, a } = await loadAsset(actor, assetId, tx);
         assertPermission(a, 'asset:write');
-        const { version, ...fields } = input;
-        const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<TAssetInput>;
+        // Only the fields sent are present (the request schema leaves absent fields out).
+        const { version, ...changes } = input;
         await assertKnownOwners(tx, current.engagementId, [changes.ownerPartyId]);
-        const [updated] = await tx
-          .update(assets)
-          .set({ ...changes, version: sql`${assets.version} + 1` })
-          .where(and(eq(assets.id, assetId), eq(assets.version, version)))
-          .returning();
+        const updated = await assetsRepo.updateVersioned(assetId, version, changes, tx);
         if (!updated)
           throw conflict('stale_version', `Asset ${assetId} was changed by someone else (you sent version ${version}); reload it.`, { current: toAsset(current) });
         let cellsCreated = 0;
         let cellsDeleted = 0;
         if (changes.category && changes.category !== current.category) {
-          const dutyRows = await engagementDuties(tx, current.engagementId);
+          const dutyRows = await dutiesRepo.listForPlanning(current.engagementId, tx);
           const applying = new Set(dutyRows.filter((d) => d.appliesTo.includes(updated.category)).map((d) => d.id));
-          const existing = await tx.select().from(cells).where(eq(cells.assetId, assetId)).for('update');
+          const existing = await cellsRepo.lockByAsset(assetId, tx);
           const doomed = existing.filter((c) => !applying.has(c.dutyId));
           assertCellsFree(assetId, doomed);
-          await deleteCellsWithHistory(tx, doomed.map((c) => c.id));
+          await cellsRepo.deleteWithHistory(doomed.map((c) => c.id), tx);
           cellsDeleted = doomed.length;
           cellsCreated = (await createPlannedCells(tx, current.engagementId, dutyRows, [updated], 'assets-only')).length;
         }
@@ -120,10 +119,10 @@ export const createAssetsService = ({ db, access }: Deps) => {
         const { row, a } = await loadAsset(actor, assetId, tx);
         assertPermission(a, 'asset:delete');
         // Row locks keep a concurrent proposal from landing on a cell being deleted.
-        const assetCells = await tx.select().from(cells).where(eq(cells.assetId, assetId)).for('update');
+        const assetCells = await cellsRepo.lockByAsset(assetId, tx);
         assertCellsFree(assetId, assetCells);
-        await deleteCellsWithHistory(tx, assetCells.map((c) => c.id));
-        await tx.delete(assets).where(inArray(assets.id, [assetId]));
+        await cellsRepo.deleteWithHistory(assetCells.map((c) => c.id), tx);
+        await assetsRepo.delete(assetId, tx);
         await recordEvent(tx, a, { type: 'asset.deleted', subjectId: assetId, payload: { name: row.name, category: row.category, cellsDeleted: assetCells.length } });
       }),
   };

@@ -1,3 +1,2 @@
-export * from './assets-repository.ts';
-export * from './assets-routes.ts';
-export * from './assets-service.ts';
+export { assetsRoutes } from './assets-routes.ts';
+export { type AssetsService, createAssetsService } from './assets-service.ts';

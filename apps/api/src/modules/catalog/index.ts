@@ -1,1 +1,1 @@
-export * from './catalog-routes.ts';
+export { catalogRoutes } from './catalog-routes.ts';

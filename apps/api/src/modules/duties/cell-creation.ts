@@ -1,5 +1,5 @@
 import { EMPTY_TERMS, planCells } from '@bunkai/domain';
-import { type Db, cells } from '@bunkai/db';
+import { type Db, structureCellsRepository } from '@bunkai/db';
 
 type DutyLike = { id: string; appliesTo: readonly string[]; notApplicableReason: string | null };
 type AssetLike = { id: string; category: string };
@@ -14,24 +14,14 @@ export type CellScope = 'all' | 'assets-only';
  * stays consistent with the duty. Existing cells are left alone (the unique
  * (duty, asset) key makes the insert idempotent).
  */
-export const createPlannedCells = async (
-  tx: Db,
-  engagementId: string,
-  duties: readonly DutyLike[],
-  assets: readonly AssetLike[],
-  scope: CellScope = 'all',
-): Promise<(typeof cells.$inferSelect)[]> => {
+export const createPlannedCells = async (tx: Db, engagementId: string, duties: readonly DutyLike[], assets: readonly AssetLike[], scope: CellScope = 'all') => {
   const reasonByDuty = new Map(duties.map((d) => [d.id, d.notApplicableReason]));
   const plan = planCells(duties, assets).filter((k) => scope === 'all' || k.assetId !== null);
-  const created: (typeof cells.$inferSelect)[] = [];
-  for (let i = 0; i < plan.length; i += 1000) {
-    const values = plan.slice(i, i + 1000).map((k) => {
-      const reason = reasonByDuty.get(k.dutyId) ?? null;
-      return { engagementId, ...k, terms: EMPTY_TERMS, ...(reason ? { status: 'not_applicable', notApplicableReason: reason } : {}) };
-    });
-    created.push(...(await tx.insert(cells).values(values).onConflictDoNothing().returning()));
-  }
-  return created;
+  const values = plan.map((k) => {
+    const reason = reasonByDuty.get(k.dutyId) ?? null;
+    return { engagementId, ...k, terms: EMPTY_TERMS, ...(reason ? { status: 'not_applicable' as const, notApplicableReason: reason } : {}) };
+  });
+  return structureCellsRepository(tx).insertMany(values, { skipExisting: true });
 };
 
 /** Per-key counts, for event payloads. */
@@ -43,4 +33,3 @@ export const countBy = <T>(rows: readonly T[], key: (r: T) => string | null): Ma
   }
   return counts;
 };
-

@@ -1,4 +1,3 @@
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { CATALOG_VERSION, getDuty } from '@bunkai/catalog';
 import {
   type TAddDutiesRequest,
@@ -12,20 +11,23 @@ import {
   notFound,
   validationError,
 } from '@bunkai/domain';
-import { type Db, assets, cells, duties, proposals } from '@bunkai/db';
+import {
+  type Db,
+  type DutyRow,
+  assetsRepository,
+  compareKakuninhyo,
+  dutiesRepository,
+  isUniqueViolation,
+  structureCellsRepository,
+  toDuty,
+} from '@bunkai/db';
 import { type EngagementAccess, type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
 import { recordEvent, recordEvents } from '../events/index.ts';
-import { toDuty } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
-import { dutyValuesFrom } from '../engagements/template-instantiation.ts';
+import { dutyValuesFrom } from '../engagements/index.ts';
 import { countBy, createPlannedCells } from './cell-creation.ts';
-import { isUniqueViolation } from '@bunkai/db';
 
 type Deps = { db: Db; access: EngagementAccessService };
-type DutyRow = typeof duties.$inferSelect;
-
-/** 確認表 order: Part1 before Part2, then the sort key, then the code. */
-const kakuninhyoOrder = [asc(duties.kakuninhyoPart), asc(duties.sortOrder), asc(duties.code)];
 
 const duplicateCodes = (codes: readonly string[]) => conflict('duty_exists', `The engagement already has duty ${codes.join(', ')}.`, { codes });
 
@@ -38,61 +40,39 @@ const definitionsFor = (body: TAddDutiesRequest): { defs: TDutyDefinition[]; cat
   return { defs: codes.map((c) => getDuty(c)!), catalogVersion: CATALOG_VERSION };
 };
 
-/** Marks the duty's open cells 対象外 (agreed cells keep their agreement) and withdraws their open proposals. */
-const markCellsNotApplicable = async (tx: Db, duty: DutyRow, reason: string) => {
-  const targets = await tx
-    .select()
-    .from(cells)
-    .where(and(eq(cells.dutyId, duty.id), notInArray(cells.status, ['agreed', 'not_applicable'])))
-    .for('update');
-  // Cells already 対象外 because of an earlier duty-level reason follow the new reason.
-  const relabeled = duty.notApplicableReason
-    ? await tx
-        .update(cells)
-        .set({ notApplicableReason: reason, version: sql`${cells.version} + 1`, updatedAt: sql`now()` })
-        .where(and(eq(cells.dutyId, duty.id), eq(cells.status, 'not_applicable'), eq(cells.notApplicableReason, duty.notApplicableReason)))
-        .returning({ id: cells.id })
-    : [];
-  // The status machine is the authority on which cells may be closed.
-  for (const c of targets) nextCellStatus(c.status as TCellStatus, 'mark_not_applicable', { hasAgreedAssignment: c.assignment !== null });
-  const proposalIds = targets.flatMap((c) => (c.openProposalId ? [c.openProposalId] : []));
-  if (proposalIds.length)
-    await tx
-      .update(proposals)
-      .set({ status: 'withdrawn', closedAt: sql`now()` })
-      .where(and(inArray(proposals.id, proposalIds), eq(proposals.status, 'open')));
-  if (targets.length)
-    await tx
-      .update(cells)
-      .set({ status: 'not_applicable', notApplicableReason: reason, openProposalId: null, version: sql`${cells.version} + 1`, updatedAt: sql`now()` })
-      .where(inArray(cells.id, targets.map((c) => c.id)));
-  return { cellIds: [...targets.map((c) => c.id), ...relabeled.map((c) => c.id)], proposalIds };
-};
-
-/** Reopens the cells the duty-level marking closed: back to their agreement if they hold one, else unassigned. */
-const reopenCells = async (tx: Db, duty: DutyRow) => {
-  const targets = await tx
-    .select()
-    .from(cells)
-    .where(and(eq(cells.dutyId, duty.id), eq(cells.status, 'not_applicable'), eq(cells.notApplicableReason, duty.notApplicableReason ?? '')))
-    .for('update');
-  const byStatus = new Map<string, string[]>();
-  for (const c of targets) {
-    const next = nextCellStatus('not_applicable', 'reopen', { hasAgreedAssignment: c.assignment !== null });
-    byStatus.set(next, [...(byStatus.get(next) ?? []), c.id]);
-  }
-  for (const [status, ids] of byStatus)
-    await tx
-      .update(cells)
-      .set({ status, notApplicableReason: null, version: sql`${cells.version} + 1`, updatedAt: sql`now()` })
-      .where(inArray(cells.id, ids));
-  return { cellIds: targets.map((c) => c.id) };
-};
-
 export const createDutiesService = ({ db, access }: Deps) => {
+  const dutiesRepo = dutiesRepository(db);
+  const assetsRepo = assetsRepository(db);
+  const cellsRepo = structureCellsRepository(db);
+
+  /** Marks the duty's open cells 対象外 (agreed cells keep their agreement) and withdraws their open proposals. */
+  const markCellsNotApplicable = async (tx: Db, duty: DutyRow, reason: string) => {
+    const targets = await cellsRepo.lockOpenOfDuty(duty.id, tx);
+    // Cells already 対象外 because of an earlier duty-level reason follow the new reason.
+    const relabeled = duty.notApplicableReason ? await cellsRepo.relabelNotApplicable(duty.id, duty.notApplicableReason, reason, tx) : [];
+    // The status machine is the authority on which cells may be closed.
+    for (const c of targets) nextCellStatus(c.status as TCellStatus, 'mark_not_applicable', { hasAgreedAssignment: c.assignment !== null });
+    const proposalIds = targets.flatMap((c) => (c.openProposalId ? [c.openProposalId] : []));
+    await cellsRepo.withdrawOpenProposals(proposalIds, tx);
+    await cellsRepo.markNotApplicable(targets.map((c) => c.id), reason, tx);
+    return { cellIds: [...targets.map((c) => c.id), ...relabeled], proposalIds };
+  };
+
+  /** Reopens the cells the duty-level marking closed: back to their agreement if they hold one, else unassigned. */
+  const reopenCells = async (tx: Db, duty: DutyRow) => {
+    const targets = await cellsRepo.lockClosedByReason(duty.id, duty.notApplicableReason ?? '', tx);
+    const byStatus = new Map<TCellStatus, string[]>();
+    for (const c of targets) {
+      const next = nextCellStatus('not_applicable', 'reopen', { hasAgreedAssignment: c.assignment !== null });
+      byStatus.set(next, [...(byStatus.get(next) ?? []), c.id]);
+    }
+    for (const [status, ids] of byStatus) await cellsRepo.setStatus(ids, status, tx);
+    return { cellIds: targets.map((c) => c.id) };
+  };
+
   /** Loads a duty through its engagement (404 under the duty's own id when the caller cannot see it). */
   const loadDuty = async (actor: Actor, dutyId: string, tx: Db): Promise<{ row: DutyRow; a: EngagementAccess }> => {
-    const [row] = await tx.select().from(duties).where(eq(duties.id, dutyId));
+    const row = await dutiesRepo.findById(dutyId, tx);
     if (!row) throw notFound('Duty', dutyId);
     try {
       return { row, a: await access.load(actor, row.engagementId, tx) };
@@ -106,8 +86,7 @@ export const createDutiesService = ({ db, access }: Deps) => {
     /** Duties in 確認表 order (Part1, Part2; then the sort key and the code). */
     list: async (actor: Actor, engagementId: string) => {
       await access.require(actor, engagementId, 'engagement:read');
-      const rows = await db.select().from(duties).where(eq(duties.engagementId, engagementId)).orderBy(...kakuninhyoOrder);
-      return { duties: rows.map(toDuty) };
+      return { duties: (await dutiesRepo.listByEngagement(engagementId)).map(toDuty) };
     },
 
     /** Copies catalog duties (or adds a custom one) into the engagement and creates their cells for the existing assets. */
@@ -116,15 +95,10 @@ export const createDutiesService = ({ db, access }: Deps) => {
       try {
         return await db.transaction(async (tx) => {
           const a = await access.require(actor, engagementId, 'duty:write', tx);
-          const codes = defs.map((d) => d.code);
-          const present = await tx
-            .select({ code: duties.code })
-            .from(duties)
-            .where(and(eq(duties.engagementId, engagementId), inArray(duties.code, codes)));
-          if (present.length) throw duplicateCodes(present.map((p) => p.code));
-          const rows = await tx.insert(duties).values(defs.map((d) => dutyValuesFrom(engagementId, d, catalogVersion))).returning();
-          const assetRows = await tx.select({ id: assets.id, category: assets.category }).from(assets).where(eq(assets.engagementId, engagementId));
-          const created = await createPlannedCells(tx, engagementId, rows, assetRows);
+          const present = await dutiesRepo.presentCodes(engagementId, defs.map((d) => d.code), tx);
+          if (present.length) throw duplicateCodes(present);
+          const rows = await dutiesRepo.insertMany(defs.map((d) => dutyValuesFrom(engagementId, d, catalogVersion)), tx);
+          const created = await createPlannedCells(tx, engagementId, rows, await assetsRepo.listByEngagement(engagementId, tx));
           const perDuty = countBy(created, (c) => c.dutyId);
           await recordEvents(
             tx,
@@ -135,7 +109,7 @@ export const createDutiesService = ({ db, access }: Deps) => {
               payload: { code: d.code, source: catalogVersion ? 'catalog' : 'custom', catalogVersion, cellsCreated: perDuty.get(d.id) ?? 0 },
             })),
           );
-          return { duties: [...rows].sort((x, y) => x.kakuninhyoPart - y.kakuninhyoPart || x.sortOrder - y.sortOrder || x.code.localeCompare(y.code)).map(toDuty), cellsCreated: created.length };
+          return { duties: [...rows].sort(compareKakuninhyo).map(toDuty), cellsCreated: created.length };
         });
       } catch (e) {
         // Two owners adding the same code at once: the unique (engagement, code) key decides.
@@ -152,11 +126,7 @@ export const createDutiesService = ({ db, access }: Deps) => {
         const reason = input.notApplicable ? assertValidNotApplicable(input.reason) : null;
         if (!input.notApplicable && current.notApplicableReason === null)
           throw conflict('duty_not_marked', `Duty ${current.code} is not marked not applicable, so there is nothing to reopen.`, { current: toDuty(current) });
-        const [updated] = await tx
-          .update(duties)
-          .set({ notApplicableReason: reason, version: sql`${duties.version} + 1` })
-          .where(and(eq(duties.id, dutyId), eq(duties.version, input.version)))
-          .returning();
+        const updated = await dutiesRepo.setNotApplicableReason(dutyId, input.version, reason, tx);
         if (!updated)
           throw conflict('stale_version', `Duty ${dutyId} was changed by someone else (you sent version ${input.version}); reload it.`, { current: toDuty(current) });
         if (reason !== null) {

@@ -6,7 +6,7 @@ import { recordEvent } from '../events/index.ts';
 import { toDuty } from '@bunkai/db';
 import { loadSnapshot, todayUtc } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
-import { dutyValuesFrom } from '../engagements/template-instantiation.ts';
+import { dutyValuesFrom } from '../engagements/index.ts';
 import { toCsv } from './csv.ts';
 import { type ParsedDuty, parseDutyRecords } from './duty-import.ts';
 import { type ImportFile, readImportRecords } from './import-file.ts';

@@ -1,2 +1,2 @@
-export * from './findings-routes.ts';
-export * from './findings-service.ts';
+export { findingsRoutes } from './findings-routes.ts';
+export { type FindingsService, createFindingsService } from './findings-service.ts';

@@ -1,2 +1,2 @@
-export * from './invitations-routes.ts';
-export * from './invitations-service.ts';
+export { invitationsRoutes } from './invitations-routes.ts';
+export { type InvitationsService, createInvitationsService } from './invitations-service.ts';

@@ -1,2 +1,2 @@
-export * from './parties-routes.ts';
-export * from './parties-service.ts';
+export { partiesRoutes } from './parties-routes.ts';
+export { type PartiesService, createPartiesService } from './parties-service.ts';
