@@ -7,3 +7,8 @@ export * from './assets.ts';
 export * from './duties.ts';
 export * from './cells.ts';
 export * from './snapshot.ts';
+export * from './cell-aggregate.ts';
+export * from './cell-step.ts';
+export * from './matrix.ts';
+export * from './comments.ts';
+export * from './bulk-proposals.ts';
