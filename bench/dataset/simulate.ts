@@ -1,7 +1,16 @@
-import type { TAssignment, TCellStatus, TTerms } from '../../packages/domain/src/index.ts';
-import { nextCellStatus, normalizeAssignment, validateAssignment } from '../../packages/domain/src/index.ts';
+import type { TAssignment, TCellDecision, TTerms } from '../../packages/domain/src/index.ts';
+import {
+  acceptanceState,
+  consentingProposer,
+  decideApplicability,
+  decideComment,
+  decidePropose,
+  decideRespond,
+  decideReview,
+  decideWithdraw,
+  normalizeAssignment,
+} from '../../packages/domain/src/index.ts';
 import type { EventInput, cells, comments, proposalResponses, proposals } from '../../packages/db/src/index.ts';
-import { acceptanceState, consentingProposer } from '../../apps/api/src/modules/matrix/proposal-state.ts';
 import type { Rng } from '../lib/rng.ts';
 
 export type CellRow = typeof cells.$inferSelect;
@@ -14,10 +23,10 @@ export type SimParty = { id: string; role: string; organizationId: string; admin
 
 /**
  * The negotiation (提案・承諾・却下・取下げ, コメント, キックオフ確認) played out
- * in memory with exactly the rules and event payloads of the API services
- * (negotiation-service, negotiation-comments, review-service), so the rows and
- * the event log it produces are what the real routes would have written.
- * Rows changed since the last flush are tracked for the writer.
+ * in memory through the same domain decisions as the API (`@bunkai/domain`
+ * cells: rules and event payloads), so the rows and the event log it produces
+ * are what the real routes would have written. Rows changed since the last
+ * flush are tracked for the writer.
  */
 export const createSimulation = (engagementId: string, parties: readonly SimParty[], rng: Rng) => {
   const cellById = new Map<string, CellRow>();
@@ -54,23 +63,26 @@ export const createSimulation = (engagementId: string, parties: readonly SimPart
     p.closedAt = now();
     if (!pending.newProposals.has(p.id)) pending.dirtyProposals.add(p.id);
   };
-  const step = (cell: CellRow, event: Parameters<typeof nextCellStatus>[1]) =>
-    nextCellStatus(cell.status as TCellStatus, event, { hasAgreedAssignment: cell.assignment !== null });
-  const payloadOf = (p: ProposalRow) => ({
-    proposalId: p.id,
-    cellId: p.cellId,
-    proposerPartyId: p.proposerPartyId,
-    suggested: p.suggested,
-    supersedesId: p.supersedesId,
-    assignment: p.assignment,
-    terms: p.terms,
-    reason: p.reason,
+  const aggregate = (cell: CellRow, target: ProposalRow | null | undefined) => ({
+    cell,
+    target: target ? { proposal: target, responses: responsesOf.get(target.id) ?? [] } : null,
+    parties: acceptance,
   });
 
-  const agree = (cell: CellRow, p: ProposalRow, party: SimParty, userId: string) => {
-    closeProposal(p, 'agreed');
-    touchCell(cell, { status: step(cell, 'agree'), assignment: p.assignment, terms: p.terms, openProposalId: null });
-    emit(party, userId, 'cell.agreed', cell.id, { cellId: cell.id, proposalId: p.id, assignment: p.assignment, terms: p.terms, cellVersion: cell.version });
+  /** Applies a domain decision to the in-memory rows, as the API's write statement would. */
+  const apply = (cell: CellRow, d: TCellDecision, party: SimParty, userId: string): ProposalRow | null => {
+    if (d.close) closeProposal(proposalById.get(d.close.id)!, d.close.status);
+    let inserted: ProposalRow | null = null;
+    if (d.insert) {
+      const at = now();
+      inserted = { ...d.insert, engagementId, createdAt: at, closedAt: d.insert.status === 'open' ? null : at };
+      proposalById.set(inserted.id, inserted);
+      responsesOf.set(inserted.id, []);
+      pending.newProposals.add(inserted.id);
+    }
+    touchCell(cell, d.next);
+    for (const e of d.events) emit(party, userId, e.type, e.subjectId, e.payload);
+    return inserted;
   };
 
   return {
@@ -86,37 +98,10 @@ export const createSimulation = (engagementId: string, parties: readonly SimPart
     /** 提案 / 対案 for `party` (as negotiation-service.propose). */
     propose: (cell: CellRow, party: SimParty, raw: TAssignment, terms: TTerms, reason: string): ProposalRow => {
       const assignment = normalizeAssignment(raw);
-      const check = validateAssignment(assignment, acceptance);
-      if (!check.ok) throw new Error(`generator produced an invalid assignment: ${check.problems.map((x) => x.code).join(', ')}`);
       const userId = actorOf(party);
-      const proposed = step(cell, 'propose');
       const open = cell.openProposalId ? proposalById.get(cell.openProposalId) : undefined;
-      if (open) closeProposal(open, 'superseded');
-      const p: ProposalRow = {
-        id: rng.uuid(),
-        cellId: cell.id,
-        engagementId,
-        proposerPartyId: party.id,
-        proposerUserId: userId,
-        assignment,
-        terms,
-        reason,
-        status: 'open',
-        suggested: false,
-        supersedesId: open?.id ?? null,
-        createdAt: now(),
-        closedAt: null,
-      };
-      proposalById.set(p.id, p);
-      responsesOf.set(p.id, []);
-      pending.newProposals.add(p.id);
-      emit(party, userId, open ? 'proposal.countered' : 'proposal.created', cell.id, { ...payloadOf(p), cellVersion: cell.version + 1 });
-      if (acceptanceState(p, [], acceptance).agreed) {
-        // Nobody else's consent is needed (e.g. the hospital takes R and A itself).
-        cell.status = proposed;
-        agree(cell, p, party, userId);
-      } else touchCell(cell, { status: proposed, openProposalId: p.id });
-      return p;
+      const d = decidePropose(aggregate(cell, open), { actor: { userId, partyId: party.id }, proposalId: rng.uuid(), assignment, terms, reason, version: cell.version });
+      return apply(cell, d, party, userId)!;
     },
 
     /** Parties whose consent the open proposal still needs, in party order. */
@@ -132,59 +117,37 @@ export const createSimulation = (engagementId: string, parties: readonly SimPart
     /** 承諾 / 却下 (as negotiation-service.respond). */
     respond: (p: ProposalRow, party: SimParty, response: 'accept' | 'reject', reason: string) => {
       const cell = cellById.get(p.cellId)!;
-      if (p.status !== 'open' || cell.openProposalId !== p.id) throw new Error('generator responded to a closed proposal');
-      if (response === 'accept' && cell.status === 'disputed') throw new Error('generator accepted a disputed proposal');
       const userId = actorOf(party);
       const list = responsesOf.get(p.id)!;
-      const row: ResponseRow = { id: rng.uuid(), proposalId: p.id, partyId: party.id, userId, response, reason, createdAt: after(list.at(-1)?.createdAt) };
+      const at = after(list.at(-1)?.createdAt);
+      const d = decideRespond(aggregate(cell, p), { actor: { userId, partyId: party.id }, response, reason, at });
+      const row: ResponseRow = { id: rng.uuid(), ...d.respond!, createdAt: at };
       list.push(row);
       pending.responses.push(row);
-      const state = acceptanceState(p, list, acceptance);
-      emit(party, userId, response === 'accept' ? 'proposal.accepted' : 'proposal.rejected', cell.id, {
-        proposalId: p.id,
-        cellId: cell.id,
-        partyId: party.id,
-        reason,
-        cellVersion: cell.version + 1,
-      });
-      if (response === 'accept' && state.agreed) agree(cell, p, party, userId);
-      else if (response === 'reject' && state.required.includes(party.id) && cell.status === 'proposed') touchCell(cell, { status: step(cell, 'reject') });
-      else touchCell(cell, {});
+      apply(cell, d, party, userId);
     },
 
     /** 取下げ (as negotiation-service.withdraw). */
     withdraw: (p: ProposalRow, party: SimParty) => {
       const cell = cellById.get(p.cellId)!;
-      const status = step(cell, 'withdraw');
-      closeProposal(p, 'withdrawn');
-      touchCell(cell, { status, openProposalId: null });
-      emit(party, actorOf(party), 'proposal.withdrawn', cell.id, { proposalId: p.id, cellId: cell.id, cellStatus: status, cellVersion: cell.version });
+      apply(cell, decideWithdraw(aggregate(cell, p), { partyId: party.id, isOwner: false }), party, actorOf(party));
     },
 
     comment: (cell: CellRow, party: SimParty, body: string) => {
       const userId = actorOf(party);
-      const row: CommentRow = { id: rng.uuid(), cellId: cell.id, engagementId, partyId: party.id, userId, body, createdAt: now() };
-      pending.comments.push(row);
-      emit(party, userId, 'comment.created', cell.id, { commentId: row.id, cellId: cell.id, body });
+      const d = decideComment({ cell }, { actor: { userId, partyId: party.id }, commentId: rng.uuid(), body });
+      pending.comments.push({ ...d.comment, createdAt: now() });
+      for (const e of d.events) emit(party, userId, e.type, e.subjectId, e.payload);
     },
 
     /** キックオフ確認: 初回確認 and/or 完了日 (as review-service.review). */
     review: (cell: CellRow, party: SimParty, changes: { firstCheckAnswer?: 'yes' | 'no'; firstCheckOn?: string; completedOn?: string; notes?: string }) => {
-      touchCell(cell, {
-        ...(changes.firstCheckAnswer ? { firstCheckAnswer: changes.firstCheckAnswer, firstCheckOn: changes.firstCheckOn ?? null } : {}),
-        ...(changes.completedOn ? { completedOn: changes.completedOn } : {}),
-        ...(changes.notes !== undefined ? { kickoffNotes: changes.notes } : {}),
-      });
-      emit(party, actorOf(party), 'cell.reviewed', cell.id, { cellId: cell.id, changes, cellVersion: cell.version });
+      apply(cell, decideReview({ cell }, { ...changes, version: cell.version, today: now().slice(0, 10) }), party, actorOf(party));
     },
 
     /** 対象外 by the owner (as review-service.applicability). */
     notApplicable: (cell: CellRow, reason: string) => {
-      const status = step(cell, 'mark_not_applicable');
-      const open = cell.openProposalId ? proposalById.get(cell.openProposalId) : undefined;
-      if (open) closeProposal(open, 'withdrawn');
-      touchCell(cell, { status, notApplicableReason: reason, openProposalId: null });
-      emit(hospital, hospital.adminUserId, 'cell.not_applicable', cell.id, { cellId: cell.id, reason, withdrawnProposalId: open?.id ?? null, cellVersion: cell.version });
+      apply(cell, decideApplicability({ cell }, { version: cell.version, notApplicable: true, reason }), hospital, hospital.adminUserId);
     },
   };
 };

@@ -19,3 +19,4 @@ export * from './api/index.ts';
 export * from './matrix/cell-plan.ts';
 export * from './revision/index.ts';
 export * from './labels/labels.ts';
+export * from './cells/index.ts';

@@ -9,9 +9,16 @@ import { catalogRoutes } from './catalog/index.ts';
 import { createEngagementsService, engagementsRoutes } from './engagements/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { createFindingsService, findingsRoutes } from './findings/index.ts';
-import { createCellAccess, createMatrixService, matrixRoutes } from './matrix/index.ts';
-import { createBulkProposals, createCommentsService, createNegotiationService, negotiationRoutes } from './negotiation/index.ts';
-import { createReviewService, reviewRoutes } from './review/index.ts';
+import {
+  createBulkProposals,
+  createCommentsService,
+  createMatrixService,
+  createNegotiationService,
+  createReviewService,
+  matrixRoutes,
+  negotiationRoutes,
+  reviewRoutes,
+} from './cells/index.ts';
 import { createEventBus, createEventsService, eventsRoutes } from './events/index.ts';
 import { createExchangeService, exchangeRoutes } from './exchange/index.ts';
 import { assetsRoutes, createAssetsService } from './assets/index.ts';
@@ -44,17 +51,16 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   const engagements = createEngagementsService({ db, access });
   await app.register(engagementsRoutes(engagements));
 
-  // The matrix and its negotiation: cells, proposals, comments, kickoff review, findings.
-  const cellAccess = createCellAccess(db, access);
-  await app.register(matrixRoutes(createMatrixService({ db, access, cellAccess })));
+  // Cells (分担表): the matrix, negotiation, bulk proposals, comments, kickoff review; then findings.
+  await app.register(matrixRoutes(createMatrixService({ db, access })));
   await app.register(
     negotiationRoutes({
-      negotiation: createNegotiationService({ db }),
-      comments: createCommentsService({ db, cellAccess }),
+      negotiation: createNegotiationService({ db, clock }),
+      comments: createCommentsService({ db }),
       bulk: createBulkProposals({ db, access }),
     }),
   );
-  await app.register(reviewRoutes(createReviewService({ db, cellAccess })));
+  await app.register(reviewRoutes(createReviewService({ db, clock })));
   await app.register(findingsRoutes(createFindingsService({ db, access })));
 
   // Event log and live updates: one LISTEN per process, started when the app is ready and

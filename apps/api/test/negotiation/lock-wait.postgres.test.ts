@@ -9,7 +9,7 @@ import { type NegotiationWorld, createNegotiationWorld } from './world.ts';
  * the previous holder committed. One statement reads the cell and everything
  * around it; after a lock wait the cell row is current but the rest is from
  * the statement's older snapshot, so the service reads again (see
- * cell-aggregate.ts). Here the previous holder is a plain transaction that
+ * packages/db/src/repositories/cell-aggregate.ts). Here the previous holder is a plain transaction that
  * records an acceptance while the API's request is blocked behind it.
  */
 let n: NegotiationWorld;

@@ -249,10 +249,12 @@ describe('response contract', () => {
 });
 
 describe('archived engagements', () => {
-  // Last in this file: it archives the shared engagement.
+  // An engagement of its own: archiving the shared one would make the other tests depend on running before this one.
   it('are read-only: writes answer 409 engagement_archived, reads still work', async () => {
-    const { w, f, freshCell, eid } = n;
-    const cell = await freshCell();
+    const { f } = n;
+    const w = await f.negotiationWorld();
+    const eid = w.engagement.id;
+    const cell = (await f.matrix(w.hospital, eid, 'status=unassigned')).cells[0]!;
     const p = await f.propose(w.vendors.ehr_vendor.member, cell, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] } });
     const engagement = await w.hospital.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${eid}`);
     expect((await w.hospital.http.patch(`/api/v1/engagements/${eid}`, { version: engagement.body.engagement.version, archived: true })).status).toBe(200);

@@ -11,3 +11,8 @@ export * from './duties-cells.ts';
 export * from './invitations.ts';
 export * from './cells.ts';
 export * from './snapshot.ts';
+export * from './cell-aggregate.ts';
+export * from './cell-step.ts';
+export * from './matrix.ts';
+export * from './comments.ts';
+export * from './bulk-proposals.ts';

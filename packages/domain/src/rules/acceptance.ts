@@ -107,3 +107,52 @@ export const assertCanRespond = (
         : 'observers cannot respond to proposals';
   throw forbidden('cannot_respond', `Cannot respond to this proposal: ${why}.`);
 };
+
+/**
+ * The party whose proposing counts as consent. A template suggestion is filed
+ * under the hospital party but nobody proposed it, so nobody has consented yet:
+ * the hospital must accept it explicitly like every R/A party (推奨分担は合意ではない).
+ */
+export const consentingProposer = (p: { suggested: boolean; proposerPartyId: string }): string | null =>
+  p.suggested ? null : p.proposerPartyId;
+
+export type TAcceptanceState = {
+  /** Hospital + every R/A party, minus a consenting proposer. */
+  required: string[];
+  pendingFrom: string[];
+  acceptedBy: string[];
+  rejectedBy: string[];
+  /** Required parties whose latest word is a reject: they dispute the proposal. */
+  requiredRejecting: string[];
+  agreed: boolean;
+};
+
+/** A stored response as the acceptance state reads it (`createdAt` orders a party's words). */
+export type TStoredResponseLike = { partyId: string; response: TProposalResponse; createdAt: string };
+
+/** Where consent to one proposal stands. */
+export const acceptanceState = (
+  p: { assignment: TAssignment; suggested: boolean; proposerPartyId: string },
+  responses: readonly TStoredResponseLike[],
+  parties: readonly TAcceptanceParty[],
+): TAcceptanceState => {
+  const proposer = consentingProposer(p);
+  // No party has the empty id, so nothing is removed for a suggestion.
+  const required = requiredAcceptors(p.assignment, parties, proposer ?? '');
+  const like = responses.map((r) => ({ partyId: r.partyId, response: r.response, at: new Date(r.createdAt).toISOString() }));
+  const latest = latestResponses(like);
+  const pendingFrom = pendingAcceptors(required, like);
+  const accepted = new Set([...latest].filter(([, r]) => r === 'accept').map(([id]) => id));
+  if (proposer) accepted.add(proposer);
+  return {
+    required,
+    pendingFrom,
+    acceptedBy: [...accepted].sort(byCodeUnits),
+    rejectedBy: [...latest]
+      .filter(([, r]) => r === 'reject')
+      .map(([id]) => id)
+      .sort(byCodeUnits),
+    requiredRejecting: rejectingParties(required, like),
+    agreed: pendingFrom.length === 0,
+  };
+};

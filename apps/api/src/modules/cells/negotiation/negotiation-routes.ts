@@ -12,11 +12,11 @@ import {
   ZProposeRequest,
   ZRejectRequest,
 } from '@bunkai/domain';
-import { actorOf, requireAuth } from '../../plugins/auth.ts';
-import { errorResponses, typedJsonSerializer } from '../../plugins/schemas.ts';
-import type { CommentsService } from './negotiation-comments.ts';
+import { actorOf, requireAuth } from '../../../plugins/auth.ts';
+import { errorResponses, typedJsonSerializer } from '../../../plugins/schemas.ts';
+import type { CommentsService } from '../comments/comments-service.ts';
 import type { NegotiationService } from './negotiation-service.ts';
-import type { createBulkProposals } from './negotiation-bulk.ts';
+import type { createBulkProposals } from './bulk-service.ts';
 
 const tags = ['negotiation'];
 const security = [{ bearer: [] }];

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import {
   FINDING_CODES,
   type TAcceptanceParty,
@@ -7,17 +7,17 @@ import {
   type TFindingCode,
   type TMatrixCell,
   computeFindings,
+  withOpenProposal,
 } from '@bunkai/domain';
-import { type Db, proposalResponses, proposals } from '@bunkai/db';
-import { toCell } from '@bunkai/db';
-import { loadSnapshot } from '@bunkai/db';
-import type { CellRow } from './cell-access.ts';
-import { type ProposalRow, type ResponseRow, withOpenProposal } from './proposal-state.ts';
+import type { Db } from '../create-db.ts';
+import { comments, proposalResponses, proposals } from '../schema/index.ts';
+import { type CellRow, type ProposalResponseRow, type ProposalRow, toCell } from './cells.ts';
+import { loadSnapshot } from './snapshot.ts';
 
-export type OpenProposal = { proposal: ProposalRow; responses: ResponseRow[] };
+export type OpenProposal = { proposal: ProposalRow; responses: ProposalResponseRow[] };
 
 /** Every open proposal of an engagement with its responses (oldest first), in two queries. */
-export const loadOpenProposals = async (db: Db, engagementId: string): Promise<Map<string, OpenProposal>> => {
+export const loadOpenProposals = async ({ engagementId }: { engagementId: string }, db: Db): Promise<Map<string, OpenProposal>> => {
   const open = and(eq(proposals.engagementId, engagementId), eq(proposals.status, 'open'));
   const [rows, responses] = await Promise.all([
     db.select().from(proposals).where(open),
@@ -33,20 +33,27 @@ export const loadOpenProposals = async (db: Db, engagementId: string): Promise<M
   return byId;
 };
 
-/** A proposal's responses, oldest first. */
-export const loadResponses = (tx: Db, proposalId: string) =>
-  tx.select().from(proposalResponses).where(eq(proposalResponses.proposalId, proposalId)).orderBy(asc(proposalResponses.createdAt), asc(proposalResponses.id));
-
 /** One proposal with its responses, oldest first. */
-export const loadProposalWithResponses = async (tx: Db, proposalId: string): Promise<OpenProposal | null> => {
+export const loadProposalWithResponses = async ({ proposalId }: { proposalId: string }, tx: Db): Promise<OpenProposal | null> => {
   const [proposal] = await tx.select().from(proposals).where(eq(proposals.id, proposalId));
   if (!proposal) return null;
-  return { proposal, responses: await loadResponses(tx, proposalId) };
+  const responses = await tx
+    .select()
+    .from(proposalResponses)
+    .where(eq(proposalResponses.proposalId, proposalId))
+    .orderBy(asc(proposalResponses.createdAt), asc(proposalResponses.id));
+  return { proposal, responses };
 };
 
 /** A cell row with its open proposal, as mutations answer it. */
-export const loadCellState = async (tx: Db, cell: CellRow, parties: readonly TAcceptanceParty[]): Promise<TCellWithProposal> =>
-  withOpenProposal(toCell(cell), cell.openProposalId ? await loadProposalWithResponses(tx, cell.openProposalId) : null, parties);
+export const loadCellState = async ({ cell, parties }: { cell: CellRow; parties: readonly TAcceptanceParty[] }, tx: Db): Promise<TCellWithProposal> =>
+  withOpenProposal(toCell(cell), cell.openProposalId ? await loadProposalWithResponses({ proposalId: cell.openProposalId }, tx) : null, parties);
+
+/** How many comments a cell has. */
+export const countComments = async ({ cellId }: { cellId: string }, db: Db): Promise<number> => {
+  const [row] = await db.select({ n: count() }).from(comments).where(eq(comments.cellId, cellId));
+  return row?.n ?? 0;
+};
 
 const CODE_RANK = new Map<TFindingCode, number>(FINDING_CODES.map((c, i) => [c, i]));
 
@@ -70,8 +77,8 @@ export const findingCodesByCell = (findings: readonly TFinding[]): Map<string, T
  * transaction: a cell whose open proposal closed between the reads shows no
  * open proposal, and the next read (or live update) settles it.
  */
-export const loadMatrix = async (db: Db, engagementId: string) => {
-  const [{ snapshot, engagement, cells }, open] = await Promise.all([loadSnapshot(db, engagementId), loadOpenProposals(db, engagementId)]);
+export const loadMatrix = async ({ engagementId }: { engagementId: string }, db: Db) => {
+  const [{ snapshot, engagement, cells }, open] = await Promise.all([loadSnapshot(db, engagementId), loadOpenProposals({ engagementId }, db)]);
   const findings = computeFindings(snapshot);
   const codes = findingCodesByCell(findings);
   const matrixCells: TMatrixCell[] = cells.map((c) => ({

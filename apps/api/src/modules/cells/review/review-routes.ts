@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZApplicabilityRequest, ZCellResponse, ZReviewRequest } from '@bunkai/domain';
-import { actorOf, requireAuth } from '../../plugins/auth.ts';
-import { errorResponses } from '../../plugins/schemas.ts';
+import { actorOf, requireAuth } from '../../../plugins/auth.ts';
+import { errorResponses } from '../../../plugins/schemas.ts';
 import type { ReviewService } from './review-service.ts';
 
 const tags = ['review'];

@@ -1,32 +1,21 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { conflict } from '@bunkai/domain';
-import { type Db, type Param, cells, chainedAppendCtes, executeNamed, jsonRowReader, proposalResponses, proposals } from '@bunkai/db';
-import type { EngagementAccess } from '../../access/engagement-access.ts';
-import { type EventSpec, eventInputs } from '../events/index.ts';
-import type { CellRow } from '../matrix/cell-access.ts';
-import type { ProposalRow, ResponseRow } from '../matrix/proposal-state.ts';
+import { type TCellDecision, conflict } from '@bunkai/domain';
+import type { Db } from '../create-db.ts';
+import { type EventInput, chainedAppendCtes } from '../event-chain.ts';
+import { type Param, executeNamed, jsonRowReader } from '../raw-statements.ts';
+import { cells, proposalResponses, proposals } from '../schema/index.ts';
+import type { CellRow, ProposalResponseRow, ProposalRow } from './cells.ts';
 
-type ProposalStatus = 'open' | 'agreed' | 'superseded' | 'withdrawn';
+/** A decided step on one cell, as read under its lock. */
+export type CellStepWrite = Pick<TCellDecision, 'next' | 'close' | 'insert' | 'respond'> & { cell: Pick<CellRow, 'id' | 'engagementId' | 'version'> };
 
-/** What one negotiation step changes on one cell, decided in memory before anything is written. */
-export type CellStep = {
-  /** The cell as read under its lock. */
-  cell: CellRow;
-  /** Its negotiation fields after the step; the version moves by one whatever changed. */
-  next: Pick<CellRow, 'status' | 'assignment' | 'terms' | 'openProposalId'>;
-  close?: { id: string; status: Exclude<ProposalStatus, 'open'> };
-  insert?: Pick<ProposalRow, 'id' | 'proposerPartyId' | 'proposerUserId' | 'assignment' | 'terms' | 'reason' | 'supersedesId'> & { status: ProposalStatus };
-  respond?: Pick<ResponseRow, 'proposalId' | 'partyId' | 'userId' | 'response' | 'reason'>;
-  events: EventSpec[];
-};
-
-export type WrittenStep = { cell: CellRow; closed: ProposalRow | null; inserted: ProposalRow | null; responded: ResponseRow | null };
+export type WrittenStep = { cell: CellRow; closed: ProposalRow | null; inserted: ProposalRow | null; responded: ProposalResponseRow | null };
 
 const readCell = jsonRowReader(cells);
 const readProposal = jsonRowReader(proposals);
 const readResponse = jsonRowReader(proposalResponses);
 
-const ctes = (step: CellStep, p: Param): { name: string; body: SQL }[] => {
+const ctes = (step: CellStepWrite, p: Param): { name: string; body: SQL }[] => {
   const { cell, next, close, insert, respond } = step;
   const jsonb = (v: unknown) => sql`${p(v === null ? null : JSON.stringify(v))}::jsonb`;
   const out: { name: string; body: SQL }[] = [];
@@ -50,24 +39,27 @@ const ctes = (step: CellStep, p: Param): { name: string; body: SQL }[] => {
   out.push({
     name: 'cell',
     body: sql`update cells set status = ${p(next.status)}, assignment = ${jsonb(next.assignment)}, terms = ${jsonb(next.terms)},
-        open_proposal_id = ${p(next.openProposalId)}::uuid, version = version + 1, updated_at = now()
+        open_proposal_id = ${p(next.openProposalId)}::uuid, not_applicable_reason = ${p(next.notApplicableReason)},
+        first_check_answer = ${p(next.firstCheckAnswer)}, first_check_on = ${p(next.firstCheckOn)}::date, completed_on = ${p(next.completedOn)}::date,
+        kickoff_notes = ${p(next.kickoffNotes)}, version = version + 1, updated_at = now()
       where id = ${p(cell.id)} and version = ${p(cell.version)} returning *`,
   });
   return out;
 };
 
 /**
- * Writes one negotiation step and its events in one statement whose CTEs close
- * / insert the proposal, record the response, update the cell (guarded by the
+ * Writes one decided step and its events in one statement whose CTEs close /
+ * insert the proposal, record the response, update the cell (guarded by the
  * version read under the cell lock), and lock the chain head, append the
- * events and move the head. The head lock serializes every writer of the
- * engagement; taken here, it is held only from this statement to the commit.
+ * events and move the head (hashed in SQL). The head lock serializes every
+ * writer of the engagement; taken here, it is held only from this statement to
+ * the commit.
  */
-export const writeCellStep = async (tx: Db, access: EngagementAccess, step: CellStep): Promise<WrittenStep> => {
-  const shape = ['bunkai_cell_step', step.close && 'closed', step.insert && 'inserted', step.respond && 'responded', `cell_${step.events.length}`].filter(Boolean).join('_');
+export const writeCellStep = async ({ step, events }: { step: CellStepWrite; events: readonly EventInput[] }, tx: Db): Promise<WrittenStep> => {
+  const shape = ['bunkai_cell_step', step.close && 'closed', step.insert && 'inserted', step.respond && 'responded', `cell_${events.length}`].filter(Boolean).join('_');
   const [row] = await executeNamed<Record<string, Record<string, unknown> | null> & { head_hash: string | null }>(tx, shape, (p) => {
     const parts = ctes(step, p);
-    const withs = sql.join([...parts.map((c) => sql`${sql.raw(c.name)} as (${c.body})`), chainedAppendCtes(eventInputs(access, step.events), p)], sql`, `);
+    const withs = sql.join([...parts.map((c) => sql`${sql.raw(c.name)} as (${c.body})`), chainedAppendCtes(events, p)], sql`, `);
     const selects = sql.join(
       parts.map((c) => sql`(select to_jsonb(${sql.raw(c.name)}) from ${sql.raw(c.name)}) as ${sql.raw(c.name)}`),
       sql`, `,
@@ -75,7 +67,7 @@ export const writeCellStep = async (tx: Db, access: EngagementAccess, step: Cell
     return sql`with ${withs} select ${selects}, (select hash from chain_head_hash) as head_hash`;
   });
   // Every engagement has a head from its first event (engagement.created) on.
-  if (!row?.head_hash) throw new Error(`event head of engagement ${access.engagement.id} missing`);
+  if (!row?.head_hash) throw new Error(`event head of engagement ${step.cell.engagementId} missing`);
   // Under the cell lock neither can happen; if it does, throwing rolls the whole step back.
   if (!row?.cell) throw conflict('stale_version', `Cell ${step.cell.id} was changed concurrently; reload it.`);
   if (step.close && !row.closed) throw conflict('proposal_closed', `Proposal ${step.close.id} is no longer open.`);

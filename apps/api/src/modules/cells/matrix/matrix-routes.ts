@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZCellDetailResponse, ZMatrixQuery, ZMatrixResponse, ZProgressResponse } from '@bunkai/domain';
-import { actorOf, requireAuth } from '../../plugins/auth.ts';
-import { errorResponses, typedJsonSerializer } from '../../plugins/schemas.ts';
+import { actorOf, requireAuth } from '../../../plugins/auth.ts';
+import { errorResponses, typedJsonSerializer } from '../../../plugins/schemas.ts';
 import type { MatrixService } from './matrix-service.ts';
 
 const tags = ['matrix'];

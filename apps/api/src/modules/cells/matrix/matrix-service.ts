@@ -1,4 +1,3 @@
-import { count, eq } from 'drizzle-orm';
 import {
   CELL_STATUSES,
   type TCellDetailResponse,
@@ -8,20 +7,19 @@ import {
   type TProgressResponse,
   notFound,
 } from '@bunkai/domain';
-import { type Db, comments } from '@bunkai/db';
-import { type EngagementAccessService, ownParty } from '../../access/engagement-access.ts';
-import type { Actor } from '../../plugins/auth.ts';
-import type { CellAccess } from './cell-access.ts';
+import { type Db, countComments, loadMatrix } from '@bunkai/db';
+import { type EngagementAccessService, ownParty } from '../../../access/engagement-access.ts';
+import type { Actor } from '../../../plugins/auth.ts';
+import { loadCell } from '../cell-access.ts';
 import { applyMatrixFilter, isAskedOf, parseMatrixFilter } from './matrix-filters.ts';
-import { loadMatrix } from './matrix-repository.ts';
 
-type Deps = { db: Db; access: EngagementAccessService; cellAccess: CellAccess };
+type Deps = { db: Db; access: EngagementAccessService };
 
-export const createMatrixService = ({ db, access, cellAccess }: Deps) => ({
+export const createMatrixService = ({ db, access }: Deps) => ({
   /** The whole matrix (分担表) in one response, optionally filtered. */
   list: async (actor: Actor, engagementId: string, query: TMatrixQuery): Promise<TMatrixResponse> => {
     const a = await access.require(actor, engagementId, 'engagement:read');
-    const m = await loadMatrix(db, engagementId);
+    const m = await loadMatrix({ engagementId }, db);
     const filter = parseMatrixFilter(query, {
       partyIds: m.snapshot.parties.map((p) => p.id),
       assetIds: m.snapshot.assets.map((x) => x.id),
@@ -39,21 +37,18 @@ export const createMatrixService = ({ db, access, cellAccess }: Deps) => ({
 
   /** One cell with its open proposal, finding codes, duty, asset and comment count. */
   get: async (actor: Actor, cellId: string): Promise<TCellDetailResponse> => {
-    const { cell } = await cellAccess.cell(actor, cellId, 'engagement:read');
-    const [m, [n]] = await Promise.all([
-      loadMatrix(db, cell.engagementId),
-      db.select({ n: count() }).from(comments).where(eq(comments.cellId, cellId)),
-    ]);
+    const { cell } = await loadCell(db, actor, { cellId }, 'engagement:read');
+    const [m, n] = await Promise.all([loadMatrix({ engagementId: cell.engagementId }, db), countComments({ cellId }, db)]);
     const found = m.cells.find((c) => c.id === cellId);
     const duty = m.snapshot.duties.find((d) => d.id === cell.dutyId);
     if (!found || !duty) throw notFound('Cell', cellId);
-    return { cell: found, duty, asset: m.snapshot.assets.find((x) => x.id === cell.assetId) ?? null, commentCount: n?.n ?? 0 };
+    return { cell: found, duty, asset: m.snapshot.assets.find((x) => x.id === cell.assetId) ?? null, commentCount: n };
   },
 
   /** Figures for the kickoff review: per status, 初回確認 / 完了日 recorded, and per party. */
   progress: async (actor: Actor, engagementId: string): Promise<TProgressResponse> => {
     await access.require(actor, engagementId, 'engagement:read');
-    const m = await loadMatrix(db, engagementId);
+    const m = await loadMatrix({ engagementId }, db);
     const byStatus = Object.fromEntries(CELL_STATUSES.map((s) => [s, 0])) as Record<TCellStatus, number>;
     for (const c of m.cells) byStatus[c.status] += 1;
     const applicable = m.cells.filter((c) => c.status !== 'not_applicable');

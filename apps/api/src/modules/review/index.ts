@@ -1,2 +1,0 @@
-export * from './review-routes.ts';
-export * from './review-service.ts';
