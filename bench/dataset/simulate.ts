@@ -1,4 +1,4 @@
-import type { TAssignment, TCellStatus, TTerms } from '../../packages/domain/src/index.ts';
+import type { TAssignment, TCellStatus, TPartyRole, TTerms } from '../../packages/domain/src/index.ts';
 import { nextCellStatus, normalizeAssignment, validateAssignment } from '../../packages/domain/src/index.ts';
 import type { EventInput, cells, comments, proposalResponses, proposals } from '../../packages/db/src/index.ts';
 import { acceptanceState, consentingProposer } from '../../apps/api/src/modules/matrix/proposal-state.ts';
@@ -10,7 +10,7 @@ export type ResponseRow = typeof proposalResponses.$inferSelect;
 export type CommentRow = typeof comments.$inferSelect;
 
 /** A party as the simulation needs it: who acts for it. */
-export type SimParty = { id: string; role: string; organizationId: string; adminUserId: string; memberUserId: string };
+export type SimParty = { id: string; role: TPartyRole; organizationId: string; adminUserId: string; memberUserId: string };
 
 /**
  * The negotiation (提案・承諾・却下・取下げ, コメント, キックオフ確認) played out

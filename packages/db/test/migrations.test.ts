@@ -95,6 +95,18 @@ describe(`database on ${testEngine()}`, () => {
     expect(JSON.stringify(r)).toMatch(/NULLS NOT DISTINCT/);
   });
 
+  it('refuses values outside the domain vocabularies (CHECK constraints)', async () => {
+    const refused = { cause: { code: '23514' } };
+    // Bypasses the typed column on purpose: the database itself must refuse the value.
+    await expect(database.db.execute(sql`insert into organizations (name, kind) values ('x', 'pharmacy')`)).rejects.toMatchObject(refused);
+    await expect(database.db.execute(sql`update engagements set status = 'archived' where id = ${engagementId}`)).rejects.toMatchObject(refused);
+    const checks = await database.db.execute(sql`select conname from pg_constraint where contype = 'c' and conname like '%\_check' order by conname`);
+    const names = (checks as unknown as { rows: { conname: string }[] }).rows.map((r) => r.conname);
+    expect(names).toEqual(
+      expect.arrayContaining(['cells_status_check', 'cells_first_check_answer_check', 'parties_role_check', 'assets_category_check', 'duties_phase_check', 'revisions_status_check', 'proposals_status_check']),
+    );
+  });
+
   it('indexes every foreign key column', async () => {
     const r = await database.db.execute(sql`
       select c.conrelid::regclass::text as tbl, a.attname as col

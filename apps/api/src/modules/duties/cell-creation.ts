@@ -27,7 +27,7 @@ export const createPlannedCells = async (
   for (let i = 0; i < plan.length; i += 1000) {
     const values = plan.slice(i, i + 1000).map((k) => {
       const reason = reasonByDuty.get(k.dutyId) ?? null;
-      return { engagementId, ...k, terms: EMPTY_TERMS, ...(reason ? { status: 'not_applicable', notApplicableReason: reason } : {}) };
+      return { engagementId, ...k, terms: EMPTY_TERMS, ...(reason ? { status: 'not_applicable' as const, notApplicableReason: reason } : {}) };
     });
     created.push(...(await tx.insert(cells).values(values).onConflictDoNothing().returning()));
   }

@@ -76,7 +76,7 @@ const reopenCells = async (tx: Db, duty: DutyRow) => {
     .from(cells)
     .where(and(eq(cells.dutyId, duty.id), eq(cells.status, 'not_applicable'), eq(cells.notApplicableReason, duty.notApplicableReason ?? '')))
     .for('update');
-  const byStatus = new Map<string, string[]>();
+  const byStatus = new Map<TCellStatus, string[]>();
   for (const c of targets) {
     const next = nextCellStatus('not_applicable', 'reopen', { hasAgreedAssignment: c.assignment !== null });
     byStatus.set(next, [...(byStatus.get(next) ?? []), c.id]);

@@ -78,7 +78,7 @@ export const createBulkProposals =
               terms: p.terms,
               reason: input.reason,
               supersedesId: p.open?.id ?? null,
-              ...(immediate ? { status: 'agreed', closedAt: sql`now()` } : {}),
+              ...(immediate ? { status: 'agreed' as const, closedAt: sql`now()` } : {}),
             })),
           )
           .returning();
