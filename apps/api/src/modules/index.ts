@@ -31,14 +31,14 @@ export type ModuleDeps = { database: Database; config: Config; clock: Clock };
  * The composition root: repositories → services → routes, one block per
  * module. Each module owns its folder (`<feature>-routes.ts`, `-service.ts`, …).
  */
-export const registerModules = async (app: FastifyInstance, { database, config }: ModuleDeps) => {
+export const registerModules = async (app: FastifyInstance, { database, config, clock }: ModuleDeps) => {
   const { db } = database;
   const access = createEngagementAccess(db);
 
   await app.register(healthRoutes(database));
   await app.register(catalogRoutes);
 
-  const auth = createAuthService({ db, repo: createAuthRepository(db), config, signAccessToken: (a) => signAccessToken(app, a) });
+  const auth = createAuthService({ db, clock, config, signAccessToken: (a) => signAccessToken(app, a) });
   await app.register(authRoutes(auth));
 
   const engagements = createEngagementsService({ db, access });
@@ -77,7 +77,7 @@ export const registerModules = async (app: FastifyInstance, { database, config }
   // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, audit trail.
   const revisions = createRevisionsService({ db, access });
   await app.register(revisionsRoutes(revisions));
-  await app.register(signaturesRoutes(createSignaturesService({ db, revisions, authRepo: createAuthRepository(db), config })));
+  await app.register(signaturesRoutes(createSignaturesService({ db, revisions, authRepo: createAuthRepository(db, clock), config })));
   await app.register(verifyRoutes(createVerifyService({ db, access, revisions })));
   await app.register(auditRoutes(createAuditService({ db, access })));
 
