@@ -79,7 +79,7 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   await app.register(revisionsRoutes(revisions));
   await app.register(signaturesRoutes(createSignaturesService({ db, revisions, authRepo: createAuthRepository(db, clock), config })));
   await app.register(verifyRoutes(createVerifyService({ db, access, revisions })));
-  await app.register(auditRoutes(createAuditService({ db, access })));
+  await app.register(auditRoutes(createAuditService({ db, access, clock })));
 
   // SLA annex (別紙 .docx): built in a small worker-thread pool, off the event loop; the workers stop with the app.
   const annexPool = createAnnexWorkerPool();

@@ -9,3 +9,6 @@ export * from './cells.ts';
 export * from './snapshot.ts';
 export * from './auth.ts';
 export * from './throttle.ts';
+export * from './events.ts';
+export * from './organization-duties.ts';
+export * from './audit.ts';
