@@ -111,7 +111,7 @@ export const negotiate = (ctx: Ctx, cell: CellRow, opts: { settle: 'agree' | 'op
     if (opts.settle === 'dispute') return;
     if (rng.chance(0.5)) sim.comment(cell, rejecter, rng.pick(COMMENTS));
     p = sim.propose(cell, rejecter, counterOf(ctx, split, rejecter), termsFor(rng), '対案：分担を見直しました');
-    if (cell.status === 'agreed') return;
+    if ((cell.status as string) === 'agreed') return; // sim.propose settles the cell in place; TS still narrows the earlier check
   }
   const pending = sim.pendingFrom(p);
   const accepting = opts.settle === 'open' ? pending.slice(0, Math.max(0, pending.length - 1 - rng.int(2))) : pending;

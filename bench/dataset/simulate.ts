@@ -1,4 +1,4 @@
-import type { TAssignment, TCellDecision, TTerms } from '../../packages/domain/src/index.ts';
+import type { TAssignment, TCellDecision, TPartyRole, TTerms } from '../../packages/domain/src/index.ts';
 import {
   acceptanceState,
   consentingProposer,
@@ -19,7 +19,7 @@ export type ResponseRow = typeof proposalResponses.$inferSelect;
 export type CommentRow = typeof comments.$inferSelect;
 
 /** A party as the simulation needs it: who acts for it. */
-export type SimParty = { id: string; role: string; organizationId: string; adminUserId: string; memberUserId: string };
+export type SimParty = { id: string; role: TPartyRole; organizationId: string; adminUserId: string; memberUserId: string };
 
 /**
  * The negotiation (提案・承諾・却下・取下げ, コメント, キックオフ確認) played out

@@ -45,7 +45,7 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   await app.register(healthRoutes(database));
   await app.register(catalogRoutes);
 
-  const auth = createAuthService({ db, repo: createAuthRepository(db), config, signAccessToken: (a) => signAccessToken(app, a) });
+  const auth = createAuthService({ db, clock, config, signAccessToken: (a) => signAccessToken(app, a) });
   await app.register(authRoutes(auth));
 
   const engagements = createEngagementsService({ db, access });
@@ -83,9 +83,9 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, audit trail.
   const revisions = createRevisionsService({ db, access });
   await app.register(revisionsRoutes(revisions));
-  await app.register(signaturesRoutes(createSignaturesService({ db, revisions, authRepo: createAuthRepository(db), config })));
+  await app.register(signaturesRoutes(createSignaturesService({ db, revisions, authRepo: createAuthRepository(db, clock), config })));
   await app.register(verifyRoutes(createVerifyService({ db, access, revisions })));
-  await app.register(auditRoutes(createAuditService({ db, access })));
+  await app.register(auditRoutes(createAuditService({ db, access, clock })));
 
   // SLA annex (別紙 .docx): built in a small worker-thread pool, off the event loop; the workers stop with the app.
   const annexPool = createAnnexWorkerPool();

@@ -9,21 +9,26 @@ import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 let t: TestApp;
 let f: SignoffFactories;
 let w: SignoffWorld;
-let r1: TRevisionView;
+
+/** An engagement whose revision 1 both parties signed. The tamper tests each build their own, so nothing they break leaks. */
+const signedWorld = async () => {
+  const world = await f.signoffWorld();
+  const r1 = await f.freeze(world.hospital, world.eid);
+  await f.sign(world.hospital, r1.id, world.hospitalPartyId, world.devices!.hospital);
+  await f.sign(world.vendor, r1.id, world.vendorPartyId, world.devices!.vendor);
+  return { w: world, r1 };
+};
 
 beforeAll(async () => {
   t = await createTestApp();
   f = createSignoffFactories(t.app);
-  w = await f.signoffWorld();
-  r1 = await f.freeze(w.hospital, w.eid);
-  await f.sign(w.hospital, r1.id, w.hospitalPartyId, w.devices!.hospital);
-  await f.sign(w.vendor, r1.id, w.vendorPartyId, w.devices!.vendor);
+  ({ w } = await signedWorld());
 });
 afterAll(() => t.close());
 
 type Line = Record<string, unknown> & { record: 'event' | 'signature' | 'verification' };
-const jsonl = async () => {
-  const res = await w.observer.http.get<string>(`/api/v1/engagements/${w.eid}/audit.jsonl`);
+const jsonl = async (world: SignoffWorld = w) => {
+  const res = await world.observer.http.get<string>(`/api/v1/engagements/${world.eid}/audit.jsonl`);
   expect(res.status).toBe(200);
   return { res, lines: res.body.trimEnd().split('\n').map((l) => JSON.parse(l) as Line) };
 };
@@ -69,6 +74,7 @@ describe('audit trail download (監査証跡)', () => {
 
 describe('tamper evidence (改ざん検知)', () => {
   it('reports an event row altered in the database (trigger disabled by a superuser) at its sequence number', async () => {
+    const { w } = await signedWorld();
     const [frozen] = await t.database.db.select().from(events).where(and(eq(events.engagementId, w.eid), eq(events.type, 'revision.frozen')));
     const seq = frozen!.seq;
     await t.database.db.transaction(async (tx) => {
@@ -82,13 +88,14 @@ describe('tamper evidence (改ざん検知)', () => {
     const verified = await w.observer.http.get<{ ok: boolean; firstBreak: { seq: number; reason: string } | null }>(`/api/v1/engagements/${w.eid}/events/verify`);
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ ok: false, firstBreak: { seq, reason: 'hash_mismatch' } });
-    const { lines } = await jsonl();
+    const { lines } = await jsonl(w);
     expect(lines.at(-1)).toMatchObject({ record: 'verification', chain: { ok: false, firstBreak: { seq, reason: 'hash_mismatch' } } });
   });
 
   it('reports a signature whose sealed fields were altered', async () => {
+    const { w, r1 } = await signedWorld();
     await t.database.db.update(signatures).set({ signerName: '別人' }).where(eq(signatures.partyId, w.vendorPartyId));
-    const { lines } = await jsonl();
+    const { lines } = await jsonl(w);
     expect(lines.filter((l) => l.record === 'signature').map((s) => s.sealValid)).toEqual([true, false]);
     expect(lines.at(-1)).toMatchObject({ signatures: { count: 2, sealsValid: false } });
     const rev = await w.hospital.http.get<{ revision: TRevisionView }>(`/api/v1/revisions/${r1.id}`);

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFactories } from '../../src/seed/factories.ts';
 import { generateTotp } from '../../src/modules/auth/index.ts';
+import { manualClock } from '../../src/platform/clock.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let f: ReturnType<typeof createFactories>;
+// The app's clock: TOTP steps and token expiry follow it, so tests move time instead of waiting.
+const clock = manualClock('2026-12-03T09:00:05Z');
 
 beforeAll(async () => {
-  t = await createTestApp({ LOGIN_MAX_ATTEMPTS: '3' });
+  t = await createTestApp({ LOGIN_MAX_ATTEMPTS: '3' }, { clock });
   f = createFactories(t.app);
 });
 afterAll(() => t.close());
@@ -57,6 +60,14 @@ describe('accounts', () => {
     expect(next.status).toBe(401);
   });
 
+  it('refuses a refresh token once it has expired (by the app clock)', async () => {
+    const m = await f.registerOrganization();
+    clock.advance(t.config.refreshTokenTtlDays * 86_400_000 + 1000);
+    const expired = await f.anonymous.post('/api/v1/auth/refresh', { refreshToken: m.session.refreshToken });
+    expect(expired.status).toBe(401);
+    expect(expired.body).toMatchObject({ error: { code: 'invalid_refresh_token' } });
+  });
+
   it('logout revokes the refresh token', async () => {
     const m = await f.registerOrganization();
     expect((await f.anonymous.post('/api/v1/auth/logout', { refreshToken: m.session.refreshToken })).status).toBe(204);
@@ -69,14 +80,16 @@ describe('accounts', () => {
     expect(enroll.status).toBe(200);
     expect(enroll.body.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
     expect((await m.http.post('/api/v1/auth/totp/verify', { code: '000000' })).status).toBe(400);
-    const now = Date.now();
-    // Use the previous step for enrollment so the current one is still fresh for login.
-    const verified = await m.http.post<{ user: { totpEnabled: boolean } }>('/api/v1/auth/totp/verify', { code: generateTotp(enroll.body.secret, now - 30_000) });
+    const verified = await m.http.post<{ user: { totpEnabled: boolean } }>('/api/v1/auth/totp/verify', { code: generateTotp(enroll.body.secret, clock.now().getTime()) });
     expect(verified.status).toBe(200);
     expect(verified.body.user.totpEnabled).toBe(true);
     const noCode = await f.anonymous.post('/api/v1/auth/login', { email: m.email, password: m.password });
     expect(noCode.body).toMatchObject({ error: { code: 'totp_required' } });
-    const code = generateTotp(enroll.body.secret, now);
+    // The enrollment code's step is spent; the next step (30 s on) signs in, once.
+    const spent = await f.anonymous.post('/api/v1/auth/login', { email: m.email, password: m.password, totp: generateTotp(enroll.body.secret, clock.now().getTime()) });
+    expect(spent.body).toMatchObject({ error: { code: 'invalid_totp' } });
+    clock.advance(30_000);
+    const code = generateTotp(enroll.body.secret, clock.now().getTime());
     expect((await f.anonymous.post('/api/v1/auth/login', { email: m.email, password: m.password, totp: code })).status).toBe(200);
     const replay = await f.anonymous.post('/api/v1/auth/login', { email: m.email, password: m.password, totp: code });
     expect(replay.status).toBe(401);

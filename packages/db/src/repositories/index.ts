@@ -16,3 +16,8 @@ export * from './cell-step.ts';
 export * from './matrix.ts';
 export * from './comments.ts';
 export * from './bulk-proposals.ts';
+export * from './auth.ts';
+export * from './throttle.ts';
+export * from './events.ts';
+export * from './organization-duties.ts';
+export * from './audit.ts';

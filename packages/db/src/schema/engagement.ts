@@ -1,5 +1,20 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { TContact, TDutyReference } from '@bunkai/domain';
+import { type PgColumn, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  ASSET_CATEGORIES,
+  DUTY_CATEGORIES,
+  ENGAGEMENT_STATUSES,
+  KAKUNINHYO_PARTS,
+  PARTY_ROLES,
+  PHASES,
+  PROVISION_PATTERNS,
+  SERVICE_MODELS,
+  type TAssetCategory,
+  type TContact,
+  type TDutyConcern,
+  type TDutyReference,
+  type TKakuninhyoPart,
+} from '@bunkai/domain';
+import { oneOf } from './enum-check.ts';
 import { organizations, users } from './identity.ts';
 
 const ts = () => timestamp({ withTimezone: true, mode: 'string' });
@@ -14,9 +29,9 @@ export const engagements = pgTable(
     title: text().notNull(),
     systemName: text().notNull(),
     description: text().notNull().default(''),
-    serviceModel: text().notNull(),
-    provisionPattern: text().notNull(),
-    status: text().notNull().default('drafting'),
+    serviceModel: text({ enum: SERVICE_MODELS }).notNull(),
+    provisionPattern: text({ enum: PROVISION_PATTERNS }).notNull(),
+    status: text({ enum: ENGAGEMENT_STATUSES }).notNull().default('drafting'),
     requireTwoFactorToSign: boolean().notNull().default(true),
     catalogVersion: text(),
     templateCode: text(),
@@ -25,7 +40,12 @@ export const engagements = pgTable(
     createdAt: ts().notNull().defaultNow(),
     updatedAt: ts().notNull().defaultNow(),
   },
-  (t) => [index('engagements_owner_organization_id_idx').on(t.ownerOrganizationId)],
+  (t) => [
+    index('engagements_owner_organization_id_idx').on(t.ownerOrganizationId),
+    oneOf('engagements_service_model_check', t.serviceModel, SERVICE_MODELS),
+    oneOf('engagements_provision_pattern_check', t.provisionPattern, PROVISION_PATTERNS),
+    oneOf('engagements_status_check', t.status, ENGAGEMENT_STATUSES),
+  ],
 );
 
 export const parties = pgTable(
@@ -36,7 +56,7 @@ export const parties = pgTable(
       .notNull()
       .references(() => engagements.id),
     organizationId: uuid().references(() => organizations.id),
-    role: text().notNull(),
+    role: text({ enum: PARTY_ROLES }).notNull(),
     displayName: text().notNull(),
     contractReference: text().notNull().default(''),
     normalContacts: jsonb().$type<TContact[]>().notNull().default([]),
@@ -50,6 +70,7 @@ export const parties = pgTable(
     index('parties_organization_id_idx').on(t.organizationId),
     // One organization is one party per engagement: it acts for exactly one party.
     uniqueIndex('parties_engagement_organization_key').on(t.engagementId, t.organizationId),
+    oneOf('parties_role_check', t.role, PARTY_ROLES),
   ],
 );
 
@@ -111,7 +132,7 @@ export const assets = pgTable(
       .notNull()
       .references(() => engagements.id),
     name: text().notNull(),
-    category: text().notNull(),
+    category: text({ enum: ASSET_CATEGORIES }).notNull(),
     ownerPartyId: uuid().references(() => parties.id),
     vendor: text().notNull().default(''),
     model: text().notNull().default(''),
@@ -121,7 +142,11 @@ export const assets = pgTable(
     version: integer().notNull().default(1),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [index('assets_engagement_id_idx').on(t.engagementId), index('assets_owner_party_id_idx').on(t.ownerPartyId)],
+  (t) => [
+    index('assets_engagement_id_idx').on(t.engagementId),
+    index('assets_owner_party_id_idx').on(t.ownerPartyId),
+    oneOf('assets_category_check', t.category, ASSET_CATEGORIES),
+  ],
 );
 
 const dutyColumns = () => ({
@@ -130,14 +155,20 @@ const dutyColumns = () => ({
   titleEn: text().notNull(),
   descriptionJa: text().notNull(),
   descriptionEn: text().notNull(),
-  phase: text().notNull(),
-  category: text().notNull(),
-  appliesTo: jsonb().$type<string[]>().notNull().default([]),
-  concerns: jsonb().$type<string[]>().notNull().default([]),
-  kakuninhyoPart: integer().notNull(),
+  phase: text({ enum: PHASES }).notNull(),
+  category: text({ enum: DUTY_CATEGORIES }).notNull(),
+  appliesTo: jsonb().$type<TAssetCategory[]>().notNull().default([]),
+  concerns: jsonb().$type<TDutyConcern[]>().notNull().default([]),
+  kakuninhyoPart: integer().$type<TKakuninhyoPart>().notNull(),
   sortOrder: integer().notNull(),
   references: jsonb().$type<TDutyReference[]>().notNull().default([]),
 });
+
+const dutyChecks = (table: string, t: { phase: PgColumn; category: PgColumn; kakuninhyoPart: PgColumn }) => [
+  oneOf(`${table}_phase_check`, t.phase, PHASES),
+  oneOf(`${table}_category_check`, t.category, DUTY_CATEGORIES),
+  oneOf(`${table}_kakuninhyo_part_check`, t.kakuninhyoPart, KAKUNINHYO_PARTS),
+];
 
 /** The engagement's own copy of each duty it uses. */
 export const duties = pgTable(
@@ -153,7 +184,7 @@ export const duties = pgTable(
     version: integer().notNull().default(1),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('duties_engagement_code_key').on(t.engagementId, t.code)],
+  (t) => [uniqueIndex('duties_engagement_code_key').on(t.engagementId, t.code), ...dutyChecks('duties', t)],
 );
 
 /** An organization's own duty catalog (imported clause lists). */
@@ -167,6 +198,6 @@ export const organizationDuties = pgTable(
     ...dutyColumns(),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('organization_duties_org_code_key').on(t.organizationId, t.code)],
+  (t) => [uniqueIndex('organization_duties_org_code_key').on(t.organizationId, t.code), ...dutyChecks('organization_duties', t)],
 );
 

@@ -1,14 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ORGANIZATION_KINDS, ORG_ROLES } from '@bunkai/domain';
+import { oneOf } from './enum-check.ts';
 
 const createdAt = () => timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow();
 
-export const organizations = pgTable('organizations', {
-  id: uuid().primaryKey().defaultRandom(),
-  name: text().notNull(),
-  kind: text({ enum: ['hospital', 'vendor'] }).notNull(),
-  createdAt: createdAt(),
-});
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    kind: text({ enum: ORGANIZATION_KINDS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [oneOf('organizations_kind_check', t.kind, ORGANIZATION_KINDS)],
+);
 
 export const users = pgTable(
   'users',
@@ -19,7 +25,7 @@ export const users = pgTable(
       .references(() => organizations.id),
     email: text().notNull(),
     displayName: text().notNull(),
-    orgRole: text({ enum: ['admin', 'member'] }).notNull(),
+    orgRole: text({ enum: ORG_ROLES }).notNull(),
     /** scrypt, self-describing: `scrypt$N$r$p$salt$hash` (base64). */
     passwordHash: text().notNull(),
     /** Base32 TOTP secret; set at enrollment, active once `totpEnabled`. */
@@ -30,7 +36,11 @@ export const users = pgTable(
     version: integer().notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), index('users_organization_id_idx').on(t.organizationId)],
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    index('users_organization_id_idx').on(t.organizationId),
+    oneOf('users_org_role_check', t.orgRole, ORG_ROLES),
+  ],
 );
 
 export const refreshTokens = pgTable(

@@ -1,5 +1,7 @@
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { REVISION_STATUSES } from '@bunkai/domain';
 import { engagements, parties } from './engagement.ts';
+import { oneOf } from './enum-check.ts';
 import { organizations, users } from './identity.ts';
 
 const ts = () => timestamp({ withTimezone: true, mode: 'string' });
@@ -46,7 +48,7 @@ export const revisions = pgTable(
       .notNull()
       .references(() => engagements.id),
     number: integer().notNull(),
-    status: text().notNull(),
+    status: text({ enum: REVISION_STATUSES }).notNull(),
     /** The canonical snapshot text exactly as hashed. */
     canonical: text(),
     sha256: text(),
@@ -59,6 +61,7 @@ export const revisions = pgTable(
     uniqueIndex('revisions_engagement_number_key').on(t.engagementId, t.number),
     index('revisions_frozen_by_user_id_idx').on(t.frozenByUserId),
     index('revisions_sha256_idx').on(t.sha256),
+    oneOf('revisions_status_check', t.status, REVISION_STATUSES),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import type { TAssignment, TTerms } from '@bunkai/domain';
+import { CELL_STATUSES, FIRST_CHECK_ANSWERS, PROPOSAL_RESPONSES, PROPOSAL_STATUSES, type TAssignment, type TTerms } from '@bunkai/domain';
 import { assets, duties, engagements, parties } from './engagement.ts';
+import { oneOf } from './enum-check.ts';
 import { users } from './identity.ts';
 
 const ts = () => timestamp({ withTimezone: true, mode: 'string' });
@@ -17,11 +18,11 @@ export const cells = pgTable(
       .notNull()
       .references(() => duties.id),
     assetId: uuid().references(() => assets.id),
-    status: text().notNull().default('unassigned'),
+    status: text({ enum: CELL_STATUSES }).notNull().default('unassigned'),
     assignment: jsonb().$type<TAssignment>(),
     terms: jsonb().$type<TTerms>().notNull(),
     notApplicableReason: text(),
-    firstCheckAnswer: text(),
+    firstCheckAnswer: text({ enum: FIRST_CHECK_ANSWERS }),
     firstCheckOn: date({ mode: 'string' }),
     completedOn: date({ mode: 'string' }),
     kickoffNotes: text().notNull().default(''),
@@ -36,6 +37,8 @@ export const cells = pgTable(
     unique('cells_duty_asset_key').on(t.dutyId, t.assetId).nullsNotDistinct(),
     index('cells_asset_id_idx').on(t.assetId),
     index('cells_open_proposal_id_idx').on(t.openProposalId),
+    oneOf('cells_status_check', t.status, CELL_STATUSES),
+    oneOf('cells_first_check_answer_check', t.firstCheckAnswer, FIRST_CHECK_ANSWERS),
   ],
 );
 
@@ -56,7 +59,7 @@ export const proposals = pgTable(
     assignment: jsonb().$type<TAssignment>().notNull(),
     terms: jsonb().$type<TTerms>().notNull(),
     reason: text().notNull().default(''),
-    status: text().notNull().default('open'),
+    status: text({ enum: PROPOSAL_STATUSES }).notNull().default('open'),
     suggested: boolean().notNull().default(false),
     supersedesId: uuid(),
     createdAt: ts().notNull().defaultNow(),
@@ -68,6 +71,7 @@ export const proposals = pgTable(
     index('proposals_proposer_party_id_idx').on(t.proposerPartyId),
     index('proposals_proposer_user_id_idx').on(t.proposerUserId),
     index('proposals_supersedes_id_idx').on(t.supersedesId),
+    oneOf('proposals_status_check', t.status, PROPOSAL_STATUSES),
   ],
 );
 
@@ -84,7 +88,7 @@ export const proposalResponses = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id),
-    response: text({ enum: ['accept', 'reject'] }).notNull(),
+    response: text({ enum: PROPOSAL_RESPONSES }).notNull(),
     reason: text().notNull().default(''),
     createdAt: ts().notNull().defaultNow(),
   },
@@ -92,6 +96,7 @@ export const proposalResponses = pgTable(
     index('proposal_responses_proposal_id_idx').on(t.proposalId),
     index('proposal_responses_party_id_idx').on(t.partyId),
     index('proposal_responses_user_id_idx').on(t.userId),
+    oneOf('proposal_responses_response_check', t.response, PROPOSAL_RESPONSES),
   ],
 );
 

@@ -4,7 +4,7 @@
  * each step did.
  */
 import type { TAssignment, TTerms } from '../model/cell.ts';
-import type { TProposalResponse } from '../model/enums.ts';
+import type { TCellStatus, TFirstCheckAnswer, TProposalResponse } from '../model/enums.ts';
 import { acceptanceState, type TAcceptanceParty } from '../rules/acceptance.ts';
 import { cellStep } from './negotiation.ts';
 import type { TCellAggregate, TCellDecision, TCellEventSpec, TCellNext } from './types.ts';
@@ -75,13 +75,13 @@ export const applyCellEvent = (s: TCellState, e: TCellEventSpec, parties: readon
       return { cell: { ...c, ...(disputes ? { status: cellStep(c, 'proposed', 'reject') } : {}), version }, open };
     }
     case 'proposal.withdrawn':
-      return { cell: { ...c, status: p.cellStatus as string, openProposalId: null, version }, open: null };
+      return { cell: { ...c, status: p.cellStatus as TCellStatus, openProposalId: null, version }, open: null };
     case 'cell.reviewed': {
       const ch = p.changes as P;
       return {
         cell: {
           ...c,
-          ...('firstCheckAnswer' in ch ? { firstCheckAnswer: ch.firstCheckAnswer as string | null, firstCheckOn: ch.firstCheckOn as string | null } : {}),
+          ...('firstCheckAnswer' in ch ? { firstCheckAnswer: ch.firstCheckAnswer as TFirstCheckAnswer | null, firstCheckOn: ch.firstCheckOn as string | null } : {}),
           ...('completedOn' in ch ? { completedOn: ch.completedOn as string | null } : {}),
           ...('notes' in ch ? { kickoffNotes: ch.notes as string } : {}),
           version,
@@ -92,7 +92,7 @@ export const applyCellEvent = (s: TCellState, e: TCellEventSpec, parties: readon
     case 'cell.not_applicable':
       return { cell: { ...c, status: cellStep(c, c.status, 'mark_not_applicable'), notApplicableReason: p.reason as string, openProposalId: null, version }, open: null };
     case 'cell.reopened':
-      return { cell: { ...c, status: p.status as string, notApplicableReason: null, version }, open: s.open };
+      return { cell: { ...c, status: p.status as TCellStatus, notApplicableReason: null, version }, open: s.open };
     default:
       return s;
   }

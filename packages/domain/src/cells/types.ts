@@ -1,18 +1,18 @@
 import type { TAssignment, TTerms } from '../model/cell.ts';
-import type { TProposalResponse } from '../model/enums.ts';
+import type { TCellStatus, TFirstCheckAnswer, TProposalResponse, TProposalStatus } from '../model/enums.ts';
 import type { TAssignmentParty } from '../rules/assignment.ts';
 
 /** A cell (分担) as stored: what the rules decide on and what a step changes. */
 export type TCellRecord = {
   id: string;
   engagementId: string;
-  status: string;
+  status: TCellStatus;
   assignment: TAssignment | null;
   terms: TTerms;
   openProposalId: string | null;
   version: number;
   notApplicableReason: string | null;
-  firstCheckAnswer: string | null;
+  firstCheckAnswer: TFirstCheckAnswer | null;
   firstCheckOn: string | null;
   completedOn: string | null;
   kickoffNotes: string;
@@ -27,7 +27,7 @@ export type TProposalRecord = {
   assignment: TAssignment;
   terms: TTerms;
   reason: string;
-  status: string;
+  status: TProposalStatus;
   suggested: boolean;
   supersedesId: string | null;
   createdAt: string;

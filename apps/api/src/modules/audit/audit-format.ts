@@ -1,3 +1,5 @@
+import { BOM, toCsv } from '../exchange/index.ts';
+
 /**
  * The audit trail's two text forms. Every record becomes one JSON line, or one
  * CSV row in a single column layout shared by events, signatures and the
@@ -53,20 +55,10 @@ export const toJsonLine = (r: AuditRecord): string => `${JSON.stringify(r)}\n`;
 
 export const CSV_COLUMNS = ['record', 'seq', 'at', 'type', 'actor_user_id', 'actor_user', 'actor_party_id', 'actor_party', 'subject_id', 'payload', 'prev_hash', 'hash'] as const;
 
-/**
- * RFC 4180 quoting; a leading = + - @ (or tab/CR) gets a ' so spreadsheet apps
- * show the text instead of evaluating it (CSV formula injection).
- */
-export const csvField = (v: string | number | null): string => {
-  if (v === null) return '';
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** One CSV row, through the same writer as the matrix export (quoting, CRLF, formula-injection guard). */
+const row = (fields: (string | number | null)[]): string => toCsv([fields], { bom: false });
 
-const row = (fields: (string | number | null)[]): string => `${fields.map(csvField).join(',')}\r\n`;
-
-export const CSV_BOM = '\uFEFF';
+export const CSV_BOM = BOM;
 export const csvHeader = (): string => row([...CSV_COLUMNS]);
 
 export const toCsvRow = (r: AuditRecord): string => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/schemas.ts';
+import { attachment } from '../exchange/index.ts';
 import { type AuditRecord, CSV_BOM, csvHeader, toCsvRow, toJsonLine } from './audit-format.ts';
 import type { AuditService } from './audit-service.ts';
 
@@ -50,7 +51,7 @@ export const auditRoutes =
           const { engagement, records } = await service.open(actorOf(request), request.params.id);
           return reply
             .header('content-type', spec.mediaType)
-            .header('content-disposition', `attachment; filename="bunkai-audit-${engagement.id}.${format}"`)
+            .header('content-disposition', attachment(`bunkai-audit-${engagement.id}.${format}`))
             .header('cache-control', 'no-store')
             .send(Readable.from(lines(spec.prefix, records, spec.line)) as unknown as string);
         },

@@ -1,11 +1,11 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import { type Db, events, organizations, parties, revisions, signatures, users, verifyChain } from '@bunkai/db';
+import { type Db, auditRepository, eventsRepository, verifyChain } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import { recomputeSeal } from '../revisions/revision-views.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { recomputeSeal } from '../revisions/index.ts';
 import type { AuditRecord, AuditSignatureRecord } from './audit-format.ts';
 
-type Deps = { db: Db; access: EngagementAccessService };
+type Deps = { db: Db; access: EngagementAccessService; clock: Clock };
 
 const PAGE = 2000;
 
@@ -14,22 +14,17 @@ const PAGE = 2000;
  * then the verification of the event chain. Read page by page so a 50k-event
  * log streams without being held in memory.
  */
-export const createAuditService = ({ db, access }: Deps) => {
+export const createAuditService = ({ db, access, clock }: Deps) => {
+  const repo = auditRepository(db);
+  const eventLog = eventsRepository(db);
   async function* records(engagementId: string): AsyncGenerator<AuditRecord> {
-    const partyRows = await db.select({ id: parties.id, displayName: parties.displayName }).from(parties).where(eq(parties.engagementId, engagementId));
-    const partyName = new Map(partyRows.map((p) => [p.id, p.displayName]));
+    const partyName = await repo.partyNames({ engagementId });
     const userName = new Map<string, string>();
     let after = 0;
     for (;;) {
-      const page = await db
-        .select()
-        .from(events)
-        .where(and(eq(events.engagementId, engagementId), gt(events.seq, after)))
-        .orderBy(asc(events.seq))
-        .limit(PAGE);
+      const page = await eventLog.listAfter({ engagementId, after, limit: PAGE });
       const unknown = [...new Set(page.map((e) => e.actorUserId).filter((id): id is string => id !== null && !userName.has(id)))];
-      if (unknown.length)
-        for (const u of await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, unknown))) userName.set(u.id, u.displayName);
+      for (const u of await repo.userNames({ userIds: unknown })) userName.set(u.id, u.displayName);
       for (const e of page)
         yield {
           record: 'event',
@@ -49,13 +44,7 @@ export const createAuditService = ({ db, access }: Deps) => {
       after = page.at(-1)!.seq;
     }
 
-    const sigRows = await db
-      .select({ signature: signatures, number: revisions.number, organizationName: organizations.name })
-      .from(signatures)
-      .innerJoin(revisions, eq(revisions.id, signatures.revisionId))
-      .innerJoin(organizations, eq(organizations.id, signatures.organizationId))
-      .where(eq(revisions.engagementId, engagementId))
-      .orderBy(asc(revisions.number), asc(signatures.signedAt));
+    const sigRows = await repo.signatures({ engagementId });
     let sealsValid = true;
     for (const { signature: s, number, organizationName } of sigRows) {
       const sealValid = s.sealVersion === 1 && recomputeSeal(s, number) === s.seal;
@@ -84,7 +73,7 @@ export const createAuditService = ({ db, access }: Deps) => {
     }
 
     const chain = await verifyChain(db, engagementId);
-    yield { record: 'verification', verifiedAt: new Date().toISOString(), chain, signatures: { count: sigRows.length, sealsValid } };
+    yield { record: 'verification', verifiedAt: clock.now().toISOString(), chain, signatures: { count: sigRows.length, sealsValid } };
   }
 
   return {

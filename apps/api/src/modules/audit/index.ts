@@ -1,3 +1,2 @@
-export * from './audit-format.ts';
-export * from './audit-routes.ts';
-export * from './audit-service.ts';
+export { auditRoutes } from './audit-routes.ts';
+export { createAuditService } from './audit-service.ts';

@@ -4,130 +4,120 @@ import {
   type TLoginRequest,
   type TRegisterRequest,
   type TSession,
-  type TUser,
   conflict,
   forbidden,
   rateLimited,
   unauthorized,
   validationError,
 } from '@bunkai/domain';
-import { type Db, isUniqueViolation } from '@bunkai/db';
+import { type Db, type SignInRow, type UserRow, authRepository, isUniqueViolation, throttleRepository, toOrganization, toUser } from '@bunkai/db';
 import type { Config } from '../../config.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Actor } from '../../plugins/auth.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { hashToken, newOpaqueToken } from './tokens.ts';
+import { consumeTotpCode } from './totp-once.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
-import type { Actor } from '../../plugins/auth.ts';
-import type { AuthRepository, OrganizationRow, UserRow } from './auth-repository.ts';
-
-export const toUserDto = (u: UserRow): TUser => ({
-  id: u.id,
-  organizationId: u.organizationId,
-  email: u.email,
-  displayName: u.displayName,
-  orgRole: u.orgRole,
-  totpEnabled: u.totpEnabled,
-  createdAt: new Date(u.createdAt).toISOString(),
-});
-const toOrgDto = (o: OrganizationRow) => ({ ...o, createdAt: new Date(o.createdAt).toISOString() });
-
 
 type Deps = {
   db: Db;
-  repo: AuthRepository;
+  clock: Clock;
   config: Pick<Config, 'scryptCost' | 'refreshTokenTtlDays' | 'accessTokenTtlSeconds' | 'loginMaxAttempts' | 'loginWindowSeconds'>;
   signAccessToken: (actor: Actor) => string;
 };
 
-export const createAuthService = ({ db, repo, config, signAccessToken }: Deps) => {
-  const issueSession = async (user: UserRow, org: OrganizationRow, familyId: string = randomUUID(), tx: Db = db): Promise<TSession> => {
+export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) => {
+  const repo = authRepository(db);
+  const throttle = throttleRepository(db);
+
+  const issueSession = async ({ user, organization }: SignInRow, familyId: string = randomUUID(), tx: Db = db): Promise<TSession> => {
     const refreshToken = newOpaqueToken();
-    await repo.insertRefreshToken(
-      {
-        userId: user.id,
-        familyId,
-        tokenHash: hashToken(refreshToken),
-        expiresAt: new Date(Date.now() + config.refreshTokenTtlDays * 86_400_000).toISOString(),
-      },
-      tx,
-    );
+    const expiresAt = new Date(clock.now().getTime() + config.refreshTokenTtlDays * 86_400_000).toISOString();
+    await repo.insertRefreshToken({ userId: user.id, familyId, tokenHash: hashToken(refreshToken), expiresAt }, tx);
     return {
-      accessToken: signAccessToken({ userId: user.id, organizationId: org.id, orgRole: user.orgRole }),
+      accessToken: signAccessToken({ userId: user.id, organizationId: organization.id, orgRole: user.orgRole }),
       refreshToken,
       expiresIn: config.accessTokenTtlSeconds,
-      user: toUserDto(user),
-      organization: toOrgDto(org),
+      user: toUser(user),
+      organization: toOrganization(organization),
     };
   };
 
-  const createUser = async (organizationId: string, input: { email: string; displayName: string; password: string; orgRole: 'admin' | 'member' }, tx: Db) => {
+  const createUser = async (organizationId: string, input: { email: string; displayName: string; password: string; orgRole: UserRow['orgRole'] }, tx: Db) => {
     try {
-      return await repo.insertUser(
-        {
-          organizationId,
-          email: input.email,
-          displayName: input.displayName,
-          orgRole: input.orgRole,
-          passwordHash: await hashPassword(input.password, config.scryptCost),
-        },
-        tx,
-      );
+      const passwordHash = await hashPassword(input.password, config.scryptCost);
+      return await repo.insertUser({ organizationId, email: input.email, displayName: input.displayName, orgRole: input.orgRole, passwordHash }, tx);
     } catch (e) {
       if (isUniqueViolation(e)) throw conflict('email_taken', `An account for ${input.email} already exists.`);
       throw e;
     }
   };
 
+  const currentUser = async (actor: Actor) => {
+    const found = await repo.findUserById({ id: actor.userId });
+    if (!found) throw unauthorized('invalid_token', 'This account no longer exists.');
+    return found;
+  };
+
+  /** Checks e-mail, password and (when enrolled) a TOTP code; throws the sign-in error otherwise. */
+  const authenticate = async (input: TLoginRequest, now: Date): Promise<SignInRow | 'totp_required'> => {
+    const found = await repo.findUserByEmail({ email: input.email });
+    // Hash even when the account does not exist, so response time does not reveal which e-mails are registered.
+    const ok = found ? await verifyPassword(input.password, found.user.passwordHash) : (await hashPassword(input.password, config.scryptCost), false);
+    if (!found || !ok) throw unauthorized('invalid_credentials', 'E-mail or password is wrong.');
+    if (!found.user.totpEnabled) return found;
+    if (!input.totp) return 'totp_required';
+    const user = await consumeTotpCode({ userId: found.user.id, secret: found.user.totpSecret ?? '', code: input.totp, now }, db);
+    if (!user) throw unauthorized('invalid_totp', 'The authenticator code is wrong or was already used.');
+    return { user, organization: found.organization };
+  };
+
   return {
     register: async (input: TRegisterRequest): Promise<TSession> =>
       db.transaction(async (tx) => {
-        const org = await repo.insertOrganization({ name: input.organization.name, kind: input.organization.kind }, tx);
-        const user = await createUser(org.id, { ...input.user, orgRole: 'admin' }, tx);
-        return issueSession(user, org, undefined, tx);
+        const organization = await repo.insertOrganization({ name: input.organization.name, kind: input.organization.kind }, tx);
+        const user = await createUser(organization.id, { ...input.user, orgRole: 'admin' }, tx);
+        return issueSession({ user, organization }, undefined, tx);
       }),
 
+    /**
+     * Every attempt is counted before the password is checked, each counter in one statement
+     * (per address and per account), so parallel attempts cannot slip past the limit; an attempt
+     * that proves the password is taken back.
+     */
     login: async (input: TLoginRequest, ip: string): Promise<TSession> => {
+      const now = clock.now();
+      const window = { windowSeconds: config.loginWindowSeconds, now: now.toISOString() };
       const ipKey = `login:ip:${ip}`;
-      const accountKey = `login:account:${input.email}`;
-      const [byIp, byAccount] = await Promise.all([
-        repo.readThrottle(ipKey, config.loginWindowSeconds),
-        repo.readThrottle(accountKey, config.loginWindowSeconds),
-      ]);
-      if (byIp >= config.loginMaxAttempts * 5 || byAccount >= config.loginMaxAttempts)
+      const accountKey = `login:account:${input.email.toLowerCase()}`;
+      const [byIp, byAccount] = await Promise.all([throttle.hit({ key: ipKey, ...window }), throttle.hit({ key: accountKey, ...window })]);
+      if (byIp > config.loginMaxAttempts * 5 || byAccount > config.loginMaxAttempts)
         throw rateLimited(`Too many failed sign-ins; wait ${Math.ceil(config.loginWindowSeconds / 60)} minutes and try again.`);
-      const fail = async (code: string, message: string) => {
-        await Promise.all([repo.bumpThrottle(ipKey, config.loginWindowSeconds), repo.bumpThrottle(accountKey, config.loginWindowSeconds)]);
-        return unauthorized(code, message);
-      };
-      const found = await repo.findUserByEmail(input.email);
-      // Hash even when the account does not exist, so response time does not reveal which e-mails are registered.
-      const ok = found ? await verifyPassword(input.password, found.user.passwordHash) : (await hashPassword(input.password, config.scryptCost), false);
-      if (!found || !ok) throw await fail('invalid_credentials', 'E-mail or password is wrong.');
-      const { user, organization } = found;
-      if (user.totpEnabled) {
-        if (!input.totp) throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app.');
-        const step = verifyTotp(user.totpSecret ?? '', input.totp);
-        if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep))
-          throw await fail('invalid_totp', 'The authenticator code is wrong or was already used.');
-        await repo.updateUser(user.id, { totpLastStep: step });
+      const result = await authenticate(input, now);
+      await throttle.release({ key: ipKey });
+      if (result === 'totp_required') {
+        await throttle.release({ key: accountKey });
+        throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app.');
       }
-      await repo.clearThrottle(accountKey);
-      return issueSession(user, organization);
+      await throttle.clear({ key: accountKey });
+      return issueSession(result);
     },
 
     /** Rotates a refresh token; presenting an already-rotated token revokes its whole family (theft detection). */
     refresh: async (refreshToken: string): Promise<TSession> => {
+      const at = clock.now();
       const result: { session?: TSession; error?: 'invalid' | 'reused' } = await db.transaction(async (tx) => {
-        const row = await repo.findRefreshTokenForUpdate(hashToken(refreshToken), tx);
+        const row = await repo.findRefreshTokenForUpdate({ tokenHash: hashToken(refreshToken) }, tx);
         if (!row || row.revokedAt) return { error: 'invalid' };
         if (row.rotatedAt) {
-          await repo.revokeFamily(row.familyId, tx);
+          await repo.revokeFamily({ familyId: row.familyId, at: at.toISOString() }, tx);
           return { error: 'reused' };
         }
-        if (new Date(row.expiresAt).getTime() < Date.now()) return { error: 'invalid' };
-        await repo.markRotated(row.id, tx);
-        const found = await repo.findUserById(row.userId, tx);
+        if (new Date(row.expiresAt).getTime() < at.getTime()) return { error: 'invalid' };
+        await repo.markRotated({ id: row.id, at: at.toISOString() }, tx);
+        const found = await repo.findUserById({ id: row.userId }, tx);
         if (!found) return { error: 'invalid' };
-        return { session: await issueSession(found.user, found.organization, row.familyId, tx) };
+        return { session: await issueSession(found, row.familyId, tx) };
       });
       if (result.session) return result.session;
       if (result.error === 'reused')
@@ -137,42 +127,40 @@ export const createAuthService = ({ db, repo, config, signAccessToken }: Deps) =
 
     logout: async (refreshToken: string): Promise<void> => {
       await db.transaction(async (tx) => {
-        const row = await repo.findRefreshTokenForUpdate(hashToken(refreshToken), tx);
-        if (row) await repo.revokeFamily(row.familyId, tx);
+        const row = await repo.findRefreshTokenForUpdate({ tokenHash: hashToken(refreshToken) }, tx);
+        if (row) await repo.revokeFamily({ familyId: row.familyId, at: clock.now().toISOString() }, tx);
       });
     },
 
     me: async (actor: Actor) => {
-      const found = await repo.findUserById(actor.userId);
-      if (!found) throw unauthorized('invalid_token', 'This account no longer exists.');
-      return { user: toUserDto(found.user), organization: toOrgDto(found.organization) };
+      const { user, organization } = await currentUser(actor);
+      return { user: toUser(user), organization: toOrganization(organization) };
     },
 
     enrollTotp: async (actor: Actor) => {
-      const found = await repo.findUserById(actor.userId);
-      if (!found) throw unauthorized('invalid_token', 'This account no longer exists.');
-      if (found.user.totpEnabled) throw conflict('totp_already_enabled', 'Two-factor authentication is already enabled for this account.');
+      const { user } = await currentUser(actor);
+      if (user.totpEnabled) throw conflict('totp_already_enabled', 'Two-factor authentication is already enabled for this account.');
       const secret = newTotpSecret();
-      await repo.updateUser(actor.userId, { totpSecret: secret });
-      return { secret, otpauthUri: totpUri(secret, found.user.email) };
+      await repo.setTotpSecret({ userId: actor.userId, secret });
+      return { secret, otpauthUri: totpUri(secret, user.email) };
     },
 
     verifyTotpEnrollment: async (actor: Actor, code: string) => {
-      const found = await repo.findUserById(actor.userId);
+      const found = await repo.findUserById({ id: actor.userId });
       if (!found?.user.totpSecret) throw validationError('totp_not_enrolled', 'Start enrollment first (POST /api/v1/auth/totp/enroll).');
-      const step = verifyTotp(found.user.totpSecret, code);
-      if (step === null) throw validationError('invalid_totp', 'The code does not match; check the time on your device and try again.');
-      const user = await repo.updateUser(actor.userId, { totpEnabled: true, totpLastStep: step });
-      return { user: toUserDto(user!) };
+      const step = verifyTotp(found.user.totpSecret, code, clock.now().getTime());
+      const user = step === null ? undefined : await repo.consumeTotpStep({ userId: actor.userId, step, enable: true });
+      if (!user) throw validationError('invalid_totp', 'The code does not match; check the time on your device and try again.');
+      return { user: toUser(user) };
     },
 
     createMember: async (actor: Actor, input: TCreateMemberRequest) => {
       if (actor.orgRole !== 'admin') throw forbidden('admin_only', 'Only an administrator of your organization can add users.');
       const user = await db.transaction((tx) => createUser(actor.organizationId, input, tx));
-      return { user: toUserDto(user) };
+      return { user: toUser(user) };
     },
 
-    listMembers: async (actor: Actor) => ({ users: (await repo.listUsers(actor.organizationId)).map(toUserDto) }),
+    listMembers: async (actor: Actor) => ({ users: (await repo.listUsers({ organizationId: actor.organizationId })).map(toUser) }),
   };
 };
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,6 +1,7 @@
-export * from './auth-repository.ts';
-export * from './auth-routes.ts';
-export * from './auth-service.ts';
-export * from './password.ts';
-export * from './tokens.ts';
-export * from './totp.ts';
+export { authRoutes } from './auth-routes.ts';
+export { type AuthService, createAuthService } from './auth-service.ts';
+export { hashPassword, verifyPassword } from './password.ts';
+export { type AuthRepository, createAuthRepository } from './signing-throttle.ts';
+export { hashToken, newOpaqueToken } from './tokens.ts';
+export { type TotpCheck, consumeTotpCode } from './totp-once.ts';
+export { generateTotp, newTotpSecret, verifyTotp } from './totp.ts';

@@ -1,6 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database, EventRow } from '@bunkai/db';
-import { readEventsAfter, toEventItem } from './events-service.ts';
+import { type Database, type EventRow, eventsRepository, toEventItem } from '@bunkai/db';
 
 /** The channel the `events_notify` trigger (migration 0001) sends `<engagementId>:<seq>` on after each committed insert. */
 export const EVENTS_CHANNEL = 'bunkai_events';
@@ -36,6 +35,7 @@ export const formatSseEvent = (row: EventRow): string => `id: ${row.seq}\nevent:
  * The only in-memory state is this process's own open sockets.
  */
 export const createEventBus = ({ database, log, keepaliveMs = KEEPALIVE_MS }: { database: Database; log: FastifyBaseLogger; keepaliveMs?: number }) => {
+  const eventLog = eventsRepository(database.db);
   const byEngagement = new Map<string, Set<Subscriber>>();
   let unlisten: (() => Promise<void>) | null = null;
   let keepalive: NodeJS.Timeout | null = null;
@@ -59,7 +59,7 @@ export const createEventBus = ({ database, log, keepaliveMs = KEEPALIVE_MS }: { 
     try {
       do {
         sub.dirty = false;
-        const rows = await readEventsAfter(database.db, sub.engagementId, sub.lastSeq, BATCH);
+        const rows = await eventLog.listAfter({ engagementId: sub.engagementId, after: sub.lastSeq, limit: BATCH });
         if (sub.closed) break;
         // An empty read does not end the loop by itself: a wake-up that came during it (dirty) may be
         // for an event committed after the read's snapshot, and nothing else would read it again.

@@ -1,11 +1,14 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+
 /**
- * A small RFC 4180 CSV reader and writer (CSV 入出力).
+ * CSV 入出力 on csv-parse / csv-stringify, with the dialect the tests pin down.
  *
- * Reading: an optional UTF-8 BOM, fields separated by commas, records by CRLF,
- * LF or CR; a quoted field may hold commas, line breaks and `""` (one quote).
- * A quote inside an unquoted field is kept as a character (lenient, like Excel).
- * Writing: fields quoted when they contain a comma, quote, CR or LF; CRLF
- * record ends, a trailing CRLF; optionally the BOM Excel needs to read UTF-8.
+ * Reading: an optional UTF-8 BOM, fields separated by commas, records by CRLF, LF or CR (mixed
+ * in one file, as files edited on several machines are); a quoted field may hold commas, line
+ * breaks and `""`. A quote inside an unquoted field is kept as a character (lenient, like Excel);
+ * text after a closing quote is an error. Writing: fields quoted when they hold a comma, quote,
+ * CR or LF; CRLF record ends, a trailing CRLF; optionally the BOM Excel needs to read UTF-8.
  */
 
 export type CsvRecord = {
@@ -18,86 +21,65 @@ export type CsvParseResult = { ok: true; records: CsvRecord[] } | { ok: false; l
 
 export const BOM = '\uFEFF';
 
-/** Parses CSV text into records; blank lines are dropped (but still counted in `line`). */
-export const parseCsv = (input: string): CsvParseResult => {
-  const text = input.startsWith(BOM) ? input.slice(1) : input;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Line number of a byte offset: CRLF, LF and CR each end one line. */
+const lineCounter = (bytes: Buffer) => {
+  let at = 0;
   let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  let quoted = false;
-  /** True once the current field started with a quote (and so must close with one). */
-  let inQuotes = false;
-
-  const endRecord = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === '' && !quoted)) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    quoted = false;
+  return (offset: number): number => {
+    for (; at < offset; at++) if (bytes[at] === LF || (bytes[at] === CR && bytes[at + 1] !== LF)) line++;
+    return line;
   };
-
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i += 1;
-        const next = text[i];
-        if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n')
-          return { ok: false, line, message: 'unexpected character after a closing quote (write "" for a quote inside a quoted field)' };
-        continue;
-      }
-      if (ch === '\r' || ch === '\n') {
-        // a line break inside quotes belongs to the field; CRLF stays CRLF
-        line += 1;
-        if (ch === '\r' && text[i + 1] === '\n') {
-          field += '\r\n';
-          i += 2;
-          continue;
-        }
-      }
-      field += ch;
-      i += 1;
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      inQuotes = true;
-      quoted = true;
-      i += 1;
-      continue;
-    }
-    if (ch === ',') {
-      fields.push(field);
-      field = '';
-      quoted = false;
-      i += 1;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line += 1;
-      recordLine = line;
-      continue;
-    }
-    field += ch;
-    i += 1;
-  }
-  if (inQuotes) return { ok: false, line: recordLine, message: 'a quoted field is not closed' };
-  if (field !== '' || fields.length > 0 || quoted) endRecord();
-  return { ok: true, records };
 };
 
-const needsQuotes = /[",\r\n]/;
-const quote = (value: string): string => (needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/** Where the record after `end` starts: past the blank lines csv-parse skipped. */
+const skipBlankLines = (bytes: Buffer, end: number): number => {
+  let i = end;
+  while (bytes[i] === CR || bytes[i] === LF) i++;
+  return i;
+};
+
+const MESSAGES: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed',
+  CSV_INVALID_CLOSING_QUOTE: 'unexpected character after a closing quote (write "" for a quote inside a quoted field)',
+};
+
+/**
+ * Parses CSV text into records; blank lines are dropped (but still counted in `line`).
+ * Strict first, so text after a closing quote is refused; a file with a quote inside an
+ * unquoted field (`5" disk`) is read again leniently (csv-parse relaxes both cases at once,
+ * so in such a file text after a closing quote is kept as written).
+ */
+export const parseCsv = (input: string): CsvParseResult => {
+  const bytes = Buffer.from(input, 'utf8');
+  const attempt = (relaxQuotes: boolean): CsvParseResult | 'relax' => {
+    const ends: number[] = [];
+    const lineAt = lineCounter(bytes);
+    const startOf = (i: number) => skipBlankLines(bytes, i === 0 ? (input.startsWith(BOM) ? 3 : 0) : ends[i - 1]!);
+    try {
+      const rows: string[][] = parse(bytes, {
+        bom: true,
+        record_delimiter: ['\r\n', '\n', '\r'],
+        relax_quotes: relaxQuotes,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        on_record: (record: string[], context) => {
+          ends.push(context.bytes);
+          return record;
+        },
+      });
+      return { ok: true, records: rows.map((fields, i) => ({ line: lineAt(startOf(i)), fields })) };
+    } catch (e) {
+      if (!(e instanceof CsvError)) throw e;
+      if (e.code === 'INVALID_OPENING_QUOTE' && !relaxQuotes) return 'relax';
+      return { ok: false, line: lineAt(startOf(ends.length)), message: MESSAGES[e.code] ?? e.message };
+    }
+  };
+  const strict = attempt(false);
+  return strict === 'relax' ? (attempt(true) as CsvParseResult) : strict;
+};
 
 /**
  * Spreadsheet formula injection: Excel and LibreOffice evaluate a cell that
@@ -109,5 +91,14 @@ const quote = (value: string): string => (needsQuotes.test(value) ? `"${value.re
 export const neutralizeFormula = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** Serializes records as RFC 4180 CSV with CRLF line ends (and a BOM unless told otherwise). */
-export const toCsv = (rows: readonly (readonly string[])[], { bom = true, neutralize = true } = {}): string =>
-  (bom ? BOM : '') + rows.map((r) => r.map((v) => quote(neutralize ? neutralizeFormula(v) : v)).join(',')).join('\r\n') + '\r\n';
+export const toCsv = (rows: readonly (readonly (string | number | null)[])[], { bom = true, neutralize = true } = {}): string =>
+  stringify(
+    rows.map((r) => [...r]),
+    {
+      bom,
+      record_delimiter: '\r\n',
+      // csv-stringify quotes a comma, a quote and the record delimiter; a lone CR or LF must be quoted too.
+      quoted_match: /[\r\n]/,
+      cast: { string: (v) => (neutralize ? neutralizeFormula(v) : v), number: (v) => String(v) },
+    },
+  );

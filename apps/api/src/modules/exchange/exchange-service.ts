@@ -1,32 +1,27 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { EMPTY_TERMS, type TOrganizationDuty, conflict, forbidden, planCells, validationError } from '@bunkai/domain';
-import { type Db, assets, cells, duties, isUniqueViolation, organizationDuties } from '@bunkai/db';
+import { conflict, forbidden, planCells, validationError } from '@bunkai/domain';
+import {
+  type Db,
+  dutyImportRepository,
+  isUniqueViolation,
+  loadSnapshot,
+  organizationDutiesRepository,
+  toDuty,
+  toOrganizationDuty,
+  todayUtc,
+} from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
-import { recordEvent } from '../events/index.ts';
-import { toDuty } from '@bunkai/db';
-import { loadSnapshot, todayUtc } from '@bunkai/db';
 import type { Actor } from '../../plugins/auth.ts';
 import { dutyValuesFrom } from '../engagements/index.ts';
+import { recordEvent } from '../events/index.ts';
 import { toCsv } from './csv.ts';
 import { type ParsedDuty, parseDutyRecords } from './duty-import.ts';
 import { type ImportFile, readImportRecords } from './import-file.ts';
-import { contentDisposition, exportFilename, matrixTable } from './matrix-export.ts';
+import { attachment, exportFilename, matrixTable } from './matrix-export.ts';
 import { writeXlsx } from './xlsx.ts';
 
 type Deps = { db: Db; access: EngagementAccessService };
 export type ExportFormat = 'csv' | 'xlsx';
 export type ExportFile = { contentType: string; disposition: string; body: Buffer };
-
-const toOrganizationDuty = (r: typeof organizationDuties.$inferSelect): TOrganizationDuty => {
-  const { engagementId: _e, catalogVersion: _c, notApplicableReason: _n, version: _v, ...definition } = toDuty({
-    ...r,
-    engagementId: r.organizationId,
-    catalogVersion: null,
-    notApplicableReason: null,
-    version: 1,
-  });
-  return { ...definition, organizationId: r.organizationId, createdAt: new Date(r.createdAt).toISOString() };
-};
 
 const invalid = (errors: { row: number; column: string; message: string }[]) =>
   validationError('import_invalid', `The file has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported.`, { rows: errors });
@@ -41,112 +36,81 @@ const parseDuties = async (file: ImportFile): Promise<ParsedDuty[]> => {
 };
 
 /** Import / export (取込・出力): the matrix as CSV/.xlsx, duties from CSV/.xlsx into an engagement or an organization's catalog. */
-export const createExchangeService = ({ db, access }: Deps) => ({
-  exportMatrix: async (actor: Actor, engagementId: string, format: ExportFormat): Promise<ExportFile> => {
-    await access.require(actor, engagementId, 'engagement:read');
-    const { snapshot } = await loadSnapshot(db, engagementId);
-    const { columns, rows } = matrixTable(snapshot);
-    const { filename, ascii } = exportFilename(snapshot.engagement.title, todayUtc(), format);
-    const disposition = contentDisposition(filename, ascii);
-    if (format === 'csv')
-      return { contentType: 'text/csv; charset=utf-8', disposition, body: Buffer.from(toCsv([columns.map((c) => c.header), ...rows]), 'utf8') };
-    return {
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      disposition,
-      body: await writeXlsx('分担表', columns, rows),
-    };
-  },
+export const createExchangeService = ({ db, access }: Deps) => {
+  const engagementImport = dutyImportRepository(db);
+  const catalog = organizationDutiesRepository(db);
+  return {
+    exportMatrix: async (actor: Actor, engagementId: string, format: ExportFormat): Promise<ExportFile> => {
+      await access.require(actor, engagementId, 'engagement:read');
+      const { snapshot } = await loadSnapshot(db, engagementId);
+      const { columns, rows } = matrixTable(snapshot);
+      const { filename, ascii } = exportFilename(snapshot.engagement.title, todayUtc(), format);
+      const disposition = attachment(filename, ascii);
+      if (format === 'csv')
+        return { contentType: 'text/csv; charset=utf-8', disposition, body: Buffer.from(toCsv([columns.map((c) => c.header), ...rows]), 'utf8') };
+      return {
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        disposition,
+        body: await writeXlsx('分担表', columns, rows),
+      };
+    },
 
-  /** Adds the file's duties to the engagement (owner), with their cells on matching assets; all or nothing. */
-  importEngagementDuties: async (actor: Actor, engagementId: string, file: ImportFile) => {
-    await access.require(actor, engagementId, 'duty:write');
-    const parsed = await parseDuties(file);
-    try {
-      return await db.transaction(async (tx) => {
-        const a = await access.require(actor, engagementId, 'duty:write', tx);
-        const codes = parsed.map((p) => p.duty.code);
-        const taken = await tx
-          .select({ code: duties.code })
-          .from(duties)
-          .where(and(eq(duties.engagementId, engagementId), inArray(duties.code, codes)));
-        if (taken.length) {
-          const takenSet = new Set(taken.map((t) => t.code));
-          throw invalid(
-            parsed
-              .filter((p) => takenSet.has(p.duty.code))
-              .map((p) => ({ row: p.row, column: 'code', message: `The engagement already has a duty ${p.duty.code}.` })),
+    /** Adds the file's duties to the engagement (owner), with their cells on matching assets; all or nothing. */
+    importEngagementDuties: async (actor: Actor, engagementId: string, file: ImportFile) => {
+      await access.require(actor, engagementId, 'duty:write');
+      const parsed = await parseDuties(file);
+      try {
+        return await db.transaction(async (tx) => {
+          const a = await access.require(actor, engagementId, 'duty:write', tx);
+          const codes = parsed.map((p) => p.duty.code);
+          const taken = await engagementImport.takenCodes({ engagementId, codes }, tx);
+          if (taken.length) {
+            const takenSet = new Set(taken);
+            throw invalid(
+              parsed
+                .filter((p) => takenSet.has(p.duty.code))
+                .map((p) => ({ row: p.row, column: 'code', message: `The engagement already has a duty ${p.duty.code}.` })),
+            );
+          }
+          const dutyRows = await engagementImport.insertDuties(
+            parsed.map((p) => dutyValuesFrom(engagementId, p.duty, null)),
+            tx,
           );
-        }
-        const dutyRows = await tx
-          .insert(duties)
-          .values(parsed.map((p) => dutyValuesFrom(engagementId, p.duty, null)))
-          .returning();
-        const assetRows = await tx.select({ id: assets.id, category: assets.category }).from(assets).where(eq(assets.engagementId, engagementId));
-        const plan = planCells(dutyRows, assetRows);
-        for (let i = 0; i < plan.length; i += 1000)
-          await tx.insert(cells).values(plan.slice(i, i + 1000).map((k) => ({ engagementId, ...k, terms: EMPTY_TERMS })));
-        await recordEvent(tx, a, {
-          type: 'duty.imported',
-          subjectId: engagementId,
-          payload: { codes, format: file.format, cells: plan.length },
+          const plan = planCells(dutyRows, await engagementImport.assetCategories({ engagementId }, tx));
+          await engagementImport.insertEmptyCells({ engagementId, keys: plan }, tx);
+          await recordEvent(tx, a, {
+            type: 'duty.imported',
+            subjectId: engagementId,
+            payload: { codes, format: file.format, cells: plan.length },
+          });
+          return { imported: dutyRows.length, duties: dutyRows.map(toDuty), cells: plan.length };
         });
-        return { imported: dutyRows.length, duties: dutyRows.map(toDuty), cells: plan.length };
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('duty_code_taken', 'Another import added one of these duty codes at the same time; reload and retry.');
-      throw err;
-    }
-  },
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict('duty_code_taken', 'Another import added one of these duty codes at the same time; reload and retry.');
+        throw err;
+      }
+    },
 
-  listOrganizationDuties: async (actor: Actor) => {
-    const rows = await db
-      .select()
-      .from(organizationDuties)
-      .where(eq(organizationDuties.organizationId, actor.organizationId))
-      .orderBy(asc(organizationDuties.kakuninhyoPart), asc(organizationDuties.sortOrder), asc(organizationDuties.code));
-    return { duties: rows.map(toOrganizationDuty) };
-  },
+    listOrganizationDuties: async (actor: Actor) => ({ duties: (await catalog.list({ organizationId: actor.organizationId })).map(toOrganizationDuty) }),
 
-  /**
-   * The organization's own catalog (admins). Unlike an engagement, a catalog is
-   * not under negotiation, so a code already in it is replaced by the file's row.
-   */
-  importOrganizationDuties: async (actor: Actor, file: ImportFile) => {
-    if (actor.orgRole !== 'admin') throw forbidden('org_admin_only', "Only an administrator of your organization can import into its duty catalog.");
-    const parsed = await parseDuties(file);
-    return db.transaction(async (tx) => {
-      const codes = parsed.map((p) => p.duty.code);
-      const existing = await tx
-        .select({ code: organizationDuties.code })
-        .from(organizationDuties)
-        .where(and(eq(organizationDuties.organizationId, actor.organizationId), inArray(organizationDuties.code, codes)));
-      const values = parsed.map((p) => {
-        const { engagementId: _e, catalogVersion: _c, ...v } = dutyValuesFrom('', p.duty, null);
-        return { ...v, organizationId: actor.organizationId };
+    /**
+     * The organization's own catalog (admins). Unlike an engagement, a catalog is
+     * not under negotiation, so a code already in it is replaced by the file's row.
+     */
+    importOrganizationDuties: async (actor: Actor, file: ImportFile) => {
+      if (actor.orgRole !== 'admin') throw forbidden('org_admin_only', "Only an administrator of your organization can import into its duty catalog.");
+      const parsed = await parseDuties(file);
+      return db.transaction(async (tx) => {
+        const codes = parsed.map((p) => p.duty.code);
+        const replaced = await catalog.countPresent({ organizationId: actor.organizationId, codes }, tx);
+        const values = parsed.map((p) => {
+          const { engagementId: _e, catalogVersion: _c, ...v } = dutyValuesFrom('', p.duty, null);
+          return { ...v, organizationId: actor.organizationId };
+        });
+        const rows = await catalog.upsert(values, tx);
+        return { imported: rows.length, replaced, duties: rows.map(toOrganizationDuty) };
       });
-      const excluded = (column: string) => sql.raw(`excluded."${column}"`);
-      const rows = await tx
-        .insert(organizationDuties)
-        .values(values)
-        .onConflictDoUpdate({
-          target: [organizationDuties.organizationId, organizationDuties.code],
-          set: {
-            titleJa: excluded('title_ja'),
-            titleEn: excluded('title_en'),
-            descriptionJa: excluded('description_ja'),
-            descriptionEn: excluded('description_en'),
-            phase: excluded('phase'),
-            category: excluded('category'),
-            appliesTo: excluded('applies_to'),
-            concerns: excluded('concerns'),
-            kakuninhyoPart: excluded('kakuninhyo_part'),
-            sortOrder: excluded('sort_order'),
-            references: excluded('references'),
-          },
-        })
-        .returning();
-      return { imported: rows.length, replaced: existing.length, duties: rows.map(toOrganizationDuty) };
-    });
-  },
-});
+    },
+  };
+};
 export type ExchangeService = ReturnType<typeof createExchangeService>;

@@ -1,8 +1,4 @@
-export * from './csv.ts';
-export * from './duty-import.ts';
-export * from './exchange-routes.ts';
-export * from './exchange-service.ts';
-export * from './import-file.ts';
-export * from './labels.ts';
-export * from './matrix-export.ts';
-export * from './xlsx.ts';
+export { BOM, toCsv } from './csv.ts';
+export { exchangeRoutes } from './exchange-routes.ts';
+export { createExchangeService } from './exchange-service.ts';
+export { attachment } from './matrix-export.ts';

@@ -1,3 +1,4 @@
+import contentDisposition from 'content-disposition';
 import {
   ASSET_CATEGORY_LABELS,
   CELL_STATUS_LABELS,
@@ -71,15 +72,19 @@ export const matrixTable = (s: TEngagementSnapshot): { columns: SheetColumn[]; r
   return { columns, rows };
 };
 
-/** `attachment` with an ASCII fallback name and the real (Japanese) name in RFC 5987 UTF-8 form. */
-export const contentDisposition = (filename: string, asciiFallback: string): string => {
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
-};
+/**
+ * Bidirectional controls (U+202E right-to-left override and kin) would let a title disguise a
+ * file's extension (`…gnp.exe`); they are removed before the name reaches a header.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** A file name from an engagement title: no path separators, quotes or control characters. */
+/** `attachment` with an ASCII fallback name and the real (Japanese) name in RFC 5987 UTF-8 form. */
+export const attachment = (filename: string, asciiFallback?: string): string =>
+  contentDisposition(filename.replace(BIDI_CONTROLS, ''), asciiFallback ? { fallback: asciiFallback } : undefined);
+
+/** A file name from an engagement title: no path separators, quotes, control or bidi characters. */
 export const exportFilename = (title: string, today: string, ext: 'csv' | 'xlsx') => {
   // eslint-disable-next-line no-control-regex
-  const safe = title.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').slice(0, 80);
+  const safe = title.replace(BIDI_CONTROLS, '').replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_').slice(0, 80);
   return { filename: `${safe}_分担表_${today}.${ext}`, ascii: `bunkai-matrix-${today}.${ext}` };
 };

@@ -20,7 +20,7 @@ import { type EventSpec, recordEvents } from '../events/index.ts';
 import { verifyPassword } from '../auth/index.ts';
 import { verifyTotp } from '../auth/index.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import type { AuthRepository } from '../auth/auth-repository.ts';
+import type { AuthRepository } from '../auth/index.ts';
 import { loadLiveState, persistSignoffState, setEngagementStatus, signoffState } from '../revisions/revision-state.ts';
 import { toRevisionView, toSignatureView } from '../revisions/revision-views.ts';
 import { revisionsRepository as repo } from '../revisions/revisions-repository.ts';

@@ -1,0 +1,19 @@
+-- Closed vocabularies (@bunkai/domain enum tuples) enforced by the database: text + CHECK, see packages/db/src/schema/enum-check.ts.
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_kind_check" CHECK ("organizations"."kind" in ('hospital', 'vendor'));--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_org_role_check" CHECK ("users"."org_role" in ('admin', 'member'));--> statement-breakpoint
+ALTER TABLE "assets" ADD CONSTRAINT "assets_category_check" CHECK ("assets"."category" in ('vpn_appliance', 'network_device', 'internet_line', 'server', 'os', 'application', 'client_terminal', 'remote_access_software', 'otp_token', 'backup_media', 'cloud_service', 'account', 'medical_device', 'data', 'other'));--> statement-breakpoint
+ALTER TABLE "duties" ADD CONSTRAINT "duties_phase_check" CHECK ("duties"."phase" in ('pre_contract', 'normal', 'emergency', 'contract_end'));--> statement-breakpoint
+ALTER TABLE "duties" ADD CONSTRAINT "duties_category_check" CHECK ("duties"."category" in ('governance', 'contract', 'asset_management', 'vulnerability', 'access_control', 'authentication', 'remote_maintenance', 'network', 'backup', 'logging', 'monitoring', 'incident_response', 'business_continuity', 'physical', 'data_handling', 'education', 'coordination', 'disposal', 'audit'));--> statement-breakpoint
+ALTER TABLE "duties" ADD CONSTRAINT "duties_kakuninhyo_part_check" CHECK ("duties"."kakuninhyo_part" in (1, 2));--> statement-breakpoint
+ALTER TABLE "engagements" ADD CONSTRAINT "engagements_service_model_check" CHECK ("engagements"."service_model" in ('on_prem', 'saas', 'paas', 'iaas', 'hybrid'));--> statement-breakpoint
+ALTER TABLE "engagements" ADD CONSTRAINT "engagements_provision_pattern_check" CHECK ("engagements"."provision_pattern" in ('single_vendor', 'prime_with_subcontractors', 'separate_contracts'));--> statement-breakpoint
+ALTER TABLE "engagements" ADD CONSTRAINT "engagements_status_check" CHECK ("engagements"."status" in ('drafting', 'negotiating', 'signing', 'executed', 'amending'));--> statement-breakpoint
+ALTER TABLE "organization_duties" ADD CONSTRAINT "organization_duties_phase_check" CHECK ("organization_duties"."phase" in ('pre_contract', 'normal', 'emergency', 'contract_end'));--> statement-breakpoint
+ALTER TABLE "organization_duties" ADD CONSTRAINT "organization_duties_category_check" CHECK ("organization_duties"."category" in ('governance', 'contract', 'asset_management', 'vulnerability', 'access_control', 'authentication', 'remote_maintenance', 'network', 'backup', 'logging', 'monitoring', 'incident_response', 'business_continuity', 'physical', 'data_handling', 'education', 'coordination', 'disposal', 'audit'));--> statement-breakpoint
+ALTER TABLE "organization_duties" ADD CONSTRAINT "organization_duties_kakuninhyo_part_check" CHECK ("organization_duties"."kakuninhyo_part" in (1, 2));--> statement-breakpoint
+ALTER TABLE "parties" ADD CONSTRAINT "parties_role_check" CHECK ("parties"."role" in ('hospital', 'ehr_vendor', 'network_vendor', 'vpn_owner', 'cloud_provider', 'maintenance_vendor', 'device_maker', 'observer', 'other'));--> statement-breakpoint
+ALTER TABLE "cells" ADD CONSTRAINT "cells_status_check" CHECK ("cells"."status" in ('unassigned', 'proposed', 'agreed', 'disputed', 'not_applicable'));--> statement-breakpoint
+ALTER TABLE "cells" ADD CONSTRAINT "cells_first_check_answer_check" CHECK ("cells"."first_check_answer" in ('yes', 'no'));--> statement-breakpoint
+ALTER TABLE "proposal_responses" ADD CONSTRAINT "proposal_responses_response_check" CHECK ("proposal_responses"."response" in ('accept', 'reject'));--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_status_check" CHECK ("proposals"."status" in ('open', 'agreed', 'rejected', 'withdrawn', 'superseded'));--> statement-breakpoint
+ALTER TABLE "revisions" ADD CONSTRAINT "revisions_status_check" CHECK ("revisions"."status" in ('draft', 'frozen', 'executed', 'superseded'));

@@ -1,0 +1,56 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../create-db.ts';
+import { authThrottle } from '../schema/index.ts';
+
+type Window = { key: string; windowSeconds: number; now: string };
+
+/** `now` minus the window, as a timestamptz expression. */
+const windowOpenedBefore = ({ windowSeconds, now }: Omit<Window, 'key'>) => sql`${now}::timestamptz - make_interval(secs => ${windowSeconds})`;
+
+/**
+ * Fixed-window attempt counters (sign-in, signing password), shared by every API instance
+ * through the database. `now` comes from the caller's clock.
+ */
+export const throttleRepository = (db: Db) => ({
+  /**
+   * Counts one attempt and returns the count including it, in one statement: parallel attempts
+   * each see a distinct count, so callers that refuse above the limit let at most `limit` through.
+   */
+  hit: async (w: Window, tx: Db = db): Promise<number> => {
+    const expired = sql`${authThrottle.windowStart} < ${windowOpenedBefore(w)}`;
+    const [row] = await tx
+      .insert(authThrottle)
+      .values({ key: w.key, windowStart: w.now, count: 1 })
+      .onConflictDoUpdate({
+        target: authThrottle.key,
+        set: {
+          count: sql`case when ${expired} then 1 else ${authThrottle.count} + 1 end`,
+          windowStart: sql`case when ${expired} then ${w.now}::timestamptz else ${authThrottle.windowStart} end`,
+        },
+      })
+      .returning({ count: authThrottle.count });
+    return row?.count ?? 1;
+  },
+
+  /** Takes back one counted attempt (it succeeded, so it was no abuse). */
+  release: async ({ key }: { key: string }, tx: Db = db) => {
+    await tx
+      .update(authThrottle)
+      .set({ count: sql`greatest(${authThrottle.count} - 1, 0)` })
+      .where(eq(authThrottle.key, key));
+  },
+
+  /** The attempts counted in the current window (0 once it has passed). */
+  read: async (w: Window, tx: Db = db): Promise<number> => {
+    const [row] = await tx
+      .select({ count: authThrottle.count })
+      .from(authThrottle)
+      .where(and(eq(authThrottle.key, w.key), sql`${authThrottle.windowStart} >= ${windowOpenedBefore(w)}`));
+    return row?.count ?? 0;
+  },
+
+  clear: async ({ key }: { key: string }, tx: Db = db) => {
+    await tx.delete(authThrottle).where(eq(authThrottle.key, key));
+  },
+});
+export type ThrottleRepository = ReturnType<typeof throttleRepository>;
