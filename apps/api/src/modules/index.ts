@@ -20,10 +20,7 @@ import { createInvitationsService, invitationsRoutes } from './invitations/index
 import { createPartiesService, partiesRoutes } from './parties/index.ts';
 import { webRoutes } from './web/index.ts';
 import { auditRoutes, createAuditService } from './audit/index.ts';
-import { createRevisionsService, revisionsRoutes } from './revisions/index.ts';
-import { createSignaturesService, signaturesRoutes } from './signatures/index.ts';
-import { createVerifyService, verifyRoutes } from './verify/index.ts';
-import { annexRoutes, createAnnexService, createAnnexWorkerPool } from './annex/index.ts';
+import { createSignoff } from './signoff/index.ts';
 
 export type ModuleDeps = { database: Database; config: Config; clock: Clock };
 
@@ -31,7 +28,7 @@ export type ModuleDeps = { database: Database; config: Config; clock: Clock };
  * The composition root: repositories → services → routes, one block per
  * module. Each module owns its folder (`<feature>-routes.ts`, `-service.ts`, …).
  */
-export const registerModules = async (app: FastifyInstance, { database, config }: ModuleDeps) => {
+export const registerModules = async (app: FastifyInstance, { database, config, clock }: ModuleDeps) => {
   const { db } = database;
   const access = createEngagementAccess(db);
 
@@ -74,17 +71,12 @@ export const registerModules = async (app: FastifyInstance, { database, config }
   await app.register(dutiesRoutes(createDutiesService({ db, access })));
   await app.register(invitationsRoutes(createInvitationsService({ db, access, config })));
 
-  // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, audit trail.
-  const revisions = createRevisionsService({ db, access });
-  await app.register(revisionsRoutes(revisions));
-  await app.register(signaturesRoutes(createSignaturesService({ db, revisions, authRepo: createAuthRepository(db), config })));
-  await app.register(verifyRoutes(createVerifyService({ db, access, revisions })));
+  // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, the SLA annex
+  // (別紙 .docx, built in a worker-thread pool whose workers stop with the app); the audit trail.
+  const signoff = createSignoff({ db, access, config, clock, authRepo: createAuthRepository(db) });
+  app.addHook('onClose', signoff.close);
+  await app.register(signoff.routes);
   await app.register(auditRoutes(createAuditService({ db, access })));
-
-  // SLA annex (別紙 .docx): built in a small worker-thread pool, off the event loop; the workers stop with the app.
-  const annexPool = createAnnexWorkerPool();
-  app.addHook('onClose', annexPool.close);
-  await app.register(annexRoutes(createAnnexService({ db, access, revisions, pool: annexPool, verifyUrl: `${config.publicUrl.replace(/\/+$/, '')}/verify` })));
 
   // The built web app (apps/web/dist) with SPA fallback; skipped when not built. Keep this block last.
   const web = webRoutes();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAnnexProperties } from '@bunkai/docx';
 import type { TRevisionView, TVerifyResponse } from '@bunkai/domain';
-import { attachment } from '../../src/modules/annex/annex-routes.ts';
+import { attachment } from '../../src/modules/signoff/index.ts';
 import type { Member } from '../../src/seed/factories.ts';
 import { type SignoffFactories, type SignoffWorld, createSignoffFactories } from '../../src/seed/signoff-factories.ts';
 import { documentText, part, unzipDocx } from '../../../../packages/docx/src/fixtures/read-docx.ts';

@@ -7,3 +7,5 @@ export * from './assets.ts';
 export * from './duties.ts';
 export * from './cells.ts';
 export * from './snapshot.ts';
+export * from './revisions.ts';
+export * from './signatures.ts';

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { type Db, events, organizations, parties, revisions, signatures, users, verifyChain } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import { recomputeSeal } from '../revisions/revision-views.ts';
+import { recomputeSeal } from '../signoff/index.ts';
 import type { AuditRecord, AuditSignatureRecord } from './audit-format.ts';
 
 type Deps = { db: Db; access: EngagementAccessService };

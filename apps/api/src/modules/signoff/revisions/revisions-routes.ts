@@ -8,8 +8,8 @@ import {
   ZRevisionView,
   ZRevisionsResponse,
 } from '@bunkai/domain';
-import { actorOf, requireAuth } from '../../plugins/auth.ts';
-import { errorResponses } from '../../plugins/schemas.ts';
+import { actorOf, requireAuth } from '../../../plugins/auth.ts';
+import { errorResponses } from '../../../plugins/schemas.ts';
 import type { RevisionsService } from './revisions-service.ts';
 
 const tags = ['sign-off'];

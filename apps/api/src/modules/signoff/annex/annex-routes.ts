@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, requireAuth } from '../../plugins/auth.ts';
-import { errorResponses } from '../../plugins/schemas.ts';
+import { actorOf, requireAuth } from '../../../plugins/auth.ts';
+import { errorResponses } from '../../../plugins/schemas.ts';
 import { type AnnexFile, type AnnexService, DOCX_CONTENT_TYPE } from './annex-service.ts';
 
 const tags = ['sign-off'];
