@@ -4,7 +4,7 @@ export { createSignoff, type Signoff } from './signoff.ts';
 export { createRevisionsService, type RevisionsService } from './revisions/revisions-service.ts';
 export { type LiveState, type SignoffState, loadLiveState, persistSignoffState, signoffState } from './revisions/revision-state.ts';
 export { createAnnexWorkerPool, defaultAnnexPoolSize, type AnnexWorkerPool, type AnnexWorkerPoolOptions, type AnnexWorkerPoolStats } from './annex/annex-worker-pool.ts';
-export { attachment } from './annex/annex-routes.ts';
+export { attachment } from './content-disposition.ts';
 export { loadDraftAnnexInput, loadRevisionAnnexInput } from './annex/annex-loader.ts';
 export { draftAnnexInput, revisionAnnexInput } from './annex/annex-inputs.ts';
 export { DOCX_CONTENT_TYPE } from './annex/annex-service.ts';
