@@ -5,7 +5,7 @@ import contentDisposition from 'content-disposition';
  * display differently from what it is ("annex‮xcod.exe"); control characters
  * have no place in a file name either. Both go before the header is built.
  */
-const UNSAFE = /[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\p{Cc}\p{Bidi_Control}]/gu;
 
 /** `attachment` with the plain name, plus the RFC 8187 UTF-8 form (and an ASCII fallback with `_`) when the name is not ASCII. */
 export const attachment = (fileName: string): string => {
