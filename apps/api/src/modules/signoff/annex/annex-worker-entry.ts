@@ -1,6 +1,6 @@
-import { parentPort } from 'node:worker_threads';
+import Tinypool from 'tinypool';
 import { buildAnnex } from '@bunkai/docx';
-import type { AnnexWorkerReply, AnnexWorkerRequest } from './annex-worker-pool.ts';
+import type { AnnexTask } from './annex-worker-pool.ts';
 
 /** The file's own ArrayBuffer when it spans it whole (transferable as is), else a copy of exactly its bytes. */
 const ownBuffer = (bytes: Buffer): ArrayBuffer => {
@@ -10,18 +10,5 @@ const ownBuffer = (bytes: Buffer): ArrayBuffer => {
   return copy;
 };
 
-/** One build at a time: the pool sends a worker its next job only after the reply. */
-const port = parentPort;
-if (!port) throw new Error('annex-worker-entry.ts runs only as a worker thread (see annex-worker-pool.ts)');
-port.on('message', (job: AnnexWorkerRequest) => {
-  buildAnnex(job.input, job.options).then(
-    (bytes) => {
-      const buffer = ownBuffer(bytes);
-      port.postMessage({ id: job.id, ok: true, bytes: buffer } satisfies AnnexWorkerReply, [buffer]);
-    },
-    (error: unknown) => {
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      port.postMessage({ id: job.id, ok: false, message } satisfies AnnexWorkerReply);
-    },
-  );
-});
+/** Runs in a worker thread: one build at a time; the finished file is transferred, not copied. */
+export const buildAnnexTask = async (task: AnnexTask): Promise<ArrayBuffer> => Tinypool.move(ownBuffer(await buildAnnex(task.input, task.options))) as ArrayBuffer;

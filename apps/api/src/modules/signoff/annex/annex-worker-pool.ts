@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
 import type { TAnnexInput, TAnnexOptions } from '@bunkai/docx';
 import { unavailable } from '@bunkai/domain';
 
 /**
- * A tiny pool of worker threads that build annexes (別紙). buildAnnex is pure
- * CPU — about 5 s for a 3,600-cell engagement — and would stall every other
- * request on the API's event loop, so it runs here, at most `size` at a time,
- * with a bounded queue in front. The finished file comes back as a
+ * A small pool of worker threads (tinypool) that build annexes (別紙). buildAnnex
+ * is pure CPU — about 5 s for a 3,600-cell engagement — and would stall every
+ * other request on the API's event loop, so it runs there, at most `size` at a
+ * time, with a bounded queue in front. The finished file comes back as a
  * transferred ArrayBuffer (no copy of the bytes between threads).
  */
 
@@ -30,122 +31,81 @@ export type AnnexWorkerPool = {
   close: () => Promise<void>;
 };
 
-/** What a worker answers (see annex-worker-entry.ts). */
-export type AnnexWorkerReply = { id: number; ok: true; bytes: ArrayBuffer } | { id: number; ok: false; message: string };
-export type AnnexWorkerRequest = { id: number; input: TAnnexInput; options: TAnnexOptions };
+/** One job for a worker (see annex-worker-entry.ts). */
+export type AnnexTask = { input: TAnnexInput; options: TAnnexOptions };
 
 /** Plain ESM that registers tsx in the worker, so it starts the same under `tsx`, vitest and anything else. */
-const BOOTSTRAP = new URL('./annex-worker.mjs', import.meta.url);
-
-type Job = AnnexWorkerRequest & { resolve: (b: Buffer) => void; reject: (e: unknown) => void };
-type Slot = { worker: Worker | null; job: Job | null; timer?: NodeJS.Timeout; idle?: NodeJS.Timeout };
+const BOOTSTRAP = fileURLToPath(new URL('./annex-worker.mjs', import.meta.url));
 
 export const defaultAnnexPoolSize = (): number => (availableParallelism() > 2 ? 2 : 1);
+
+const shuttingDown = () => unavailable('annex_unavailable', 'The server is shutting down; try again shortly.');
 
 export const createAnnexWorkerPool = (opts: AnnexWorkerPoolOptions = {}): AnnexWorkerPool => {
   const size = Math.min(4, Math.max(1, Math.floor(opts.size ?? defaultAnnexPoolSize())));
   const maxQueue = Math.max(0, opts.maxQueue ?? 32);
   const timeoutMs = opts.timeoutMs ?? 120_000;
-  const idleMs = opts.idleMs ?? 60_000;
-  const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, job: null }));
-  const queue: Job[] = [];
-  let nextId = 1;
+  // tinypool rather than piscina: it loads the task file with import() only, so the plain-ESM bootstrap
+  // (which registers tsx) starts alike under tsx, vitest and node; and it can recycle idle workers.
+  const tinypool = new Tinypool({
+    filename: BOOTSTRAP,
+    minThreads: 0,
+    maxThreads: size,
+    idleTimeout: opts.idleMs ?? 60_000,
+    concurrentTasksPerWorker: 1,
+    // A clean execArgv: the bootstrap brings its own TypeScript loader whatever started the parent.
+    execArgv: [],
+  });
+  /** Builds accepted and not yet answered; their reject is called once, by whoever answers first. */
+  const open = new Set<(error: unknown) => void>();
   let built = 0;
   let closed = false;
 
-  const stop = (slot: Slot) => {
-    const w = slot.worker;
-    slot.worker = null;
-    clearTimeout(slot.idle);
-    if (w) void w.terminate();
-  };
-
-  /** Ends the slot's job (if it is still the same one) and moves the queue on. */
-  const finish = (slot: Slot, job: Job, outcome: { bytes: Buffer } | { error: unknown }) => {
-    if (slot.job !== job) return;
-    clearTimeout(slot.timer);
-    slot.job = null;
-    if ('bytes' in outcome) job.resolve(outcome.bytes);
-    else job.reject(outcome.error);
-    if (slot.worker) {
-      slot.worker.unref();
-      slot.idle = setTimeout(() => stop(slot), idleMs);
-      slot.idle.unref();
-    }
-    pump();
-  };
-
-  const spawn = (slot: Slot): Worker => {
-    // A clean execArgv: the bootstrap brings its own TypeScript loader whatever started the parent.
-    const w = new Worker(BOOTSTRAP, { execArgv: [] });
-    w.on('message', (reply: AnnexWorkerReply) => {
-      const job = slot.job;
-      if (!job || slot.worker !== w || reply.id !== job.id) return;
-      if (reply.ok) {
-        built += 1;
-        finish(slot, job, { bytes: Buffer.from(reply.bytes) });
-      } else finish(slot, job, { error: new Error(`annex build failed: ${reply.message}`) });
+  const build = (input: TAnnexInput, options: TAnnexOptions = {}) =>
+    new Promise<Buffer>((resolve, reject) => {
+      if (closed) return reject(shuttingDown());
+      // The bound counts running and waiting builds together (the pool's own queue also holds builds waiting for a worker to start).
+      if (open.size >= size + maxQueue) return reject(unavailable('annex_busy', `${open.size} annexes are being built; try again in a minute.`));
+      const abort = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort();
+      }, timeoutMs);
+      const settle = (done: () => void) => {
+        if (!open.delete(fail)) return;
+        clearTimeout(timer);
+        done();
+      };
+      const fail = (error: unknown) => settle(() => reject(error));
+      open.add(fail);
+      (tinypool.run({ input, options } satisfies AnnexTask, { signal: abort.signal }) as Promise<ArrayBuffer>).then(
+        (bytes) => {
+          built += 1;
+          settle(() => resolve(Buffer.from(bytes)));
+        },
+        (error: unknown) => {
+          if (timedOut) {
+            // A running build's worker is terminated by the abort; one still waiting leaves the worker started for it idle:
+            // recycle idle workers so an overrun build gives back its thread and memory either way.
+            const overrun = unavailable('annex_timeout', `Building the annex took longer than ${Math.round(timeoutMs / 1000)} s; try again later.`);
+            tinypool.recycleWorkers().then(() => fail(overrun), fail);
+          } else if (closed) fail(shuttingDown());
+          else fail(new Error(`annex build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+        },
+      );
     });
-    const died = (error: Error) => {
-      if (slot.worker !== w) return;
-      slot.worker = null;
-      if (slot.job) finish(slot, slot.job, { error });
-    };
-    w.on('error', died);
-    w.on('exit', (code) => died(new Error(`annex worker exited with code ${code}`)));
-    slot.worker = w;
-    return w;
-  };
-
-  const start = (slot: Slot, job: Job) => {
-    clearTimeout(slot.idle);
-    const w = slot.worker ?? spawn(slot);
-    slot.job = job;
-    w.ref();
-    slot.timer = setTimeout(() => {
-      stop(slot);
-      finish(slot, job, { error: unavailable('annex_timeout', `Building the annex took longer than ${Math.round(timeoutMs / 1000)} s; try again later.`) });
-    }, timeoutMs);
-    w.postMessage({ id: job.id, input: job.input, options: job.options } satisfies AnnexWorkerRequest);
-  };
-
-  const pump = () => {
-    for (const slot of slots) {
-      if (closed || queue.length === 0) return;
-      if (!slot.job) start(slot, queue.shift()!);
-    }
-  };
 
   return {
-    build: (input, options = {}) =>
-      new Promise<Buffer>((resolve, reject) => {
-        if (closed) return reject(unavailable('annex_unavailable', 'The server is shutting down; try again shortly.'));
-        const busy = slots.every((s) => s.job !== null);
-        if (busy && queue.length >= maxQueue)
-          return reject(unavailable('annex_busy', `${size + queue.length} annexes are being built; try again in a minute.`));
-        queue.push({ id: nextId++, input, options, resolve, reject });
-        pump();
-      }),
-
-    stats: () => ({
-      size,
-      workers: slots.filter((s) => s.worker !== null).length,
-      busy: slots.filter((s) => s.job !== null).length,
-      queued: queue.length,
-      built,
-    }),
-
+    build,
+    stats: () => {
+      const busy = Math.min(open.size, size);
+      return { size, workers: tinypool.threads.length, busy, queued: open.size - busy, built };
+    },
     close: async () => {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(unavailable('annex_unavailable', 'The server is shutting down; try again shortly.'));
-      const workers = slots.map((s) => s.worker).filter((w): w is Worker => w !== null);
-      for (const slot of slots) {
-        clearTimeout(slot.idle);
-        const job = slot.job;
-        slot.worker = null;
-        if (job) finish(slot, job, { error: unavailable('annex_unavailable', 'The server is shutting down; try again shortly.') });
-      }
-      await Promise.all(workers.map((w) => w.terminate()));
+      for (const fail of [...open]) fail(shuttingDown());
+      await tinypool.destroy();
     },
   };
 };
