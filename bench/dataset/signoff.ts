@@ -1,10 +1,8 @@
 import { SEAL_VERSION, sealInput, signingStatement } from '../../packages/domain/src/index.ts';
 import type { Database } from '../../packages/db/src/index.ts';
-import { sha256Hex, signatures } from '../../packages/db/src/index.ts';
+import { revisionsRepository, sha256Hex, signatures } from '../../packages/db/src/index.ts';
 import { createEngagementAccess } from '../../apps/api/src/access/engagement-access.ts';
-import { loadLiveState, persistSignoffState, setEngagementStatus, signoffState } from '../../apps/api/src/modules/revisions/revision-state.ts';
-import { revisionsRepository } from '../../apps/api/src/modules/revisions/revisions-repository.ts';
-import { createRevisionsService } from '../../apps/api/src/modules/revisions/revisions-service.ts';
+import { createRevisionsService, loadLiveState, persistSignoffState, signoffState } from '../../apps/api/src/modules/signoff/index.ts';
 import type { Actor } from '../../apps/api/src/plugins/auth.ts';
 import { rawOf } from '../lib/raw.ts';
 import { ENGAGEMENT_TITLE, type SetupParty } from './setup.ts';
@@ -63,7 +61,7 @@ export const signRevision = async (
     sim.emit(signers[i]!, s.signerUserId, 'signature.created', s.id, { revisionId: revision.id, number: revision.number, partyId: s.partyId, seal: s.seal });
   if (signers.length >= signingPartyCount) {
     await rawOf(database).query(`update revisions set status = 'executed', executed_at = now() where id = $1`, [revision.id]);
-    await setEngagementStatus(database.db, engagementId, 'executed');
+    await revisionsRepository(database.db).setEngagementStatus(engagementId, 'executed');
     const last = signers.at(-1)!;
     sim.emit(last, last.adminUserId, 'revision.executed', revision.id, { number: revision.number, sha256: revision.sha256, signatures: signers.length });
     sim.emit(last, last.adminUserId, 'engagement.status_changed', engagementId, { from: 'signing', to: 'executed' });
@@ -76,7 +74,8 @@ export const persistAmendingState = async (database: Database, engagementId: str
   const { db } = database;
   await db.transaction(async (tx) => {
     const access = await createEngagementAccess(tx).load(ownerActor(hospital), engagementId);
-    const live = await loadLiveState(tx, engagementId);
-    await persistSignoffState(tx, access, signoffState(await revisionsRepository.ofEngagement(tx, engagementId), live.sha256));
+    const repo = revisionsRepository(tx);
+    const live = await loadLiveState(repo, tx, engagementId);
+    await persistSignoffState(repo, tx, access, signoffState(await repo.ofEngagement(engagementId), live.sha256));
   });
 };

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TAnnexInput } from '../../packages/docx/src/index.ts';
 import { computeFindings } from '../../packages/domain/src/index.ts';
-import { createDb, loadSnapshot } from '../../packages/db/src/index.ts';
-import { revisionsRepository } from '../../apps/api/src/modules/revisions/revisions-repository.ts';
+import { createDb, loadSnapshot, revisionsRepository } from '../../packages/db/src/index.ts';
 import { ROOT } from '../lib/servers.ts';
 import type { BenchCtx } from './context.ts';
 
@@ -16,8 +15,9 @@ const annexInput = async (ctx: BenchCtx, revision: { number: number; sha256: str
   const database = await createDb(ctx.data.engine === 'postgres' ? { databaseUrl: ctx.data.url } : { dataDir: ctx.data.dataDir });
   try {
     const { snapshot } = await loadSnapshot(database.db, ctx.info.engagementId);
-    const names = await revisionsRepository.organizationNames(database.db, snapshot.parties.map((p) => p.organizationId));
-    const [row] = (await revisionsRepository.ofEngagement(database.db, ctx.info.engagementId)).filter((r) => r.number === revision.number);
+    const repo = revisionsRepository(database.db);
+    const names = await repo.organizationNames(snapshot.parties.map((p) => p.organizationId));
+    const [row] = (await repo.ofEngagement(ctx.info.engagementId)).filter((r) => r.number === revision.number);
     return {
       engagement: { ...snapshot.engagement, hospitalName: names.get(ctx.info.hospital.organizationId) ?? '' },
       parties: snapshot.parties,

@@ -27,10 +27,7 @@ import { createInvitationsService, invitationsRoutes } from './invitations/index
 import { createPartiesService, partiesRoutes } from './parties/index.ts';
 import { webRoutes } from './web/index.ts';
 import { auditRoutes, createAuditService } from './audit/index.ts';
-import { createRevisionsService, revisionsRoutes } from './revisions/index.ts';
-import { createSignaturesService, signaturesRoutes } from './signatures/index.ts';
-import { createVerifyService, verifyRoutes } from './verify/index.ts';
-import { annexRoutes, createAnnexService, createAnnexWorkerPool } from './annex/index.ts';
+import { createSignoff } from './signoff/index.ts';
 
 export type ModuleDeps = { database: Database; config: Config; clock: Clock };
 
@@ -80,17 +77,12 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   await app.register(dutiesRoutes(createDutiesService({ db, access })));
   await app.register(invitationsRoutes(createInvitationsService({ db, access, config, clock })));
 
-  // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, audit trail.
-  const revisions = createRevisionsService({ db, access });
-  await app.register(revisionsRoutes(revisions));
-  await app.register(signaturesRoutes(createSignaturesService({ db, revisions, authRepo: createAuthRepository(db, clock), config })));
-  await app.register(verifyRoutes(createVerifyService({ db, access, revisions })));
+  // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, the SLA annex
+  // (別紙 .docx, built in a worker-thread pool whose workers stop with the app); the audit trail.
+  const signoff = createSignoff({ db, access, config, clock, authRepo: createAuthRepository(db, clock) });
+  app.addHook('onClose', signoff.close);
+  await app.register(signoff.routes);
   await app.register(auditRoutes(createAuditService({ db, access, clock })));
-
-  // SLA annex (別紙 .docx): built in a small worker-thread pool, off the event loop; the workers stop with the app.
-  const annexPool = createAnnexWorkerPool();
-  app.addHook('onClose', annexPool.close);
-  await app.register(annexRoutes(createAnnexService({ db, access, revisions, pool: annexPool, verifyUrl: `${config.publicUrl.replace(/\/+$/, '')}/verify` })));
 
   // The built web app (apps/web/dist) with SPA fallback; skipped when not built. Keep this block last.
   const web = webRoutes();

@@ -8,7 +8,10 @@ import { createNegotiationFactories } from './negotiation-factories.ts';
 type TSignResponseBody = { signature: TSignatureView; revision: TRevisionView };
 
 const STEP_MS = 30_000;
-const stepNow = () => Math.floor(Date.now() / STEP_MS);
+const stepAt = (ms: number) => Math.floor(ms / STEP_MS);
+
+/** The time the factories' authenticator apps read; a test passes the app's manual clock (with `advance`) so no one waits for a step. */
+export type FactoryClock = { now: () => Date; advance?: (ms: number) => void };
 
 /**
  * An authenticator app for one enrolled user. The server accepts codes of the
@@ -26,12 +29,17 @@ export type TotpDevice = {
   replay: () => string;
 };
 
-const totpDevice = (secret: string, enrolledStep: number): TotpDevice => {
+const totpDevice = (secret: string, enrolledStep: number, clock: FactoryClock): TotpDevice => {
   let last = enrolledStep;
+  const stepNow = () => stepAt(clock.now().getTime());
   const codeAt = (step: number) => generateTotp(secret, step * STEP_MS + 1_000);
   const upcoming = () => {
     const step = Math.max(last + 1, stepNow());
-    if (step > stepNow() + 1) throw new Error('TOTP device: no unused time step left in the accepted window; use another signer');
+    // A manual clock moves on to the next step; the real one cannot be hurried.
+    while (step > stepNow() + 1) {
+      if (!clock.advance) throw new Error('TOTP device: no unused time step left in the accepted window; use another signer');
+      clock.advance(STEP_MS);
+    }
     return step;
   };
   return {
@@ -51,17 +59,22 @@ const totpDevice = (secret: string, enrolledStep: number): TotpDevice => {
  * Every name, date and term is fixed, so the same calls build the same
  * canonical revision (and hash) on any engine and on any day.
  */
-export const createSignoffFactories = (app: FastifyInstance) => {
+export const createSignoffFactories = (app: FastifyInstance, clock: FactoryClock = { now: () => new Date() }) => {
   const nf = createNegotiationFactories(app);
 
-  /** Enrolls TOTP through the auth routes; the enrollment code uses the previous step so later ones stay fresh. */
+  /**
+   * Enrolls TOTP through the auth routes; the enrollment code uses the previous step so later ones stay fresh.
+   * Steps of the factories' clock come first, then the real clock's (enrollment may still read the real one).
+   */
   const enrollTotp = async (member: Member): Promise<TotpDevice> => {
     const { secret } = expectStatus(await member.http.post<{ secret: string }>('/api/v1/auth/totp/enroll'), 200, 'totp enroll');
-    for (const step of [stepNow() - 1, stepNow()]) {
+    const here = stepAt(clock.now().getTime());
+    const real = stepAt(Date.now());
+    for (const step of new Set([here - 1, here, real - 1, real])) {
       const res = await member.http.post('/api/v1/auth/totp/verify', { code: generateTotp(secret, step * STEP_MS + 1_000) });
-      if (res.status === 200) return totpDevice(secret, step);
+      if (res.status === 200) return totpDevice(secret, step, clock);
     }
-    throw new Error('totp verify failed twice');
+    throw new Error('totp verify failed for every candidate step');
   };
 
   const review = async (member: Member, cell: Pick<TCellWithProposal, 'id' | 'version'>, body: Record<string, unknown>) =>
@@ -140,12 +153,15 @@ export const createSignoffFactories = (app: FastifyInstance) => {
   const freeze = async (owner: Member, engagementId: string): Promise<TRevisionView> =>
     expectStatus(await owner.http.post<{ revision: TRevisionView }>(`/api/v1/engagements/${engagementId}/revisions`), 201, 'freeze').revision;
 
-  const sign = async (member: Member, revisionId: string, partyId: string, device: TotpDevice | null): Promise<TSignResponseBody> =>
-    expectStatus(
+  const sign = async (member: Member, revisionId: string, partyId: string, device: TotpDevice | null): Promise<TSignResponseBody> => {
+    // A second passes between two signatures (a manual clock would give them the same signing time and no order).
+    clock.advance?.(1_000);
+    return expectStatus(
       await member.http.post<TSignResponseBody>(`/api/v1/revisions/${revisionId}/signatures`, { partyId, password: member.password, ...(device ? { totp: device.next() } : {}) }),
       201,
       'sign',
     );
+  };
 
   /** A change after freezing that keeps the matrix freezable: a kickoff note on a cell. */
   const touchCell = async (member: Member, cellId: string, notes: string) => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildAnnex } from '@bunkai/docx';
 import type { TAnnexInput } from '@bunkai/docx';
 import { isDomainError } from '@bunkai/domain';
-import { type AnnexWorkerPool, createAnnexWorkerPool } from '../../src/modules/annex/annex-worker-pool.ts';
+import { type AnnexWorkerPool, createAnnexWorkerPool } from '../../src/modules/signoff/index.ts';
 import { smallAnnex } from '../../../../packages/docx/src/fixtures/small-annex.ts';
 
 let pool: AnnexWorkerPool | null = null;

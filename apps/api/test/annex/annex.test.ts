@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAnnexProperties } from '@bunkai/docx';
 import type { TRevisionView, TVerifyResponse } from '@bunkai/domain';
-import { attachment } from '../../src/modules/annex/annex-routes.ts';
+import { attachment } from '../../src/modules/signoff/index.ts';
 import type { Member } from '../../src/seed/factories.ts';
 import { type SignoffFactories, type SignoffWorld, createSignoffFactories } from '../../src/seed/signoff-factories.ts';
 import { documentText, part, unzipDocx } from '../../../../packages/docx/src/fixtures/read-docx.ts';
@@ -146,5 +146,15 @@ describe('content-disposition', () => {
     expect(attachment('別紙(第2版).docx')).toBe(
       `attachment; filename="__(_2_).docx"; filename*=UTF-8''${encodeURIComponent('別紙')}%28${encodeURIComponent('第')}2${encodeURIComponent('版')}%29.docx`,
     );
+  });
+});
+
+describe('content-disposition: unsafe characters', () => {
+  it('strips bidirectional overrides and control characters before naming the file', () => {
+    const header = attachment('別紙\u202Excod.exe\u0007.docx');
+    for (const ch of ['\u202e', '\u0007']) expect(header).not.toContain(ch);
+    expect(header).not.toContain('%E2%80%AE');
+    expect(header).toBe(`attachment; filename="__xcod.exe.docx"; filename*=UTF-8''${encodeURIComponent('別紙')}xcod.exe.docx`);
+    expect(attachment('report\u2066\u2069.docx')).toBe('attachment; filename="report.docx"');
   });
 });

@@ -5,7 +5,7 @@ import { openStream } from '../events/sse-client.ts';
 import { type Entry, type Req, TABLE, expected } from './authorization-table.ts';
 import { type Operation, fillPath, listOperations } from './openapi.ts';
 import { report } from './summary.ts';
-import { type SweepWorld, createSweepWorld } from './sweep-world.ts';
+import { type SignoffStateKind, type SweepWorld, createSweepWorld } from './sweep-world.ts';
 import { ROLES, type Role } from './world.ts';
 
 /**
@@ -72,6 +72,66 @@ describe('authorization sweep', () => {
       }
     }
     report('authorization', { routes: ordered.length, roles: ROLES.length, checks, mismatches: mismatches.length });
+    expect(mismatches).toEqual([]);
+  });
+});
+
+/**
+ * Sign-off writes on revisions that can no longer be signed: an archived
+ * engagement's (409 engagement_archived), an executed one (409
+ * revision_executed) and a superseded one (409 revision_superseded). The role
+ * rules answer first (401, 404 for the non-party, 403); every read stays allowed.
+ */
+describe('authorization sweep: archived, executed and superseded revisions', () => {
+  type Want = number | readonly [number, string];
+  const refusal = (role: Role): number => (role === 'anonymous' ? 401 : role === 'nonParty' ? 404 : 403);
+  const readers = (role: Role): Want => (['member', 'otherParty', 'signatory', 'observer', 'owner'].includes(role) ? 200 : refusal(role));
+  const SIGN: Record<SignoffStateKind, readonly [number, string]> = {
+    archived: [409, 'engagement_archived'],
+    executed: [409, 'revision_executed'],
+    superseded: [409, 'revision_superseded'],
+  };
+  const FREEZE: Record<SignoffStateKind, Want> = { archived: [409, 'engagement_archived'], executed: [409, 'no_changes'], superseded: 201 };
+
+  it('answers every sign-off write with the right 403/404/409 and keeps reads allowed', { timeout: 240_000 }, async () => {
+    const mismatches: string[] = [];
+    let checks = 0;
+    for (const kind of ['archived', 'executed', 'superseded'] as const) {
+      const s = await w.signoffState(kind);
+      const R = `/api/v1/revisions/${s.revisionId}`;
+      const E = `/api/v1/engagements/${s.eid}`;
+      // Freeze last: on the superseded engagement the owner's freeze succeeds and makes revision 2.
+      const routes: { method: 'GET' | 'POST'; url: string; body?: (role: Role) => unknown; want: (role: Role) => Want }[] = [
+        { method: 'GET', url: R, want: readers },
+        { method: 'GET', url: `${R}/export.json`, want: readers },
+        { method: 'GET', url: `${R}/diff?against=${s.revisionId}`, want: readers },
+        { method: 'GET', url: `${R}/annex.docx`, want: readers },
+        { method: 'GET', url: `${E}/revisions`, want: readers },
+        { method: 'GET', url: `${E}/changes-since-signed?partyId=${s.ehrPartyId}`, want: readers },
+        { method: 'GET', url: `${R}/signing-statement?partyId=${s.ehrPartyId}`, want: (role) => (role === 'signatory' ? 200 : refusal(role)) },
+        {
+          method: 'POST',
+          url: `${R}/signatures`,
+          body: (role) => ({ partyId: s.ehrPartyId, password: w.callers[role].password }),
+          want: (role) => (role === 'signatory' ? SIGN[kind] : refusal(role)),
+        },
+        { method: 'POST', url: `${E}/revisions`, body: () => ({}), want: (role) => (role === 'owner' ? FREEZE[kind] : refusal(role)) },
+      ];
+      for (const route of routes) {
+        for (const role of ROLES) {
+          const headers: Record<string, string> = role === 'anonymous' ? {} : { authorization: `Bearer ${w.callers[role].session.accessToken}` };
+          const res = await w.t.app.inject({ method: route.method, url: route.url, headers, ...(route.body ? { payload: route.body(role) as InjectOptions['payload'] } : {}) });
+          const want = route.want(role);
+          const [status, code] = typeof want === 'number' ? [want, undefined] : want;
+          const gotCode = res.statusCode >= 400 ? (JSON.parse(res.body) as { error?: { code?: string } }).error?.code : undefined;
+          checks += 1;
+          if (res.statusCode !== status || (code !== undefined && gotCode !== code))
+            mismatches.push(`${kind}: ${route.method} ${route.url} as ${role}: expected ${status}${code ? ` ${code}` : ''}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+        }
+      }
+    }
+    report('authorization-signoff-states', { states: 3, checks, mismatches: mismatches.length });
+    expect(checks).toBe(3 * 9 * ROLES.length);
     expect(mismatches).toEqual([]);
   });
 });

@@ -1,6 +1,10 @@
 import type { TAssignment, TMatrixCell, TSession } from '@bunkai/domain';
+import type { Member } from '../../src/seed/factories.ts';
 import { expectStatus } from '../../src/seed/http-client.ts';
 import { type ReliabilityWorld, createReliabilityWorld } from './world.ts';
+
+export type SignoffStateKind = 'archived' | 'executed' | 'superseded';
+export type SignoffStateWorld = { kind: SignoffStateKind; eid: string; revisionId: string; ehrPartyId: string };
 
 /**
  * The reliability world made ready for the authorization sweep: signing
@@ -68,7 +72,52 @@ export const createSweepWorld = async () => {
       return { id: r.invitation.id, token: r.token };
     },
     freshSession: async (): Promise<TSession> => (await f.registerOrganization()).session,
+    /** Another engagement of the same cast whose revision 1 ends archived, executed or superseded. */
+    signoffState: (kind: SignoffStateKind) => createSignoffState(w, kind),
   };
+};
+
+/**
+ * The same seven callers in a small engagement of their own (engagement-wide duties only,
+ * agreed by the hospital alone), frozen into revision 1, then:
+ * archived — the engagement archived; executed — every non-observer party signed
+ * (the owner and the network vendor's admin sign for their parties there);
+ * superseded — the matrix changed after freezing.
+ */
+const createSignoffState = async (w: ReliabilityWorld, kind: SignoffStateKind): Promise<SignoffStateWorld> => {
+  const { f, owner, callers } = w;
+  const eid = (await f.createEngagement(owner, { title: `署名状態 ${kind}`, systemName: '電子カルテ' })).id;
+  const hospitalPartyId = (await f.listParties(owner, eid)).find((p) => p.role === 'hospital')!.id;
+  const ehrPartyId = (await f.inviteAndAccept(owner, eid, { role: 'ehr_vendor', displayName: 'あおば電子カルテ' }, callers.signatory)).partyId;
+  const networkPartyId = (await f.inviteAndAccept(owner, eid, { role: 'network_vendor', displayName: 'みなとネットワーク' }, callers.otherParty)).partyId;
+  await f.inviteAndAccept(owner, eid, { role: 'observer', displayName: '監査法人みどり' }, callers.observer);
+  await f.grantSignatory(callers.signatory, ehrPartyId, callers.signatory.session.user.id);
+  const eng = async () => expectStatus(await owner.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${eid}`), 200, 'engagement').engagement;
+  expectStatus(await owner.http.patch(`/api/v1/engagements/${eid}`, { version: (await eng()).version, requireTwoFactorToSign: false }), 200, 'no 2FA to sign');
+  for (const p of await f.listParties(owner, eid)) {
+    if (p.role === 'observer') continue;
+    const contacts = [{ name: '緊急窓口', phone: '090-0000-0000', email: '', hours: '24時間' }];
+    expectStatus(await owner.http.patch(`/api/v1/parties/${p.id}`, { version: p.version, emergencyContacts: contacts }), 200, 'emergency contact');
+  }
+  await f.addDuties(owner, eid, ['GOV-01', 'CRD-01']);
+  const cells = (await f.matrix(owner, eid)).cells;
+  await f.bulkPropose(owner, eid, { cellIds: cells.map((c) => c.id), assignment: { [hospitalPartyId]: ['R', 'A'] } });
+  const revisionId = expectStatus(await owner.http.post<{ revision: { id: string } }>(`/api/v1/engagements/${eid}/revisions`, {}), 201, 'freeze').revision.id;
+  const sign = async (who: Member, partyId: string) =>
+    expectStatus(await who.http.post(`/api/v1/revisions/${revisionId}/signatures`, { partyId, password: who.password }), 201, `sign (${kind})`);
+  if (kind === 'archived') expectStatus(await owner.http.patch(`/api/v1/engagements/${eid}`, { version: (await eng()).version, archived: true }), 200, 'archive');
+  if (kind === 'executed') {
+    await f.grantSignatory(owner, hospitalPartyId, owner.session.user.id);
+    await f.grantSignatory(callers.otherParty, networkPartyId, callers.otherParty.session.user.id);
+    await sign(owner, hospitalPartyId);
+    await sign(callers.signatory, ehrPartyId);
+    await sign(callers.otherParty, networkPartyId);
+  }
+  if (kind === 'superseded') {
+    const cell = expectStatus(await owner.http.get<{ cell: { id: string; version: number } }>(`/api/v1/cells/${cells[0]!.id}`), 200, 'cell').cell;
+    expectStatus(await owner.http.patch(`/api/v1/cells/${cell.id}/review`, { version: cell.version, notes: '凍結後の変更' }), 200, 'change after freezing');
+  }
+  return { kind, eid, revisionId, ehrPartyId };
 };
 export type SweepWorld = Awaited<ReturnType<typeof createSweepWorld>>;
 

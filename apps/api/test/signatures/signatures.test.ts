@@ -4,29 +4,63 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engagements, events, revisions } from '@bunkai/db';
 import { type TRevisionView, type TSignatureView, sealInput } from '@bunkai/domain';
 import { generateTotp } from '../../src/modules/auth/index.ts';
+import { manualClock } from '../../src/platform/clock.ts';
+import type { Member } from '../../src/seed/factories.ts';
 import { createHttpClient } from '../../src/seed/http-client.ts';
 import { type SignoffFactories, type SignoffWorld, createSignoffFactories } from '../../src/seed/signoff-factories.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 
+/**
+ * Every test builds the sign-off state it needs (its own engagement), so the
+ * file passes in any order. The app and the authenticator apps share one
+ * manual clock: a signer who needs a fresh TOTP step moves it on, nobody waits.
+ */
+const clock = manualClock();
 let t: TestApp;
 let f: SignoffFactories;
 let w: SignoffWorld;
 let r1: TRevisionView;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  f = createSignoffFactories(t.app);
+  t = await createTestApp({}, { clock });
+  f = createSignoffFactories(t.app, clock);
+  // Read-only for the tests below: nobody signs r1 of this world.
   w = await f.signoffWorld();
   r1 = await f.freeze(w.hospital, w.eid);
 });
 afterAll(() => t.close());
 
-const devices = () => w.devices!;
 const signUrl = (revisionId: string) => `/api/v1/revisions/${revisionId}/signatures`;
-const engagementStatus = async () => (await t.database.db.select().from(engagements).where(eq(engagements.id, w.eid)))[0]!.status;
-const eventTypes = async () => (await t.database.db.select().from(events).where(eq(events.engagementId, w.eid))).map((e) => e.type);
-const getRevision = async (id: string) =>
-  (await w.observer.http.get<{ revision: TRevisionView; draft: { number: number; changedSinceFrozen: boolean } | null }>(`/api/v1/revisions/${id}`)).body;
+const engagementStatus = async (eid: string) => (await t.database.db.select().from(engagements).where(eq(engagements.id, eid)))[0]!.status;
+const eventTypes = async (eid: string) => (await t.database.db.select().from(events).where(eq(events.engagementId, eid))).map((e) => e.type);
+const getRevision = async (reader: Member, id: string) =>
+  (await reader.http.get<{ revision: TRevisionView; draft: { number: number; changedSinceFrozen: boolean } | null }>(`/api/v1/revisions/${id}`)).body;
+
+/** A fresh engagement frozen into revision 1. */
+const frozenWorld = async () => {
+  const v = await f.signoffWorld();
+  return { v, r1: await f.freeze(v.hospital, v.eid) };
+};
+/** Revision 1 signed by both parties (executed). */
+const executedWorld = async () => {
+  const { v, r1: r } = await frozenWorld();
+  await f.sign(v.hospital, r.id, v.hospitalPartyId, v.devices!.hospital);
+  await f.sign(v.vendor, r.id, v.vendorPartyId, v.devices!.vendor);
+  return { v, r1: r };
+};
+/** Executed revision 1, then two changes: the draft of revision 2. */
+const amendedWorld = async () => {
+  const x = await executedWorld();
+  await f.touchCell(x.v.hospital, x.v.cells.switch, '更新作業は夜間に実施');
+  await f.touchCell(x.v.hospital, x.v.cells.gov, '体制図を更新');
+  return x;
+};
+/** Revision 2 frozen from the amendment, then changed again by the vendor (superseded in content). */
+const supersededWorld = async () => {
+  const x = await amendedWorld();
+  const r2 = await f.freeze(x.v.hospital, x.v.eid);
+  return { ...x, r2 };
+};
 
 describe('signing statement', () => {
   it('shows the signatory the exact statement, naming party, revision number and hash', async () => {
@@ -68,23 +102,25 @@ describe('who may sign (署名権限)', () => {
   });
 
   it('refuses a wrong password, a missing, wrong or replayed TOTP code (401)', async () => {
-    const d = devices().hospital;
+    const d = w.devices!.hospital;
     const attempt = (body: Record<string, unknown>) => w.hospital.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.hospital.password, ...body });
     expect((await attempt({ password: 'not my password', totp: d.peek() })).body).toMatchObject({ error: { code: 'invalid_password' } });
     expect((await attempt({})).body).toMatchObject({ error: { code: 'totp_required' } });
-    const stale = await attempt({ totp: generateTotp(d.secret, Date.now() - 10 * 60_000) });
+    const stale = await attempt({ totp: generateTotp(d.secret, clock.now().getTime() - 10 * 60_000) });
     expect(stale.status).toBe(401);
     expect(stale.body).toMatchObject({ error: { code: 'invalid_totp' } });
     // The code used to enroll was consumed then; it cannot sign.
     const replay = await attempt({ totp: d.replay() });
     expect(replay.status).toBe(401);
     expect(replay.body).toMatchObject({ error: { code: 'invalid_totp' } });
-    expect((await getRevision(r1.id)).revision.signatures).toEqual([]);
+    expect((await getRevision(w.observer, r1.id)).revision.signatures).toEqual([]);
   });
 });
 
 describe('signing and execution', () => {
   it('records a sealed signature for the signer’s own party', async () => {
+    const { v: w, r1 } = await frozenWorld();
+    const devices = () => w.devices!;
     const code = devices().hospital.next();
     const res = await w.hospital.http.post<{ signature: TSignatureView; revision: TRevisionView }>(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.hospital.password, totp: code }, { 'user-agent': 'BunkaiTest/1.0' });
     expect(res.status).toBe(201);
@@ -118,11 +154,14 @@ describe('signing and execution', () => {
   });
 
   it('executes the revision when every (non-observer) party has signed', async () => {
+    const { v: w, r1 } = await frozenWorld();
+    const devices = () => w.devices!;
+    await f.sign(w.hospital, r1.id, w.hospitalPartyId, devices().hospital);
     const res = await f.sign(w.vendor, r1.id, w.vendorPartyId, devices().vendor);
     expect(res.revision).toMatchObject({ status: 'executed', executedAt: expect.any(String) });
     expect(res.revision.signatures.map((s) => s.partyId)).toEqual([w.hospitalPartyId, w.vendorPartyId]);
-    expect(await engagementStatus()).toBe('executed');
-    expect(await eventTypes()).toEqual(expect.arrayContaining(['signature.created', 'revision.executed']));
+    expect(await engagementStatus(w.eid)).toBe('executed');
+    expect(await eventTypes(w.eid)).toEqual(expect.arrayContaining(['signature.created', 'revision.executed']));
     const late = await w.vendor.http.post(signUrl(r1.id), { partyId: w.vendorPartyId, password: w.vendor.password, totp: devices().vendor.peek() });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ error: { code: 'revision_executed' } });
@@ -131,9 +170,8 @@ describe('signing and execution', () => {
 
 describe('amendment (変更): revision N+1, signatures of N stay valid for N', () => {
   it('opens draft 2 on any change and keeps revision 1 executed with its signatures valid for 1', async () => {
-    await f.touchCell(w.hospital, w.cells.switch, '更新作業は夜間に実施');
-    await f.touchCell(w.hospital, w.cells.gov, '体制図を更新');
-    const { revision, draft } = await getRevision(r1.id);
+    const { v: w, r1 } = await amendedWorld();
+    const { revision, draft } = await getRevision(w.observer, r1.id);
     expect(draft).toEqual({ number: 2, changedSinceFrozen: true });
     expect(revision).toMatchObject({ status: 'executed', matchesLive: false });
     expect(revision.signatures.map((s) => [s.validFor, s.sealValid])).toEqual([
@@ -145,6 +183,7 @@ describe('amendment (変更): revision N+1, signatures of N stay valid for N', (
   });
 
   it('tells each party what changed in its own cells since it signed', async () => {
+    const { v: w } = await amendedWorld();
     type Changes = { party: { id: string; key: string }; signedRevision: { number: number } | null; changedSinceSigned: boolean; cells: { changed: { key: string; changes: { field: string }[] }[]; added: unknown[]; removed: unknown[] } };
     const vendorView = await w.vendor.http.get<Changes>(`/api/v1/engagements/${w.eid}/changes-since-signed`);
     expect(vendorView.status).toBe(200);
@@ -160,27 +199,30 @@ describe('amendment (変更): revision N+1, signatures of N stay valid for N', (
   });
 
   it('refuses to sign a revision superseded by a later change, and records it as superseded', async () => {
-    const r2 = await f.freeze(w.hospital, w.eid);
+    const { v: w, r2 } = await supersededWorld();
     expect(r2).toMatchObject({ number: 2, status: 'frozen' });
-    expect(await engagementStatus()).toBe('signing');
+    expect(await engagementStatus(w.eid)).toBe('signing');
     await f.touchCell(w.vendor, w.cells.switch, '夜間作業は事前連絡の上で実施');
-    const res = await w.vendor.http.post(signUrl(r2.id), { partyId: w.vendorPartyId, password: w.vendor.password, totp: devices().vendor.peek() });
+    const res = await w.vendor.http.post(signUrl(r2.id), { partyId: w.vendorPartyId, password: w.vendor.password, totp: w.devices!.vendor.peek() });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: 'revision_superseded', details: { draft: { number: 3, changedSinceFrozen: true } } } });
     const [row] = await t.database.db.select().from(revisions).where(eq(revisions.id, r2.id));
     expect(row!.status).toBe('superseded');
-    expect(await engagementStatus()).toBe('amending');
+    expect(await engagementStatus(w.eid)).toBe('amending');
     const superseded = await t.database.db.select().from(events).where(and(eq(events.engagementId, w.eid), eq(events.type, 'revision.superseded')));
     expect(superseded.map((e) => e.subjectId)).toEqual([r2.id]);
   });
 
   it('executes revision 3 with new signatures valid for 3, leaving revision 1’s valid for 1', async () => {
+    const { v: w, r1 } = await supersededWorld();
+    await f.touchCell(w.vendor, w.cells.switch, '夜間作業は事前連絡の上で実施');
+    const devices = () => w.devices!;
     const r3 = await f.freeze(w.hospital, w.eid);
     await f.sign(w.hospital, r3.id, w.hospitalPartyId, devices().hospital);
     const done = await f.sign(w.vendor, r3.id, w.vendorPartyId, devices().vendor);
     expect(done.revision).toMatchObject({ number: 3, status: 'executed' });
     expect(done.revision.signatures.map((s) => s.validFor)).toEqual([3, 3]);
-    const one = await getRevision(r1.id);
+    const one = await getRevision(w.observer, r1.id);
     expect(one.revision.status).toBe('executed');
     expect(one.revision.signatures.map((s) => s.validFor)).toEqual([1, 1]);
     expect(one.draft).toBeNull();
@@ -207,5 +249,29 @@ describe('two-factor setting', () => {
     expect((await v.hospital.http.patch(`/api/v1/engagements/${v.eid}`, { version: current.version, requireTwoFactorToSign: false })).status).toBe(200);
     const signed = await f.sign(v.hospital, rev.id, v.hospitalPartyId, null);
     expect(signed.signature).toMatchObject({ partyId: v.hospitalPartyId, validFor: 1 });
+  });
+});
+
+describe('archived engagement (アーカイブ済み)', () => {
+  it('refuses to sign a frozen revision of an archived engagement (409 engagement_archived) before checking the code; reads stay allowed', async () => {
+    const { v, r1: r } = await frozenWorld();
+    const eng = (await v.hospital.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${v.eid}`)).body.engagement;
+    expect((await v.hospital.http.patch(`/api/v1/engagements/${v.eid}`, { version: eng.version, archived: true })).status).toBe(200);
+    const code = v.devices!.hospital.peek();
+    const refused = await v.hospital.http.post(signUrl(r.id), { partyId: v.hospitalPartyId, password: v.hospital.password, totp: code });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: { code: 'engagement_archived' } });
+    // The role rules still come first: a non-signatory hears 403, a non-party 404.
+    expect((await v.hospitalMember.http.post(signUrl(r.id), { partyId: v.hospitalPartyId, password: v.hospitalMember.password, totp: code })).status).toBe(403);
+    expect((await v.outsider.http.post(signUrl(r.id), { partyId: v.hospitalPartyId, password: v.outsider.password, totp: code })).status).toBe(404);
+    expect((await getRevision(v.observer, r.id)).revision.signatures).toEqual([]);
+    expect(await eventTypes(v.eid)).not.toContain('signature.created');
+    expect((await v.hospital.http.get(`/api/v1/revisions/${r.id}/signing-statement?partyId=${v.hospitalPartyId}`)).status).toBe(200);
+    // Unarchived, the same code signs: the refusal consumed neither the step nor a failed attempt.
+    const now = (await v.hospital.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${v.eid}`)).body.engagement;
+    expect((await v.hospital.http.patch(`/api/v1/engagements/${v.eid}`, { version: now.version, archived: false })).status).toBe(200);
+    const signed = await v.hospital.http.post<{ signature: TSignatureView }>(signUrl(r.id), { partyId: v.hospitalPartyId, password: v.hospital.password, totp: code });
+    expect(signed.status).toBe(201);
+    expect(signed.body.signature).toMatchObject({ partyId: v.hospitalPartyId, validFor: 1 });
   });
 });

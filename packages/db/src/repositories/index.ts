@@ -21,3 +21,5 @@ export * from './throttle.ts';
 export * from './events.ts';
 export * from './organization-duties.ts';
 export * from './audit.ts';
+export * from './revisions.ts';
+export * from './signatures.ts';

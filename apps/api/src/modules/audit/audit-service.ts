@@ -2,7 +2,7 @@ import { type Db, auditRepository, eventsRepository, verifyChain } from '@bunkai
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { recomputeSeal } from '../revisions/index.ts';
+import { recomputeSeal } from '../signoff/index.ts';
 import type { AuditRecord, AuditSignatureRecord } from './audit-format.ts';
 
 type Deps = { db: Db; access: EngagementAccessService; clock: Clock };

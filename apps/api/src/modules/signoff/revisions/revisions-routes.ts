@@ -8,8 +8,9 @@ import {
   ZRevisionView,
   ZRevisionsResponse,
 } from '@bunkai/domain';
-import { actorOf, requireAuth } from '../../plugins/auth.ts';
-import { errorResponses } from '../../plugins/schemas.ts';
+import { actorOf, requireAuth } from '../../../plugins/auth.ts';
+import { errorResponses } from '../../../plugins/schemas.ts';
+import { attachment } from '../content-disposition.ts';
 import type { RevisionsService } from './revisions-service.ts';
 
 const tags = ['sign-off'];
@@ -98,7 +99,7 @@ export const revisionsRoutes =
       },
       async (request, reply) => {
         const doc = await service.exportJson(actorOf(request), request.params.id);
-        return reply.header('content-disposition', `attachment; filename="bunkai-revision-${doc.number}-${doc.sha256.slice(0, 12)}.json"`).send(doc);
+        return reply.header('content-disposition', attachment(`bunkai-revision-${doc.number}-${doc.sha256.slice(0, 12)}.json`)).send(doc);
       },
     );
 

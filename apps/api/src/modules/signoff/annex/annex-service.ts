@@ -1,8 +1,9 @@
 import type { TAnnexInput } from '@bunkai/docx';
 import { annexFileName } from '@bunkai/docx';
 import type { Db } from '@bunkai/db';
-import type { EngagementAccessService } from '../../access/engagement-access.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { EngagementAccessService } from '../../../access/engagement-access.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Actor } from '../../../plugins/auth.ts';
 import type { RevisionsService } from '../revisions/revisions-service.ts';
 import { loadDraftAnnexInput, loadRevisionAnnexInput } from './annex-loader.ts';
 import type { AnnexWorkerPool } from './annex-worker-pool.ts';
@@ -16,7 +17,8 @@ type Deps = {
   pool: Pick<AnnexWorkerPool, 'build'>;
   /** Where readers verify an annex (the web app's 検証 page); printed on the signature page. */
   verifyUrl?: string;
-  now?: () => Date;
+  /** The draft annex is dated by it. */
+  clock?: Clock;
 };
 
 export type AnnexFile = { fileName: string; contentType: string; body: Buffer };
@@ -25,7 +27,7 @@ export type AnnexFile = { fileName: string; contentType: string; body: Buffer };
  * 別紙 (SLA annex) downloads: access checks and reads here, the .docx itself
  * built off the event loop by the worker pool.
  */
-export const createAnnexService = ({ db, access, revisions, pool, verifyUrl, now = () => new Date() }: Deps) => {
+export const createAnnexService = ({ db, access, revisions, pool, verifyUrl, clock = { now: () => new Date() } }: Deps) => {
   const file = async (input: TAnnexInput): Promise<AnnexFile> => ({
     fileName: annexFileName(input),
     contentType: DOCX_CONTENT_TYPE,
@@ -40,7 +42,7 @@ export const createAnnexService = ({ db, access, revisions, pool, verifyUrl, now
 
   const draftInput = async (actor: Actor, engagementId: string): Promise<TAnnexInput> => {
     await access.require(actor, engagementId, 'engagement:read');
-    return loadDraftAnnexInput(db, engagementId, { now: now(), ...(verifyUrl ? { verifyUrl } : {}) });
+    return loadDraftAnnexInput(db, engagementId, { now: clock.now(), ...(verifyUrl ? { verifyUrl } : {}) });
   };
 
   return {

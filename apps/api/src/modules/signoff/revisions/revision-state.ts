@@ -1,19 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { type TCanonicalRevisionResult, type TDraftInfo, type TEngagementStatus, buildCanonicalRevision } from '@bunkai/domain';
-import { type Db, engagements, revisions, sha256Hex } from '@bunkai/db';
-import type { EngagementAccess } from '../../access/engagement-access.ts';
-import { recordEvents } from '../events/index.ts';
-import { loadSnapshot } from '@bunkai/db';
-import { type RevisionRow, revisionsRepository as repo } from './revisions-repository.ts';
-
-export type RevisionStatus = 'draft' | 'frozen' | 'executed' | 'superseded';
+import { type Db, type RevisionRow, type RevisionStatus, type RevisionsRepository, loadSnapshot, sha256Hex } from '@bunkai/db';
+import type { EngagementAccess } from '../../../access/engagement-access.ts';
+import { type EventSpec, recordEvents } from '../../events/index.ts';
 
 /** The live matrix in canonical form, with its hash. */
 export type LiveState = Awaited<ReturnType<typeof loadSnapshot>> & { canonical: TCanonicalRevisionResult; sha256: string };
 
-export const loadLiveState = async (tx: Db, engagementId: string): Promise<LiveState> => {
+export const loadLiveState = async (repo: Pick<RevisionsRepository, 'organizationNames'>, tx: Db, engagementId: string): Promise<LiveState> => {
   const loaded = await loadSnapshot(tx, engagementId);
-  const names = await repo.organizationNames(tx, loaded.snapshot.parties.map((p) => p.organizationId));
+  const names = await repo.organizationNames(loaded.snapshot.parties.map((p) => p.organizationId), tx);
   const canonical = buildCanonicalRevision(loaded.snapshot, names);
   return { ...loaded, canonical, sha256: sha256Hex(canonical.text) };
 };
@@ -51,26 +46,25 @@ export const signoffState = (rows: RevisionRow[], liveSha256: string): SignoffSt
  * revisions that no longer match become `superseded`, and the engagement
  * status follows (`amending` while N+1 is drafted). Appends the events.
  */
-export const persistSignoffState = async (tx: Db, access: Pick<EngagementAccess, 'actor' | 'party' | 'engagement'>, state: SignoffState): Promise<void> => {
-  const events: { type: string; subjectId: string; payload: Record<string, unknown> }[] = [];
+export const persistSignoffState = async (
+  repo: Pick<RevisionsRepository, 'markSuperseded' | 'engagementStatus' | 'setEngagementStatus'>,
+  tx: Db,
+  access: Pick<EngagementAccess, 'actor' | 'party' | 'engagement'>,
+  state: SignoffState,
+): Promise<void> => {
+  const events: EventSpec[] = [];
   for (const row of state.rows) {
     if (row.status === 'frozen' && state.statusOf(row) === 'superseded') {
-      await tx.update(revisions).set({ status: 'superseded' }).where(and(eq(revisions.id, row.id), eq(revisions.status, 'frozen')));
+      await repo.markSuperseded(row.id, tx);
       row.status = 'superseded';
       events.push({ type: 'revision.superseded', subjectId: row.id, payload: { number: row.number, sha256: row.sha256, reason: 'matrix_changed' } });
     }
   }
-  const [current] = await tx.select({ status: engagements.status }).from(engagements).where(eq(engagements.id, access.engagement.id));
+  const current = await repo.engagementStatus(access.engagement.id, tx);
   const wanted = state.engagementStatus;
-  if (wanted !== null && current && current.status !== wanted) {
-    await setEngagementStatus(tx, access.engagement.id, wanted);
-    events.push({ type: 'engagement.status_changed', subjectId: access.engagement.id, payload: { from: current.status, to: wanted } });
+  if (wanted !== null && current !== undefined && current !== wanted) {
+    await repo.setEngagementStatus(access.engagement.id, wanted, tx);
+    events.push({ type: 'engagement.status_changed', subjectId: access.engagement.id, payload: { from: current, to: wanted } });
   }
   if (events.length) await recordEvents(tx, access, events);
 };
-
-export const setEngagementStatus = (tx: Db, engagementId: string, status: TEngagementStatus) =>
-  tx
-    .update(engagements)
-    .set({ status, version: sql`${engagements.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(engagements.id, engagementId));

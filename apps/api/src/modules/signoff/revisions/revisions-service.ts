@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import {
   type TEngagementPermission,
   type TEngagementStatus,
@@ -9,51 +8,59 @@ import {
   conflict,
   diffRevisions,
   freezeBlockers,
+  isDomainError,
   isFreezable,
   limitDiffToParty,
   notFound,
   parseCanonicalRevision,
   validationError,
 } from '@bunkai/domain';
-import { type Db, revisions } from '@bunkai/db';
-import { type EngagementAccess, type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
-import { recordEvents } from '../events/index.ts';
-import type { Actor } from '../../plugins/auth.ts';
-import { type LiveState, loadLiveState, setEngagementStatus, signoffState } from './revision-state.ts';
-import { toRevisionView } from './revision-views.ts';
-import { type RevisionRow, type SignatureRow, revisionsRepository as repo } from './revisions-repository.ts';
+import { type Db, type RevisionRow, type SignatureRow, revisionsRepository, signaturesRepository, toRevisionView } from '@bunkai/db';
+import { type EngagementAccess, type EngagementAccessService, assertPermission } from '../../../access/engagement-access.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Actor } from '../../../plugins/auth.ts';
+import { recordEvents } from '../../events/index.ts';
 import { partyKeyInRevision } from './party-keys.ts';
+import { type LiveState, loadLiveState, signoffState } from './revision-state.ts';
 
-type Deps = { db: Db; access: EngagementAccessService };
+type Deps = { db: Db; access: EngagementAccessService; clock?: Clock };
 
 /** Long blocker lists are cut here; `details.totals` gives the full counts. */
 const MAX_LISTED = 200;
 
 /** Everything a read of the sign-off state needs, in one place. */
 const readContext = async (db: Db, engagementId: string) => {
-  const live = await loadLiveState(db, engagementId);
-  const rows = await repo.ofEngagement(db, engagementId);
+  const repo = revisionsRepository(db);
+  const live = await loadLiveState(repo, db, engagementId);
+  const rows = await repo.ofEngagement(engagementId);
   const state = signoffState(rows, live.sha256);
-  const sigs = await repo.signaturesOf(db, rows.map((r) => r.id));
+  const sigs = await signaturesRepository(db).of(rows.map((r) => r.id));
   const parties = live.snapshot.parties;
-  const orgNames = await repo.organizationNames(db, [...parties.map((p) => p.organizationId), ...sigs.map((s) => s.organizationId)]);
+  const orgNames = await repo.organizationNames([...parties.map((p) => p.organizationId), ...sigs.map((s) => s.organizationId)]);
   const sigsOf = (revisionId: string) => sigs.filter((s) => s.revisionId === revisionId);
   const view = (row: RevisionRow) => toRevisionView(row, state.statusOf(row), live.sha256, sigsOf(row.id), parties, orgNames);
   return { live, rows, state, sigs, sigsOf, view };
 };
 export type ReadContext = Awaited<ReturnType<typeof readContext>>;
 
-export const createRevisionsService = ({ db, access }: Deps) => {
-  /** A revision through its engagement: unknown ids and engagements the caller cannot see are both 404. */
+export const createRevisionsService = ({ db, access, clock = { now: () => new Date() } }: Deps) => {
+  const repo = revisionsRepository(db);
+  const sigRepo = signaturesRepository(db);
+
+  /**
+   * A revision through its engagement: unknown ids and engagements the caller
+   * cannot see are both 404 (only that answer is renamed; any other error passes).
+   */
   const loadRevision = async (actor: Actor, revisionId: string, permission: TEngagementPermission, tx: Db = db) => {
     if (!ZId.safeParse(revisionId).success) throw notFound('Revision', revisionId);
-    const row = await repo.byId(tx, revisionId);
+    const row = await repo.byId(revisionId, tx);
     if (!row) throw notFound('Revision', revisionId);
     let a: EngagementAccess;
     try {
       a = await access.load(actor, row.engagementId, tx);
-    } catch {
-      throw notFound('Revision', revisionId);
+    } catch (e) {
+      if (isDomainError(e) && e.code === 'not_found') throw notFound('Revision', revisionId);
+      throw e;
     }
     assertPermission(a, permission);
     return { row, access: a };
@@ -69,8 +76,8 @@ export const createRevisionsService = ({ db, access }: Deps) => {
     freeze: async (actor: Actor, engagementId: string) =>
       db.transaction(async (tx) => {
         const a = await access.require(actor, engagementId, 'revision:freeze', tx);
-        await repo.lockEngagementWrites(tx, engagementId);
-        const live = await loadLiveState(tx, engagementId);
+        await repo.lockEngagementWrites(engagementId, tx);
+        const live = await loadLiveState(repo, tx, engagementId);
         const blockers = freezeBlockers(live.snapshot, computeFindings(live.snapshot));
         if (!isFreezable(blockers)) {
           throw conflict(
@@ -84,28 +91,28 @@ export const createRevisionsService = ({ db, access }: Deps) => {
             },
           );
         }
-        const rows = await repo.ofEngagement(tx, engagementId);
+        const rows = await repo.ofEngagement(engagementId, tx);
         const latest = rows.at(-1);
         if (latest && (latest.status === 'frozen' || latest.status === 'executed') && latest.sha256 === live.sha256)
           throw conflict('no_changes', `Nothing changed since revision ${latest.number} (${latest.status}); there is nothing new to freeze.`, {
             revision: { id: latest.id, number: latest.number, sha256: latest.sha256 },
           });
         const superseded = rows.filter((r) => r.status === 'frozen');
-        for (const r of superseded) await tx.update(revisions).set({ status: 'superseded' }).where(eq(revisions.id, r.id));
+        for (const r of superseded) await repo.markSuperseded(r.id, tx);
         const number = (latest?.number ?? 0) + 1;
-        const [row] = await tx
-          .insert(revisions)
-          .values({ engagementId, number, status: 'frozen', canonical: live.canonical.text, sha256: live.sha256, frozenAt: new Date().toISOString(), frozenByUserId: actor.userId })
-          .returning();
-        await setEngagementStatus(tx, engagementId, 'signing');
+        const row = await repo.insertFrozen(
+          { engagementId, number, canonical: live.canonical.text, sha256: live.sha256, frozenAt: clock.now().toISOString(), frozenByUserId: actor.userId },
+          tx,
+        );
+        await repo.setEngagementStatus(engagementId, 'signing', tx);
         await recordEvents(tx, a, [
           ...superseded.map((r) => ({ type: 'revision.superseded', subjectId: r.id, payload: { number: r.number, sha256: r.sha256, reason: 'new_revision' } })),
-          { type: 'revision.frozen', subjectId: row!.id, payload: { number, sha256: live.sha256, cells: live.snapshot.cells.length } },
+          { type: 'revision.frozen', subjectId: row.id, payload: { number, sha256: live.sha256, cells: live.snapshot.cells.length } },
           ...(a.engagement.status === 'signing' ? [] : [{ type: 'engagement.status_changed', subjectId: engagementId, payload: { from: a.engagement.status, to: 'signing' } }]),
         ]);
         const parties = live.snapshot.parties;
-        const names = await repo.organizationNames(tx, parties.map((p) => p.organizationId));
-        return { revision: toRevisionView(row!, 'frozen', live.sha256, [], parties, names) };
+        const names = await repo.organizationNames(parties.map((p) => p.organizationId), tx);
+        return { revision: toRevisionView(row, 'frozen', live.sha256, [], parties, names) };
       }),
 
     list: async (actor: Actor, engagementId: string) => {
@@ -142,7 +149,7 @@ export const createRevisionsService = ({ db, access }: Deps) => {
     /** 版の差分: `against` (before) → this revision (after), same engagement only. */
     diff: async (actor: Actor, revisionId: string, againstId: string) => {
       const { row } = await loadRevision(actor, revisionId, 'engagement:read');
-      const other = ZId.safeParse(againstId).success ? await repo.byId(db, againstId) : undefined;
+      const other = ZId.safeParse(againstId).success ? await repo.byId(againstId) : undefined;
       if (!other || other.engagementId !== row.engagementId) throw notFound('Revision', againstId);
       return { from: ref(other), to: ref(row), diff: diffRevisions(parseCanonicalRevision(other.canonical ?? ''), parseCanonicalRevision(row.canonical ?? '')) };
     },
@@ -152,11 +159,11 @@ export const createRevisionsService = ({ db, access }: Deps) => {
       const a = await access.require(actor, engagementId, 'engagement:read');
       const id = partyId ?? a.party?.id;
       if (!id) throw validationError('party_required', 'Name the party (?partyId=): your organization holds no party in this engagement.');
-      const party = await repo.partyInEngagement(db, engagementId, id);
+      const party = await repo.partyInEngagement(engagementId, id);
       if (!party) throw notFound('Party', id);
-      const live: LiveState = await loadLiveState(db, engagementId);
-      const rows = await repo.ofEngagement(db, engagementId);
-      const sigs: SignatureRow[] = (await repo.signaturesOf(db, rows.map((r) => r.id))).filter((s) => s.partyId === id);
+      const live: LiveState = await loadLiveState(repo, db, engagementId);
+      const rows = await repo.ofEngagement(engagementId);
+      const sigs: SignatureRow[] = (await sigRepo.of(rows.map((r) => r.id))).filter((s) => s.partyId === id);
       const signed = rows.filter((r) => sigs.some((s) => s.revisionId === r.id)).at(-1);
       const keyAfter = live.canonical.partyKeys.get(id) ?? null;
       const partyView = { id, displayName: party.displayName, key: keyAfter ?? '' };

@@ -1,9 +1,6 @@
 import type { TAnnexInput } from '@bunkai/docx';
 import { conflict, parseCanonicalRevision } from '@bunkai/domain';
-import type { Db } from '@bunkai/db';
-import { toParty } from '@bunkai/db';
-import { loadSnapshot } from '@bunkai/db';
-import { type RevisionRow, revisionsRepository as repo } from '../revisions/revisions-repository.ts';
+import { type Db, type RevisionRow, loadSnapshot, revisionsRepository, signaturesRepository, toParty } from '@bunkai/db';
 import { draftAnnexInput, revisionAnnexInput } from './annex-inputs.ts';
 
 /**
@@ -15,9 +12,10 @@ import { draftAnnexInput, revisionAnnexInput } from './annex-inputs.ts';
 export const loadRevisionAnnexInput = async (db: Db, row: RevisionRow, verifyUrl?: string): Promise<TAnnexInput> => {
   if (!row.canonical || !row.sha256 || !row.frozenAt)
     throw conflict('revision_not_frozen', `Revision ${row.id} holds no frozen content, so it has no annex.`);
-  const [sigs, partyRows] = await Promise.all([repo.signaturesOf(db, [row.id]), repo.partiesOf(db, row.engagementId)]);
+  const repo = revisionsRepository(db);
+  const [sigs, partyRows] = await Promise.all([signaturesRepository(db).of([row.id]), repo.partiesOf(row.engagementId)]);
   const liveParties = partyRows.map(toParty);
-  const organizationNames = await repo.organizationNames(db, [...liveParties.map((p) => p.organizationId), ...sigs.map((s) => s.organizationId)]);
+  const organizationNames = await repo.organizationNames([...liveParties.map((p) => p.organizationId), ...sigs.map((s) => s.organizationId)]);
   return revisionAnnexInput({
     engagementId: row.engagementId,
     revision: { number: row.number, sha256: row.sha256, executed: row.status === 'executed', frozenAt: row.frozenAt, canonical: parseCanonicalRevision(row.canonical) },
@@ -31,7 +29,7 @@ export const loadRevisionAnnexInput = async (db: Db, row: RevisionRow, verifyUrl
 /** The live matrix as a draft (草案) input, generated at `now`. */
 export const loadDraftAnnexInput = async (db: Db, engagementId: string, opts: { now?: Date; verifyUrl?: string } = {}): Promise<TAnnexInput> => {
   const { snapshot, engagement } = await loadSnapshot(db, engagementId);
-  const organizationNames = await repo.organizationNames(db, [engagement.ownerOrganizationId, ...snapshot.parties.map((p) => p.organizationId)]);
+  const organizationNames = await revisionsRepository(db).organizationNames([engagement.ownerOrganizationId, ...snapshot.parties.map((p) => p.organizationId)]);
   return draftAnnexInput({
     snapshot,
     organizationNames,

@@ -1,4 +1,3 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import {
   type DomainError,
   type TRevisionView,
@@ -7,6 +6,7 @@ import {
   SEAL_VERSION,
   conflict,
   forbidden,
+  hasEngagementPermission,
   isSigningParty,
   notFound,
   rateLimited,
@@ -14,23 +14,23 @@ import {
   signingStatement,
   unauthorized,
 } from '@bunkai/domain';
-import { type Db, revisions, sha256Hex, signatures, users } from '@bunkai/db';
-import type { Config } from '../../config.ts';
-import { type EventSpec, recordEvents } from '../events/index.ts';
-import { verifyPassword } from '../auth/index.ts';
-import { verifyTotp } from '../auth/index.ts';
-import type { Actor } from '../../plugins/auth.ts';
-import type { AuthRepository } from '../auth/index.ts';
-import { loadLiveState, persistSignoffState, setEngagementStatus, signoffState } from '../revisions/revision-state.ts';
-import { toRevisionView, toSignatureView } from '../revisions/revision-views.ts';
-import { revisionsRepository as repo } from '../revisions/revisions-repository.ts';
+import { type Db, revisionsRepository, sha256Hex, signaturesRepository, toRevisionView, toSignatureView } from '@bunkai/db';
+import { type EngagementAccessService, assertPermission } from '../../../access/engagement-access.ts';
+import type { Config } from '../../../config.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Actor } from '../../../plugins/auth.ts';
+import { type AuthRepository, verifyPassword, verifyTotp } from '../../auth/index.ts';
+import { type EventSpec, recordEvents } from '../../events/index.ts';
+import { loadLiveState, persistSignoffState, signoffState } from '../revisions/revision-state.ts';
 import type { RevisionsService } from '../revisions/revisions-service.ts';
 
 type Deps = {
   db: Db;
-  revisions: RevisionsService;
+  access: EngagementAccessService;
+  revisions: Pick<RevisionsService, 'loadRevision'>;
   authRepo: Pick<AuthRepository, 'readThrottle' | 'bumpThrottle' | 'clearThrottle'>;
   config: Pick<Config, 'loginMaxAttempts' | 'loginWindowSeconds'>;
+  clock: Clock;
 };
 
 export type SignMeta = { ip: string; userAgent: string };
@@ -39,22 +39,26 @@ type SignResult = { signature: TSignatureView; revision: TRevisionView };
 const MAX_IP = 64;
 const MAX_USER_AGENT = 500;
 
-export const createSignaturesService = ({ db, revisions: revisionsService, authRepo, config }: Deps) => {
+export const createSignaturesService = ({ db, access: engagementAccess, revisions: revisionsService, authRepo, config, clock }: Deps) => {
+  const repo = revisionsRepository(db);
+  const sigRepo = signaturesRepository(db);
+
   /**
-   * Who may sign for `partyId`: a signatory (署名権限) of exactly that party.
-   * Non-parties get 404 (through the revision), everyone else 403.
+   * Who may sign for `partyId`: a signatory (署名権限, `revision:sign` in the
+   * permission table) of exactly that party. Non-parties get 404 (through the
+   * revision), everyone else 403 with the reason.
    */
   const signerContext = async (actor: Actor, revisionId: string, partyId: string) => {
     const { row, access } = await revisionsService.loadRevision(actor, revisionId, 'engagement:read');
-    const party = await repo.partyInEngagement(db, row.engagementId, partyId);
+    const party = await repo.partyInEngagement(row.engagementId, partyId);
     if (!party) throw notFound('Party', partyId);
     if (!isSigningParty(party)) throw forbidden('observer_cannot_sign', `Party ${partyId} is an observer; observers read and do not sign.`);
     if (access.party?.id !== party.id) throw forbidden('not_your_party', `You can sign only for your own party, not for party ${partyId}.`);
-    if (!access.roles.includes('signatory'))
+    if (!hasEngagementPermission(access.roles, 'revision:sign'))
       throw forbidden('not_a_signatory', `You do not hold the signatory right (署名権限) for party ${partyId}; an admin of your organization can grant it.`);
-    const [user] = await db.select().from(users).where(eq(users.id, actor.userId)).limit(1);
+    const user = await sigRepo.signer(actor.userId);
     if (!user) throw notFound('User', actor.userId);
-    const orgNames = await repo.organizationNames(db, [party.organizationId]);
+    const orgNames = await repo.organizationNames([party.organizationId]);
     const statement = signingStatement({
       signerName: user.displayName,
       organizationName: orgNames.get(party.organizationId ?? '') ?? '',
@@ -82,14 +86,14 @@ export const createSignaturesService = ({ db, revisions: revisionsService, authR
     if (!(await verifyPassword(input.password, user.passwordHash))) throw await fail('invalid_password', 'The password is wrong; re-enter your own password to sign.');
     if (!user.totpEnabled) return null;
     if (!input.totp) throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app to sign.');
-    const step = verifyTotp(user.totpSecret ?? '', input.totp);
+    const step = verifyTotp(user.totpSecret ?? '', input.totp, clock.now().getTime());
     if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep))
       throw await fail('invalid_totp', 'The authenticator code is wrong or was already used.');
     return step;
   };
 
   return {
-    /** The exact statement the signer will sign (shown before signing). */
+    /** The exact statement the signer will sign (shown before signing; a read, so archived engagements show it too). */
     statement: async (actor: Actor, revisionId: string, partyId: string) => {
       const ctx = await signerContext(actor, revisionId, partyId);
       return {
@@ -104,17 +108,21 @@ export const createSignaturesService = ({ db, revisions: revisionsService, authR
     /** 署名: one party's signatory signs one frozen revision, re-authenticated. */
     sign: async (actor: Actor, revisionId: string, input: TSignRequest, meta: SignMeta) => {
       const ctx = await signerContext(actor, revisionId, input.partyId);
+      // The permission table and the archived rule (409 engagement_archived) before any credential is checked.
+      assertPermission(ctx.access, 'revision:sign');
       const step = await checkCredentials(ctx, input);
-      const { access, party, user, statement } = ctx;
+      const { party, user, statement } = ctx;
       const engagementId = ctx.row.engagementId;
       // Refusals found inside still commit what content-based detection persisted (superseded, amending).
       const outcome = await db.transaction(async (tx): Promise<{ error: DomainError } | { result: SignResult }> => {
-        await repo.lockEngagementWrites(tx, engagementId);
-        const revision = (await repo.lockById(tx, revisionId))!;
-        const live = await loadLiveState(tx, engagementId);
-        const rows = await repo.ofEngagement(tx, engagementId);
+        await repo.lockEngagementWrites(engagementId, tx);
+        // Again under the lock: an engagement archived (or a right revoked) since the check above refuses here.
+        const access = await engagementAccess.require(actor, engagementId, 'revision:sign', tx);
+        const revision = (await repo.lockById(revisionId, tx))!;
+        const live = await loadLiveState(repo, tx, engagementId);
+        const rows = await repo.ofEngagement(engagementId, tx);
         const state = signoffState(rows, live.sha256);
-        await persistSignoffState(tx, access, state);
+        await persistSignoffState(repo, tx, access, state);
         const status = state.statusOf(rows.find((r) => r.id === revision.id) ?? revision);
         if (status === 'executed') return { error: conflict('revision_executed', `Revision ${revision.number} is already executed; every party has signed it.`) };
         if (status !== 'frozen')
@@ -123,17 +131,10 @@ export const createSignaturesService = ({ db, revisions: revisionsService, authR
               draft: state.draft,
             }),
           };
-        const existing = (await repo.signaturesOf(tx, [revision.id])).find((s) => s.partyId === party.id);
+        const existing = (await sigRepo.of([revision.id], tx)).find((s) => s.partyId === party.id);
         if (existing) return { error: conflict('already_signed', `Party ${party.id} has already signed revision ${revision.number}.`, { signatureId: existing.id }) };
-        if (step !== null) {
-          // Consumes the TOTP step atomically: a concurrent replay of the same code finds no row to update.
-          const consumed = await tx
-            .update(users)
-            .set({ totpLastStep: step })
-            .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
-            .returning({ id: users.id });
-          if (!consumed.length) return { error: unauthorized('invalid_totp', 'The authenticator code is wrong or was already used.') };
-        }
+        if (step !== null && !(await sigRepo.consumeTotpStep(user.id, step, tx)))
+          return { error: unauthorized('invalid_totp', 'The authenticator code is wrong or was already used.') };
         const fields = {
           revisionId: revision.id,
           revisionNumber: revision.number,
@@ -142,21 +143,20 @@ export const createSignaturesService = ({ db, revisions: revisionsService, authR
           organizationId: party.organizationId ?? user.organizationId,
           signerUserId: user.id,
           signerName: user.displayName,
-          signedAt: new Date().toISOString(),
+          signedAt: clock.now().toISOString(),
           statement,
           ip: meta.ip.slice(0, MAX_IP),
           userAgent: meta.userAgent.slice(0, MAX_USER_AGENT),
         };
-        const [sig] = await tx.insert(signatures).values({ ...fields, sealVersion: SEAL_VERSION, seal: sha256Hex(sealInput(fields)) }).returning();
-        const all = [...(await repo.signaturesOf(tx, [revision.id]))];
+        const sig = await sigRepo.insert({ ...fields, sealVersion: SEAL_VERSION, seal: sha256Hex(sealInput(fields)) }, tx);
+        const all = await sigRepo.of([revision.id], tx);
         const signed = new Set(all.map((s) => s.partyId));
         const executed = live.snapshot.parties.filter(isSigningParty).every((p) => signed.has(p.id));
-        const events: EventSpec[] = [{ type: 'signature.created', subjectId: sig!.id, payload: { revisionId: revision.id, number: revision.number, partyId: party.id, seal: sig!.seal } }];
+        const events: EventSpec[] = [{ type: 'signature.created', subjectId: sig.id, payload: { revisionId: revision.id, number: revision.number, partyId: party.id, seal: sig.seal } }];
         let row = revision;
         if (executed) {
-          const [updated] = await tx.update(revisions).set({ status: 'executed', executedAt: new Date().toISOString() }).where(eq(revisions.id, revision.id)).returning();
-          row = updated ?? revision;
-          await setEngagementStatus(tx, engagementId, 'executed');
+          row = (await repo.markExecuted(revision.id, clock.now().toISOString(), tx)) ?? revision;
+          await repo.setEngagementStatus(engagementId, 'executed', tx);
           events.push(
             { type: 'revision.executed', subjectId: revision.id, payload: { number: revision.number, sha256: revision.sha256, signatures: all.length } },
             { type: 'engagement.status_changed', subjectId: engagementId, payload: { from: 'signing', to: 'executed' } },
@@ -164,11 +164,11 @@ export const createSignaturesService = ({ db, revisions: revisionsService, authR
         }
         await recordEvents(tx, access, events);
         const parties = live.snapshot.parties;
-        const names = await repo.organizationNames(tx, [...parties.map((p) => p.organizationId), ...all.map((s) => s.organizationId)]);
+        const names = await repo.organizationNames([...parties.map((p) => p.organizationId), ...all.map((s) => s.organizationId)], tx);
         const partyById = new Map(parties.map((p) => [p.id, p]));
         return {
           result: {
-            signature: toSignatureView(sig!, revision.number, partyById, names),
+            signature: toSignatureView(sig, revision.number, partyById, names),
             revision: toRevisionView(row, executed ? 'executed' : 'frozen', live.sha256, all, parties, names),
           },
         };

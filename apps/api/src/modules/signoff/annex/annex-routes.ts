@@ -1,8 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, requireAuth } from '../../plugins/auth.ts';
-import { errorResponses } from '../../plugins/schemas.ts';
+import { actorOf, requireAuth } from '../../../plugins/auth.ts';
+import { errorResponses } from '../../../plugins/schemas.ts';
+import { attachment } from '../content-disposition.ts';
 import { type AnnexFile, type AnnexService, DOCX_CONTENT_TYPE } from './annex-service.ts';
 
 const tags = ['sign-off'];
@@ -13,15 +14,6 @@ const download = (what: string) => ({
   200: { description: what, content: { [DOCX_CONTENT_TYPE]: { schema: z.string() } } },
   ...errorResponses(401, 404, 409, 503),
 });
-
-/** `attachment` with the plain name, plus the RFC 5987 UTF-8 form when the name is not ASCII. */
-export const attachment = (fileName: string): string => {
-  const ascii = /^[\x20-\x7e]*$/.test(fileName);
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  if (ascii) return `attachment; filename="${fallback}"`;
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-};
 
 /**
  * 別紙 (SLA annex, .docx). Who may call: every reader of the engagement

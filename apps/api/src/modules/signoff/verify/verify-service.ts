@@ -1,12 +1,11 @@
-import { type TVerifyResponse, REVISION_FORMAT, ZVerifyJsonRequest, canonicalJson, validationError } from '@bunkai/domain';
-import { type Db, sha256Hex } from '@bunkai/db';
-import type { EngagementAccess, EngagementAccessService } from '../../access/engagement-access.ts';
-import type { Actor } from '../../plugins/auth.ts';
-import { type RevisionRow, revisionsRepository as repo } from '../revisions/revisions-repository.ts';
+import { type TVerifyResponse, REVISION_FORMAT, ZVerifyJsonRequest, canonicalJson, isDomainError, validationError } from '@bunkai/domain';
+import { type Db, type RevisionRow, revisionsRepository, sha256Hex } from '@bunkai/db';
+import type { EngagementAccess, EngagementAccessService } from '../../../access/engagement-access.ts';
+import type { Actor } from '../../../plugins/auth.ts';
 import type { RevisionsService } from '../revisions/revisions-service.ts';
 import { readAnnexProperties } from '@bunkai/docx';
 
-type Deps = { db: Db; access: EngagementAccessService; revisions: RevisionsService };
+type Deps = { db: Db; access: EngagementAccessService; revisions: Pick<RevisionsService, 'readContext'> };
 
 type Source = TVerifyResponse['source'];
 const SHA = /^[0-9a-f]{64}$/;
@@ -17,10 +16,11 @@ const SHA = /^[0-9a-f]{64}$/;
  * engagements are treated exactly like no revision at all (nothing leaks).
  */
 export const createVerifyService = ({ db, access, revisions }: Deps) => {
+  const repo = revisionsRepository(db);
   /** Visible revisions with that hash: the named engagement first, then executed ones, then the newest. */
   const findVisible = async (actor: Actor, sha256: string, preferEngagementId?: string) => {
     if (!SHA.test(sha256)) return null;
-    const candidates = (await repo.bySha256(db, [sha256])).sort(
+    const candidates = (await repo.bySha256([sha256])).sort(
       (a, b) =>
         Number(b.engagementId === preferEngagementId) - Number(a.engagementId === preferEngagementId) ||
         Number(b.status === 'executed') - Number(a.status === 'executed') ||
@@ -30,8 +30,10 @@ export const createVerifyService = ({ db, access, revisions }: Deps) => {
       let a: EngagementAccess;
       try {
         a = await access.load(actor, row.engagementId);
-      } catch {
-        continue;
+      } catch (e) {
+        // Not visible to the caller: the same as no revision at all. Anything else is a real failure.
+        if (isDomainError(e) && e.code === 'not_found') continue;
+        throw e;
       }
       return { row, access: a };
     }

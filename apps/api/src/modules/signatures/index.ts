@@ -1,2 +1,0 @@
-export * from './signatures-routes.ts';
-export * from './signatures-service.ts';

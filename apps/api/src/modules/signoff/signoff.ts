@@ -1,0 +1,46 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from '@bunkai/db';
+import type { EngagementAccessService } from '../../access/engagement-access.ts';
+import type { Config } from '../../config.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { AuthRepository } from '../auth/index.ts';
+import { annexRoutes } from './annex/annex-routes.ts';
+import { createAnnexService } from './annex/annex-service.ts';
+import { type AnnexWorkerPoolOptions, createAnnexWorkerPool } from './annex/annex-worker-pool.ts';
+import { revisionsRoutes } from './revisions/revisions-routes.ts';
+import { createRevisionsService } from './revisions/revisions-service.ts';
+import { signaturesRoutes } from './signatures/signatures-routes.ts';
+import { createSignaturesService } from './signatures/signatures-service.ts';
+import { verifyRoutes } from './verify/verify-routes.ts';
+import { createVerifyService } from './verify/verify-service.ts';
+
+type Deps = {
+  db: Db;
+  access: EngagementAccessService;
+  config: Pick<Config, 'loginMaxAttempts' | 'loginWindowSeconds' | 'publicUrl'>;
+  clock: Clock;
+  authRepo: Pick<AuthRepository, 'readThrottle' | 'bumpThrottle' | 'clearThrottle'>;
+  annexPool?: AnnexWorkerPoolOptions;
+};
+
+/**
+ * Sign-off (凍結・署名・検証・別紙) as one feature: revisions (freeze, diff,
+ * export), signatures, verification and the SLA annex, wired from explicit
+ * deps. `close` stops the annex workers (call it when the app closes).
+ */
+export const createSignoff = ({ db, access, config, clock, authRepo, annexPool }: Deps) => {
+  const revisions = createRevisionsService({ db, access, clock });
+  const signatures = createSignaturesService({ db, access, revisions, authRepo, config, clock });
+  const verify = createVerifyService({ db, access, revisions });
+  // SLA annex (別紙 .docx): built in a small worker-thread pool, off the event loop.
+  const pool = createAnnexWorkerPool(annexPool);
+  const annex = createAnnexService({ db, access, revisions, pool, clock, verifyUrl: `${config.publicUrl.replace(/\/+$/, '')}/verify` });
+  const routes: FastifyPluginAsync = async (app) => {
+    await app.register(revisionsRoutes(revisions));
+    await app.register(signaturesRoutes(signatures));
+    await app.register(verifyRoutes(verify));
+    await app.register(annexRoutes(annex));
+  };
+  return { revisions, signatures, verify, annex, pool, routes, close: pool.close };
+};
+export type Signoff = ReturnType<typeof createSignoff>;

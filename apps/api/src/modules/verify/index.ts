@@ -1,2 +1,0 @@
-export * from './verify-routes.ts';
-export * from './verify-service.ts';
