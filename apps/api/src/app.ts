@@ -25,6 +25,25 @@ export const requestId = (header: string | string[] | undefined): string =>
   typeof header === 'string' && REQUEST_ID.test(header) ? header : crypto.randomUUID();
 
 /**
+ * Graceful close (SIGTERM): Node closes the connections idle at the moment the
+ * server stops accepting, but a keep-alive connection that goes idle later —
+ * an in-flight request finishing, an SSE stream just ended — would hold the
+ * close open until its keep-alive timeout. While draining, every answer says
+ * `Connection: close` and idle connections are swept until the server is closed.
+ */
+const drainOnClose = (app: FastifyInstance) => {
+  let sweep: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+    sweep.unref();
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (sweep) reply.header('connection', 'close');
+  });
+  app.addHook('onClose', async () => clearInterval(sweep));
+};
+
+/**
  * The application factory: everything a request needs is wired here from
  * explicit dependencies, so tests build the same app against a test database.
  */
@@ -44,6 +63,7 @@ export const buildApp = async ({ database, config, logger, clock = systemClock }
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  drainOnClose(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

@@ -30,6 +30,7 @@ const main = async () => {
     if (err) log.error({ err }, 'shutting down after error');
     else log.info({ signal }, 'shutting down: draining requests');
     await app.close();
+    log.info('http server closed; closing the database');
     await database.close();
     log.info('shut down cleanly');
   });
