@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -82,6 +84,8 @@ const withTimeout = async <T>(p: Promise<T>, ms: number): Promise<T> => {
 };
 
 const openPglite = async (options: CreateDbOptions): Promise<Database> => {
+  // PGlite creates only the last directory of the path; an operator's pglite:///var/lib/bunkai/pglite may be the first start.
+  if (options.dataDir && !/^[a-z]+:\/\//.test(options.dataDir)) mkdirSync(dirname(options.dataDir), { recursive: true });
   const client = await PGlite.create({
     dataDir: options.dataDir ?? 'memory://',
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
