@@ -2,6 +2,9 @@
 // One entry point for the README commands, needing only Node >= 20.19 and npm:
 //   npm start  → install dependencies (pnpm via npx), build the web app, start the API with the demo
 //   npm test   → install, typecheck, lint, unit + database suites on PGlite and PostgreSQL, browser journeys
+//   npm run build   → the production build: the API as JavaScript (scripts/build-api.mjs) and the web app
+//   npm run migrate → apply the migrations (the built command when built, else from source) and exit
+// `npm run start:prod` is not here: it is `node apps/api/dist/server.mjs` itself, so a signal reaches the server directly.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -62,7 +65,16 @@ switch (task) {
     break;
   case 'build':
     ensureInstalled();
+    run(process.execPath, ['scripts/build-api.mjs']);
     buildWeb(true);
+    break;
+  case 'migrate':
+    // Built: plain node, no dev dependencies needed (after `pnpm install --prod`). Otherwise from source.
+    if (existsSync(join(root, 'apps/api/dist/migrate.mjs'))) run(process.execPath, ['--enable-source-maps', 'apps/api/dist/migrate.mjs']);
+    else {
+      ensureInstalled();
+      pnpm('--filter', '@bunkai/api', 'migrate');
+    }
     break;
   case 'test': {
     ensureInstalled();
@@ -86,6 +98,6 @@ switch (task) {
     pnpm('exec', 'tsx', 'bench/run.ts', ...rest);
     break;
   default:
-    console.error(`unknown task ${task}: use start | dev | build | test | bench`);
+    console.error(`unknown task ${task}: use start | dev | build | migrate | test | bench`);
     process.exit(2);
 }

@@ -1,7 +1,7 @@
 import fastifyCors from '@fastify/cors';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '@bunkai/db';
 import type { Config } from './config.ts';
@@ -11,7 +11,37 @@ import { registerAuth } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 
-export type BuildAppOptions = { database: Database; config: Config; logger?: boolean; clock?: Clock };
+export type BuildAppOptions = {
+  database: Database;
+  config: Config;
+  /** false: no logging (tests); a pino instance: that logger (the server shares its own with the database layer). */
+  logger?: boolean | FastifyBaseLogger;
+  clock?: Clock;
+};
+
+/** A load balancer's request id is kept when it is a plain token of sane length; anything else gets a fresh UUID. */
+const REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
+export const requestId = (header: string | string[] | undefined): string =>
+  typeof header === 'string' && REQUEST_ID.test(header) ? header : crypto.randomUUID();
+
+/**
+ * Graceful close (SIGTERM): Node closes the connections idle at the moment the
+ * server stops accepting, but a keep-alive connection that goes idle later —
+ * an in-flight request finishing, an SSE stream just ended — would hold the
+ * close open until its keep-alive timeout. While draining, every answer says
+ * `Connection: close` and idle connections are swept until the server is closed.
+ */
+const drainOnClose = (app: FastifyInstance) => {
+  let sweep: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+    sweep.unref();
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (sweep) reply.header('connection', 'close');
+  });
+  app.addHook('onClose', async () => clearInterval(sweep));
+};
 
 /**
  * The application factory: everything a request needs is wired here from
@@ -19,16 +49,21 @@ export type BuildAppOptions = { database: Database; config: Config; logger?: boo
  */
 export const buildApp = async ({ database, config, logger, clock = systemClock }: BuildAppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
-    logger: logger === false ? false : { level: config.logLevel },
+    ...(typeof logger === 'object' ? { loggerInstance: logger } : { logger: logger === false ? false : { level: config.logLevel } }),
     bodyLimit: 10 * 1024 * 1024,
+    // Fastify would take the header verbatim; genReqId validates it first (it ends up in every log line).
     requestIdHeader: false,
-    genReqId: () => crypto.randomUUID(),
-    // X-Forwarded-For counts only when it comes from a proxy on a private network (a load balancer in
-    // front of the instances): a client talking to the API directly cannot pick the address its
-    // sign-in attempts are throttled under.
-    trustProxy: 'loopback, linklocal, uniquelocal',
+    genReqId: (req) => requestId(req.headers['x-request-id']),
+    // X-Forwarded-For counts only from the proxies named in TRUST_PROXY (none by default): anyone else
+    // could pick the address its sign-in attempts are throttled under and the one a signature records.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
+  // The request id goes back to the caller, so a user's report can be matched to the log line.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  drainOnClose(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

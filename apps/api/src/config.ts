@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type CreateDbOptions, DB_TIMEOUT_DEFAULTS } from '@bunkai/db';
 
 /** Repository root: where `.data/` (embedded database, generated secret) lives by default. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -17,17 +18,29 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().max(255).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4170),
-  /** postgres://… selects PostgreSQL; unset selects the embedded PGlite database. */
-  DATABASE_URL: z.string().max(2000).optional(),
+  /**
+   * postgres://… selects PostgreSQL; pglite:///path selects the embedded PGlite
+   * database in that directory; unset selects PGlite in DATA_DIR (not in production).
+   */
+  DATABASE_URL: z
+    .string()
+    .max(2000)
+    .regex(/^(postgres|postgresql|pglite):/, 'must start with postgres://, postgresql:// or pglite://')
+    .optional(),
   /** PGlite data directory (ignored with DATABASE_URL). */
   DATA_DIR: z.string().max(1000).default(resolve(PROJECT_ROOT, '.data/pglite')),
+  /** PostgreSQL pool size per instance, and session limits on every pooled connection (ms, 0 = none). */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(DB_TIMEOUT_DEFAULTS.statementTimeoutMs),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(DB_TIMEOUT_DEFAULTS.lockTimeoutMs),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(DB_TIMEOUT_DEFAULTS.idleInTransactionTimeoutMs),
   /** HS256 secret for access tokens; generated into .data/ outside production when unset. */
   JWT_SECRET: z.string().min(32).max(512).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-  /** Seed the demo engagement when the database is empty. */
-  SEED_DEMO: bool.default(true),
+  /** Seed the demo engagement when the database is empty (default on, except in production where it is refused). */
+  SEED_DEMO: bool.optional(),
   /** Base URL used in invitation links shown to the inviter. */
   PUBLIC_URL: z.string().max(500).optional(),
   /** Comma-separated origins allowed by CORS; same-origin only when empty. */
@@ -37,14 +50,31 @@ const ZEnv = z.object({
   SCRYPT_COST: z.coerce.number().int().min(1024).max(1_048_576).default(32_768),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** After SIGTERM: how long in-flight requests may take before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /**
+   * Proxies whose X-Forwarded-For / -Proto are believed: comma-separated
+   * addresses or CIDRs (or loopback, linklocal, uniquelocal). Empty: none, the
+   * peer's own address is the client's.
+   */
+  TRUST_PROXY: z
+    .string()
+    .max(2000)
+    .regex(/^[\s,]*((loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)[\s,]*)*$/, 'a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal')
+    .default(''),
 });
 
 export type Config = {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /** PostgreSQL URL; undefined selects PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  dbPoolMax: number;
+  dbStatementTimeoutMs: number;
+  dbLockTimeoutMs: number;
+  dbIdleInTransactionTimeoutMs: number;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
@@ -56,7 +86,16 @@ export type Config = {
   scryptCost: number;
   loginMaxAttempts: number;
   loginWindowSeconds: number;
+  shutdownTimeoutMs: number;
+  /** Proxy addresses/CIDRs trusted for X-Forwarded-*; empty = none. */
+  trustProxy: string[];
 };
+
+/** What opening the database needs: the server and `npm run migrate` both read it. */
+export type DatabaseConfig = Pick<
+  Config,
+  'env' | 'databaseUrl' | 'dataDir' | 'dbPoolMax' | 'dbStatementTimeoutMs' | 'dbLockTimeoutMs' | 'dbIdleInTransactionTimeoutMs'
+>;
 
 export class ConfigError extends Error {}
 
@@ -74,7 +113,9 @@ export const loadDotEnv = (file = resolve(PROJECT_ROOT, '.env')) => {
   if (existsSync(file)) process.loadEnvFile(file);
 };
 
-export const loadConfig = (source: Record<string, string | undefined> = process.env): Config => {
+type Env = z.infer<typeof ZEnv>;
+
+const parseEnv = (source: Record<string, string | undefined>): Env => {
   // An empty value (`JWT_SECRET=` in a copied .env) means "not set".
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = ZEnv.safeParse(present);
@@ -82,25 +123,86 @@ export const loadConfig = (source: Record<string, string | undefined> = process.
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new ConfigError(`Invalid environment:\n${lines}`);
   }
-  const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) throw new ConfigError('JWT_SECRET is required in production');
-  const port = e.PORT;
+  return parsed.data;
+};
+
+const refuse = (problems: string[]) => {
+  if (problems.length) throw new ConfigError(`Refusing to start in production:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+};
+
+/** `pglite:///abs/path` or `pglite://relative/path` (to the repository root) → the data directory. */
+const pgliteDir = (url: string): string => {
+  const path = url.replace(/^pglite:(\/\/)?/, '');
+  if (!path) throw new ConfigError('Invalid environment:\n  DATABASE_URL: pglite:// needs a directory, e.g. pglite:///var/lib/bunkai/pglite');
+  return resolve(PROJECT_ROOT, path);
+};
+
+const databaseConfig = (e: Env): DatabaseConfig => {
+  const embedded = !e.DATABASE_URL || e.DATABASE_URL.startsWith('pglite:');
   return {
     env: e.NODE_ENV,
+    databaseUrl: embedded ? undefined : e.DATABASE_URL,
+    dataDir: e.DATABASE_URL && embedded ? pgliteDir(e.DATABASE_URL) : resolve(PROJECT_ROOT, e.DATA_DIR),
+    dbPoolMax: e.DB_POOL_MAX,
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    dbLockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
+    dbIdleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
+};
+
+const DATABASE_URL_REQUIRED =
+  'DATABASE_URL is required in production: postgres://… for PostgreSQL, or pglite:///path to choose the embedded database explicitly';
+
+/** The database settings alone (`npm run migrate` needs no JWT secret or public URL). */
+export const loadDatabaseConfig = (source: Record<string, string | undefined> = process.env): DatabaseConfig => {
+  const e = parseEnv(source);
+  if (e.NODE_ENV === 'production' && !e.DATABASE_URL) refuse([DATABASE_URL_REQUIRED]);
+  return databaseConfig(e);
+};
+
+/**
+ * The whole configuration. In production nothing security-relevant falls back
+ * to a development default: every missing setting is named at once, and the
+ * process refuses to start.
+ */
+export const loadConfig = (source: Record<string, string | undefined> = process.env): Config => {
+  const e = parseEnv(source);
+  if (e.NODE_ENV === 'production') {
+    const problems: string[] = [];
+    if (!e.JWT_SECRET) problems.push('JWT_SECRET is required in production (at least 32 characters; e.g. `openssl rand -base64 48`)');
+    if (!e.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL is required in production and must be an https:// URL (the address users open)');
+    if (!e.DATABASE_URL) problems.push(DATABASE_URL_REQUIRED);
+    if (e.SEED_DEMO) problems.push('SEED_DEMO must not be true in production: the demo accounts have published passwords');
+    refuse(problems);
+  }
+  const port = e.PORT;
+  const db = databaseConfig(e);
+  return {
+    ...db,
     host: e.HOST,
     port,
-    databaseUrl: e.DATABASE_URL || undefined,
-    dataDir: resolve(PROJECT_ROOT, e.DATA_DIR),
-    jwtSecret: e.JWT_SECRET ?? devSecret(resolve(PROJECT_ROOT, e.DATA_DIR)),
+    jwtSecret: e.JWT_SECRET ?? devSecret(db.dataDir),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     invitationTtlDays: e.INVITATION_TTL_DAYS,
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.NODE_ENV !== 'production' && (e.SEED_DEMO ?? true),
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
     corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
     scryptCost: e.SCRYPT_COST,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean),
   };
 };
+
+/** The `createDb` options a configuration stands for (the caller adds its logger). */
+export const databaseOptions = (c: DatabaseConfig): CreateDbOptions => ({
+  databaseUrl: c.databaseUrl,
+  dataDir: c.dataDir,
+  poolMax: c.dbPoolMax,
+  statementTimeoutMs: c.dbStatementTimeoutMs,
+  lockTimeoutMs: c.dbLockTimeoutMs,
+  idleInTransactionTimeoutMs: c.dbIdleInTransactionTimeoutMs,
+});

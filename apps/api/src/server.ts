@@ -1,31 +1,45 @@
 import closeWithGrace from 'close-with-grace';
+import { pino } from 'pino';
 import { createDb } from '@bunkai/db';
 import { buildApp } from './app.ts';
-import { loadConfig, loadDotEnv } from './config.ts';
+import { ConfigError, databaseOptions, loadConfig, loadDotEnv } from './config.ts';
 import { seedDemoIfEmpty } from './seed/demo-seed.ts';
 
-/** Standalone entry: config → database (migrated) → demo seed → HTTP server, with graceful shutdown. */
+/**
+ * Standalone entry: config → database (migrated under an advisory lock) →
+ * demo seed (never in production) → HTTP server. SIGTERM/SIGINT drain: the
+ * SSE streams end, the server stops accepting and lets in-flight requests
+ * finish, then the pool closes — all within SHUTDOWN_TIMEOUT_MS, after which
+ * the process exits anyway (code 1).
+ */
 const main = async () => {
   loadDotEnv();
   const config = loadConfig();
-  const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // One logger for the app and the database layer, so pool and LISTEN errors land in the same log.
+  const log = pino({ level: config.logLevel });
+  const database = await createDb({ ...databaseOptions(config), log });
   await database.migrate();
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, logger: log });
   if (config.seedDemo) {
-    const seeded = await seedDemoIfEmpty(app, database, config);
+    // Under a lock: two instances starting on one empty database must not both seed it.
+    const seeded = await database.withLock('seed', () => seedDemoIfEmpty(app, database, config));
     // Printed plainly (not as a JSON log line) so a person starting the app can read it.
     if (seeded) console.log(`\n${seeded.banner}\n`);
   }
-  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
-    if (err) app.log.error({ err }, 'shutting down after error');
+  closeWithGrace({ delay: config.shutdownTimeoutMs, logger: { error: (m: unknown) => log.error(m) } }, async ({ signal, err }) => {
+    if (err) log.error({ err }, 'shutting down after error');
+    else log.info({ signal }, 'shutting down: draining requests');
     await app.close();
+    log.info('http server closed; closing the database');
     await database.close();
+    log.info('shut down cleanly');
   });
   await app.listen({ host: config.host, port: config.port });
-  app.log.info(`Bunkai on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.engine}); API docs at /api/docs`);
+  log.info(`Bunkai on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.engine}); API docs at /api/docs`);
 };
 
 main().catch((err: unknown) => {
-  console.error(err);
+  // A configuration problem is the operator's to fix: its message alone, no stack.
+  console.error(err instanceof ConfigError ? err.message : err);
   process.exit(1);
 });

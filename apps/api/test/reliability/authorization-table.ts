@@ -35,6 +35,8 @@ const csv = (code: string) =>
 
 export const TABLE: Record<string, Entry> = {
   'GET /api/health': { allow: EVERYONE },
+  'GET /api/health/live': { allow: EVERYONE },
+  'GET /api/health/ready': { allow: EVERYONE },
   'GET /api/v1/catalog/duties': { allow: EVERYONE },
   'GET /api/v1/catalog/templates': { allow: EVERYONE },
   'POST /api/v1/auth/register': {
