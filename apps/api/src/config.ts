@@ -37,6 +37,13 @@ const ZEnv = z.object({
   SCRYPT_COST: z.coerce.number().int().min(1024).max(1_048_576).default(32_768),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Notifications (docs/notifications.md): smtp(s)://user:pass@host:port; unset keeps mail in the development mailbox. */
+  SMTP_URL: z.string().max(2000).regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().max(320).default('Bunkai <no-reply@bunkai.invalid>'),
+  /** Lets webhooks target loopback, link-local and private addresses (local receivers, tests). */
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /** How often an idle job worker looks for due jobs. */
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
 });
 
 export type Config = {
@@ -56,6 +63,10 @@ export type Config = {
   scryptCost: number;
   loginMaxAttempts: number;
   loginWindowSeconds: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  webhookAllowPrivate: boolean;
+  jobsPollMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -102,5 +113,9 @@ export const loadConfig = (source: Record<string, string | undefined> = process.
     scryptCost: e.SCRYPT_COST,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    jobsPollMs: e.JOBS_POLL_MS,
   };
 };

@@ -24,6 +24,9 @@ import { createRevisionsService, revisionsRoutes } from './revisions/index.ts';
 import { createSignaturesService, signaturesRoutes } from './signatures/index.ts';
 import { createVerifyService, verifyRoutes } from './verify/index.ts';
 import { annexRoutes, createAnnexService, createAnnexWorkerPool } from './annex/index.ts';
+import { createJobQueue } from './jobs/index.ts';
+import { createMailService, devMailboxRoutes } from './mail/index.ts';
+import { createWebhookDispatcher, createWebhooksService, webhooksRoutes } from './webhooks/index.ts';
 
 export type ModuleDeps = { database: Database; config: Config; clock: Clock };
 
@@ -31,7 +34,7 @@ export type ModuleDeps = { database: Database; config: Config; clock: Clock };
  * The composition root: repositories → services → routes, one block per
  * module. Each module owns its folder (`<feature>-routes.ts`, `-service.ts`, …).
  */
-export const registerModules = async (app: FastifyInstance, { database, config }: ModuleDeps) => {
+export const registerModules = async (app: FastifyInstance, { database, config, clock }: ModuleDeps) => {
   const { db } = database;
   const access = createEngagementAccess(db);
 
@@ -85,6 +88,21 @@ export const registerModules = async (app: FastifyInstance, { database, config }
   const annexPool = createAnnexWorkerPool();
   app.addHook('onClose', annexPool.close);
   await app.register(annexRoutes(createAnnexService({ db, access, revisions, pool: annexPool, verifyUrl: `${config.publicUrl.replace(/\/+$/, '')}/verify` })));
+
+  // Notifications (docs/notifications.md): a PostgreSQL job queue with one worker per process (started when the
+  // app is ready, stopped before the database closes), mail sent from jobs, and webhooks fed from the event log.
+  const jobs = createJobQueue({ database, clock, log: app.log, pollMs: config.jobsPollMs });
+  const mail = createMailService({ db, jobs, clock, log: app.log, config });
+  if (mail.mailboxEnabled) await app.register(devMailboxRoutes(mail));
+  const dispatcher = createWebhookDispatcher({ db, jobs, clock, allowPrivate: config.webhookAllowPrivate });
+  await app.register(webhooksRoutes(createWebhooksService({ db, access, dispatcher, jobs, allowPrivate: config.webhookAllowPrivate })));
+  // A committed event (NOTIFY from the event-log trigger) wakes the dispatcher before its next poll.
+  jobs.wakeOn('bunkai_events');
+  app.decorate('jobs', jobs);
+  app.decorate('mail', mail);
+  app.addHook('onReady', jobs.start);
+  app.addHook('preClose', jobs.stop);
+  app.addHook('onClose', jobs.stop);
 
   // The built web app (apps/web/dist) with SPA fallback; skipped when not built. Keep this block last.
   const web = webRoutes();

@@ -7,3 +7,6 @@ export * from './assets.ts';
 export * from './duties.ts';
 export * from './cells.ts';
 export * from './snapshot.ts';
+export * from './jobs.ts';
+export * from './mail.ts';
+export * from './webhooks.ts';
