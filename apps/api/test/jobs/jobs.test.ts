@@ -29,7 +29,7 @@ describe('job queue (ジョブキュー) on the app worker', () => {
     const job = await settled(first!.id);
     expect(job.status).toBe('done');
     expect(job.attempts).toBe(1);
-    await t.app.jobs.runDue();
+    await t.app.jobs.drain();
     expect(seen).toEqual([{ cell: 'c1' }]);
     expect((await findJobByKey(t.database.db, 'reminder:c1:2026-12-01'))!.id).toBe(first!.id);
   });
@@ -38,7 +38,7 @@ describe('job queue (ジョブキュー) on the app worker', () => {
     let runs = 0;
     t.app.jobs.register('test.later', async () => void runs++);
     const job = await t.app.jobs.enqueue({ kind: 'test.later', payload: {}, runAt: new Date(clock.now().getTime() + 3_600_000) });
-    await t.app.jobs.runDue();
+    await t.app.jobs.drain();
     await sleep(60);
     expect(runs).toBe(0);
     expect((await findJob(t.database.db, job!.id))!.status).toBe('pending');
@@ -66,7 +66,7 @@ describe('job queue (ジョブキュー) on the app worker', () => {
     expect(row.lastError).toBe('SMTP down (attempt 1)');
     // Not yet due: a second before the backoff ends nothing runs.
     clock.advance(29_000);
-    await t.app.jobs.runDue();
+    await t.app.jobs.drain();
     expect(attempts).toEqual([1]);
     clock.advance(1_000);
     t.app.jobs.wake();
@@ -81,7 +81,7 @@ describe('job queue (ジョブキュー) on the app worker', () => {
     expect(row.lastError).toBe('SMTP down (attempt 3)');
     expect(row.finishedAt).not.toBeNull();
     clock.advance(3_600_000);
-    await t.app.jobs.runDue();
+    await t.app.jobs.drain();
     expect(attempts).toEqual([1, 2, 3]);
   });
 
@@ -91,7 +91,10 @@ describe('job queue (ジョブキュー) on the app worker', () => {
       if (++calls === 1) throw new Error('temporary');
     });
     const job = (await t.app.jobs.enqueue({ kind: 'test.flaky', payload: {} }))!;
-    await waitFor('first failure', async () => (await findJob(t.database.db, job.id))?.attempts === 1 && calls === 1);
+    await waitFor('first failure', async () => {
+      const row = await findJob(t.database.db, job.id);
+      return row?.attempts === 1 && row.status === 'pending';
+    });
     clock.advance(30_000);
     t.app.jobs.wake();
     const row = await settled(job.id);
@@ -128,7 +131,7 @@ describe('job queue (ジョブキュー) on the app worker', () => {
 
   it('leaves kinds it has no handler for alone', async () => {
     const job = (await t.app.jobs.enqueue({ kind: 'test.unknown-kind', payload: {} }))!;
-    await t.app.jobs.runDue();
+    await t.app.jobs.drain();
     const [row] = await t.database.db.select().from(jobs).where(eq(jobs.id, job.id));
     expect(row!.status).toBe('pending');
     expect(row!.attempts).toBe(0);

@@ -46,7 +46,7 @@ describe('job queue with two API instances on one PostgreSQL', () => {
     expect(dup.filter(Boolean)).toHaveLength(1);
     ids.push(dup.find(Boolean)!.id);
     for (const id of ids) await waitFor(`job ${id}`, async () => (await findJob(t.database.db, id))?.status === 'done', 20_000);
-    await Promise.all(apps().map((app) => app.jobs.runDue()));
+    await Promise.all(apps().map((app) => app.jobs.drain()));
     expect(runs.size).toBe(41);
     expect([...runs.values()].every((r) => r.length === 1)).toBe(true);
   });
@@ -64,7 +64,7 @@ describe('job queue with two API instances on one PostgreSQL', () => {
       return r?.attempts === 1 && r.status === 'pending' ? r : undefined;
     });
     expect(new Date(first.runAt).getTime() - clock.now().getTime()).toBe(30_000);
-    await Promise.all(apps().map((app) => app.jobs.runDue()));
+    await Promise.all(apps().map((app) => app.jobs.drain()));
     expect(calls).toHaveLength(1);
     clock.advance(30_000);
     for (const app of apps()) app.jobs.wake();
@@ -75,7 +75,7 @@ describe('job queue with two API instances on one PostgreSQL', () => {
     expect(last.attempts).toBe(2);
     expect(last.lastError).toBe('receiver down');
     clock.advance(3_600_000);
-    await Promise.all(apps().map((app) => app.jobs.runDue()));
+    await Promise.all(apps().map((app) => app.jobs.drain()));
     expect(calls).toHaveLength(2);
   });
 });

@@ -46,7 +46,7 @@ describe('webhooks with two API instances', () => {
     await waitFor('six deliveries', () => rx.received.length >= cells.length, 20_000);
     // Give a duplicate, if there were one, time to arrive.
     await sleep(300);
-    await Promise.all([t.app.jobs.runDue(), second.jobs.runDue()]);
+    await Promise.all([t.app.jobs.drain(), second.jobs.drain()]);
     expect(rx.received).toHaveLength(cells.length);
     expect(rx.received.every((r) => r.validSignature && r.event === 'proposal.created')).toBe(true);
     expect(new Set(rx.received.map((r) => r.json.event!.seq)).size).toBe(cells.length);

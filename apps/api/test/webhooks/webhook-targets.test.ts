@@ -71,7 +71,7 @@ describe('webhook targets without WEBHOOK_ALLOW_PRIVATE', () => {
     });
     expect(logged.attempts).toBe(1);
     expect(logged.lastError).toMatch(/127\.0\.0\.1.*private/);
-    await t.app.jobs.runDue();
+    await t.app.jobs.drain();
     expect(rx.received).toHaveLength(0);
   });
 

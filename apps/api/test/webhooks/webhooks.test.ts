@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findJobByKey } from '@bunkai/db';
 import { createNegotiationFactories } from '../../src/seed/negotiation-factories.ts';
 import { manualClock } from '../../src/platform/clock.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
@@ -74,6 +75,10 @@ describe('webhook deliveries', () => {
     expect(failed).toBeDefined();
     const log = await waitFor('the failure in the log', async () => (await deliveries(webhook.id)).find((d) => d.id === failed.delivery && d.attempts === 1));
     expect(log).toMatchObject({ status: 'pending', lastStatusCode: 500 });
+    await waitFor('the retry scheduled', async () => {
+      const job = await findJobByKey(t.database.db, `webhook:${failed.delivery}`);
+      return job?.status === 'pending' && job.attempts === 1;
+    });
     // The retry comes after the backoff (30 s by the app clock).
     clock.advance(30_000);
     t.app.jobs.wake();
@@ -94,7 +99,7 @@ describe('webhook deliveries', () => {
     const retried = await waitFor('delivered log', async () => (await deliveries(webhook.id)).find((d) => d.id === failed.delivery && d.status === 'delivered'));
     expect(retried).toMatchObject({ attempts: 2, lastStatusCode: 200, lastError: null });
     // Nothing more arrives: the cursor moved on, the jobs are done.
-    await t.app.jobs.runDue();
+    await t.app.jobs.drain();
     expect(rx.received.length - before).toBe(expected.length + 1);
     await w.hospital.http.delete(`${base}/${webhook.id}`);
   });
@@ -110,7 +115,7 @@ describe('webhook deliveries', () => {
     const p = await f.propose(w.vendors.ehr_vendor.member, cell, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] } });
     await f.reject(w.hospital, p.proposal.id);
     await waitFor('the rejection', () => rx.received.length > before);
-    await t.app.jobs.runDue();
+    await t.app.jobs.drain();
     const mine = rx.received.slice(before);
     expect(mine.map((r) => r.event)).toEqual(['proposal.rejected']);
     expect(mine[0]!.validSignature).toBe(true);

@@ -148,6 +148,11 @@ export const createJobQueue = (o: JobQueueOptions) => {
     },
 
     runDue,
+    /** Waits for the worker's pass in progress, then makes one more (tests: "nothing else is due"). */
+    drain: async () => {
+      await ticking;
+      return runDue();
+    },
     wake: () => schedule(0),
 
     start: async () => {
