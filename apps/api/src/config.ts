@@ -62,6 +62,13 @@ const ZEnv = z.object({
     .max(2000)
     .regex(/^[\s,]*((loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)[\s,]*)*$/, 'a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal')
     .default(''),
+  /** Notifications (docs/notifications.md): smtp(s)://user:pass@host:port; unset keeps mail in the development mailbox. */
+  SMTP_URL: z.string().max(2000).regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().max(320).default('Bunkai <no-reply@bunkai.invalid>'),
+  /** Lets webhooks target loopback, link-local and private addresses (local receivers, tests). */
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /** How often an idle job worker looks for due jobs. */
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
 });
 
 export type Config = {
@@ -89,6 +96,10 @@ export type Config = {
   shutdownTimeoutMs: number;
   /** Proxy addresses/CIDRs trusted for X-Forwarded-*; empty = none. */
   trustProxy: string[];
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  webhookAllowPrivate: boolean;
+  jobsPollMs: number;
 };
 
 /** What opening the database needs: the server and `npm run migrate` both read it. */
@@ -194,6 +205,10 @@ export const loadConfig = (source: Record<string, string | undefined> = process.
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    jobsPollMs: e.JOBS_POLL_MS,
   };
 };
 

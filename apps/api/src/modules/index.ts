@@ -28,6 +28,9 @@ import { createPartiesService, partiesRoutes } from './parties/index.ts';
 import { webRoutes } from './web/index.ts';
 import { auditRoutes, createAuditService } from './audit/index.ts';
 import { createSignoff } from './signoff/index.ts';
+import { createJobQueue } from './jobs/index.ts';
+import { createMailService, devMailboxRoutes } from './mail/index.ts';
+import { createWebhookDispatcher, createWebhooksService, webhooksRoutes } from './webhooks/index.ts';
 
 export type ModuleDeps = { database: Database; config: Config; clock: Clock };
 
@@ -83,6 +86,21 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   app.addHook('onClose', signoff.close);
   await app.register(signoff.routes);
   await app.register(auditRoutes(createAuditService({ db, access, clock })));
+
+  // Notifications (docs/notifications.md): a PostgreSQL job queue with one worker per process (started when the
+  // app is ready, stopped before the database closes), mail sent from jobs, and webhooks fed from the event log.
+  const jobs = createJobQueue({ database, clock, log: app.log, pollMs: config.jobsPollMs });
+  const mail = createMailService({ db, jobs, clock, log: app.log, config });
+  if (mail.mailboxEnabled) await app.register(devMailboxRoutes(mail));
+  const dispatcher = createWebhookDispatcher({ db, jobs, clock, allowPrivate: config.webhookAllowPrivate });
+  await app.register(webhooksRoutes(createWebhooksService({ db, access, dispatcher, jobs, allowPrivate: config.webhookAllowPrivate })));
+  // A committed event (NOTIFY from the event-log trigger) wakes the dispatcher before its next poll.
+  jobs.wakeOn('bunkai_events');
+  app.decorate('jobs', jobs);
+  app.decorate('mail', mail);
+  app.addHook('onReady', jobs.start);
+  app.addHook('preClose', jobs.stop);
+  app.addHook('onClose', jobs.stop);
 
   // The built web app (apps/web/dist) with SPA fallback; skipped when not built. Keep this block last.
   const web = webRoutes();

@@ -23,3 +23,6 @@ export * from './organization-duties.ts';
 export * from './audit.ts';
 export * from './revisions.ts';
 export * from './signatures.ts';
+export * from './jobs.ts';
+export * from './mail.ts';
+export * from './webhooks.ts';

@@ -2,3 +2,4 @@ export * from './identity.ts';
 export * from './engagement.ts';
 export * from './matrix.ts';
 export * from './ledger.ts';
+export * from './notify.ts';

@@ -31,6 +31,7 @@ export const ENGAGEMENT_PERMISSIONS = {
   'cell:review': WRITERS,
   'revision:freeze': OWNER,
   'revision:sign': ['signatory'],
+  'webhook:manage': OWNER,
   'audit:read': READERS,
 } as const satisfies Record<string, readonly TEngagementRole[]>;
 export type TEngagementPermission = keyof typeof ENGAGEMENT_PERMISSIONS;
