@@ -4,6 +4,7 @@ import { useListEvents, useVerifyChain } from '../../api/events/queries.ts';
 import { ErrorMessage, Empty, QueryState } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
+import './audit.css';
 
 /** 監査証跡: the hash-chained event log with its chain status and downloads (JSON Lines, CSV). */
 export const AuditPage = ({ engagementId }: { engagementId: string }) => {

@@ -10,6 +10,7 @@ import { useEngagement } from '../engagements/engagement-context.tsx';
 import { AssignmentView, TermsView } from './assignment-view.tsx';
 import { CellComments, CellHistory } from './cell-activity.tsx';
 import { ProposalEditor } from './proposal-editor.tsx';
+import './cell-panel.css';
 
 type Mode = 'view' | 'counter' | 'reject';
 

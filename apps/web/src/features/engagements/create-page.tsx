@@ -7,6 +7,7 @@ import { ErrorMessage, QueryState } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { navigate } from '../../router.tsx';
+import './create.css';
 
 /** Create an engagement, optionally from a catalog template (suggested splits arrive as proposals, never agreed). */
 export const CreateEngagementPage = () => {

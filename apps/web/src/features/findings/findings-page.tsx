@@ -2,6 +2,7 @@ import { useListFindings } from '../../api/findings/queries.ts';
 import { Empty, QueryState } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
+import './findings.css';
 
 /** 指摘: the findings engine's answer, blocking first, each linking to its cells in the matrix. */
 export const FindingsPage = ({ engagementId }: { engagementId: string }) => {

@@ -12,6 +12,7 @@ import { AssignmentView } from '../cell-panel/assignment-view.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
 import { todayIso } from '../matrix/matrix-model.ts';
 import { openItems, reviewItems } from './review-model.ts';
+import './review.css';
 
 const ItemForm = ({ cell, onSaved }: { cell: TMatrixCell; onSaved: () => void }) => {
   const { t } = useI18n();
