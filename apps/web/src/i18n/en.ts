@@ -1,7 +1,8 @@
+import { domainMessages, type DomainMessageKey } from './domain-labels.ts';
 import type { MessageKey } from './ja.ts';
 
 /** English catalog: the type makes a missing or stray key a compile error. */
-export const en: Record<MessageKey, string> = {
+const own: Record<Exclude<MessageKey, DomainMessageKey>, string> = {
   'app.name': 'Bunkai 分界',
   'app.tagline': 'Hospitals and vendors agree who does what, duty by duty, and sign it',
   'app.skipToContent': 'Skip to content',
@@ -134,15 +135,6 @@ export const en: Record<MessageKey, string> = {
   'create.onlyHospitals': 'Only hospital administrators can create engagements.',
   'create.templateSummary': '{parties} parties · {assets} assets · {suggestions} suggestions',
 
-  'serviceModel.on_prem': 'On-premises',
-  'serviceModel.saas': 'SaaS',
-  'serviceModel.paas': 'PaaS',
-  'serviceModel.iaas': 'IaaS',
-  'serviceModel.hybrid': 'Hybrid',
-  'provision.single_vendor': 'Single vendor',
-  'provision.prime_with_subcontractors': 'Prime vendor with subcontractors',
-  'provision.separate_contracts': 'Separate contracts per vendor',
-
   'overview.parties': 'Parties',
   'overview.contacts': 'Contacts (連絡体制)',
   'overview.normalContacts': 'Normal hours',
@@ -235,75 +227,6 @@ export const en: Record<MessageKey, string> = {
   'invitation.signedInAs': 'Signed in as {name} ({org}).',
   'invitation.accepted': 'You joined. Opening the matrix.',
   'invitation.notPending': 'This invitation is {status} and can no longer be accepted.',
-
-  'phase.pre_contract': 'Pre-contract',
-  'phase.normal': 'Normal operation',
-  'phase.emergency': 'Emergency',
-  'phase.contract_end': 'Contract end',
-
-  'category.governance': 'Governance',
-  'category.contract': 'Contract',
-  'category.asset_management': 'Asset management',
-  'category.vulnerability': 'Vulnerabilities and patches',
-  'category.access_control': 'Access control',
-  'category.authentication': 'Authentication',
-  'category.remote_maintenance': 'Remote maintenance',
-  'category.network': 'Network',
-  'category.backup': 'Backup',
-  'category.logging': 'Logging',
-  'category.monitoring': 'Monitoring',
-  'category.incident_response': 'Incident response',
-  'category.business_continuity': 'Business continuity',
-  'category.physical': 'Physical security',
-  'category.data_handling': 'Data handling',
-  'category.education': 'Education and training',
-  'category.coordination': 'Inter-vendor coordination',
-  'category.disposal': 'Disposal and return',
-  'category.audit': 'Audit',
-
-  'assetCategory.vpn_appliance': 'VPN appliance',
-  'assetCategory.network_device': 'Network device',
-  'assetCategory.internet_line': 'Internet line',
-  'assetCategory.server': 'Server',
-  'assetCategory.os': 'Operating system',
-  'assetCategory.application': 'Application',
-  'assetCategory.client_terminal': 'Client terminal',
-  'assetCategory.remote_access_software': 'Remote access software',
-  'assetCategory.otp_token': 'One-time password token',
-  'assetCategory.backup_media': 'Backup media',
-  'assetCategory.cloud_service': 'Cloud service',
-  'assetCategory.account': 'Account',
-  'assetCategory.medical_device': 'Medical device',
-  'assetCategory.data': 'Data',
-  'assetCategory.other': 'Other',
-
-  'partyRole.hospital': 'Hospital',
-  'partyRole.ehr_vendor': 'EHR vendor',
-  'partyRole.network_vendor': 'Network vendor',
-  'partyRole.vpn_owner': 'VPN appliance owner',
-  'partyRole.cloud_provider': 'Cloud provider',
-  'partyRole.maintenance_vendor': 'Maintenance vendor',
-  'partyRole.device_maker': 'Device maker',
-  'partyRole.observer': 'Observer',
-  'partyRole.other': 'Other',
-
-  'raci.R': 'R Responsible (実施)',
-  'raci.A': 'A Accountable (責任)',
-  'raci.C': 'C Consulted (協議)',
-  'raci.I': 'I Informed (報告)',
-  'raci.R.short': 'Responsible',
-  'raci.A.short': 'Accountable',
-  'raci.C.short': 'Consulted',
-  'raci.I.short': 'Informed',
-
-  'cellStatus.unassigned': 'Unassigned',
-  'cellStatus.proposed': 'Proposed',
-  'cellStatus.agreed': 'Agreed',
-  'cellStatus.disputed': 'Disputed',
-  'cellStatus.not_applicable': 'Not applicable',
-
-  'severity.blocking': 'Blocking',
-  'severity.warning': 'Warning',
 
   'finding.unassigned': 'Unassigned',
   'finding.no_accountable': 'No accountable (A)',
@@ -548,3 +471,5 @@ export const en: Record<MessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to the engagements',
 };
+
+export const en: Record<MessageKey, string> = { ...own, ...domainMessages('en') };

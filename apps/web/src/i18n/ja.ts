@@ -1,9 +1,11 @@
+import { domainMessages } from './domain-labels.ts';
+
 /**
  * Japanese message catalog (the default). Its keys are the typed key set of
  * the app: en.ts must provide every one of them. `{name}` marks a value
  * filled in at the call site. Domain terms stay as the 確認表 writes them.
  */
-export const ja = {
+const own = {
   'app.name': '分界 Bunkai',
   'app.tagline': '医療機関と事業者の責任分界を、項目ごとに合意して署名する',
   'app.skipToContent': '本文へ移動',
@@ -136,15 +138,6 @@ export const ja = {
   'create.onlyHospitals': '案件を作成できるのは医療機関の管理者です。',
   'create.templateSummary': '当事者 {parties}・資産 {assets}・提案 {suggestions}',
 
-  'serviceModel.on_prem': 'オンプレミス',
-  'serviceModel.saas': 'SaaS',
-  'serviceModel.paas': 'PaaS',
-  'serviceModel.iaas': 'IaaS',
-  'serviceModel.hybrid': 'ハイブリッド',
-  'provision.single_vendor': '単一事業者による提供',
-  'provision.prime_with_subcontractors': '元請事業者と再委託先による提供',
-  'provision.separate_contracts': '医療機関が各事業者と個別に契約',
-
   'overview.parties': '当事者',
   'overview.contacts': '連絡体制',
   'overview.normalContacts': '平常時',
@@ -237,75 +230,6 @@ export const ja = {
   'invitation.signedInAs': '{name}（{org}）としてログインしています。',
   'invitation.accepted': '参加しました。分担表を開きます。',
   'invitation.notPending': 'この招待は{status}のため承諾できません。',
-
-  'phase.pre_contract': '契約前',
-  'phase.normal': '平常時',
-  'phase.emergency': '非常時',
-  'phase.contract_end': '契約終了時',
-
-  'category.governance': 'ガバナンス・体制',
-  'category.contract': '契約・合意',
-  'category.asset_management': '資産管理',
-  'category.vulnerability': '脆弱性・パッチ管理',
-  'category.access_control': 'アクセス制御',
-  'category.authentication': '認証',
-  'category.remote_maintenance': 'リモートメンテナンス',
-  'category.network': 'ネットワーク',
-  'category.backup': 'バックアップ',
-  'category.logging': 'ログ管理',
-  'category.monitoring': '監視',
-  'category.incident_response': 'インシデント対応',
-  'category.business_continuity': '事業継続（BCP）',
-  'category.physical': '物理的安全管理',
-  'category.data_handling': '情報の取扱い',
-  'category.education': '教育・訓練',
-  'category.coordination': '事業者間の連携',
-  'category.disposal': '廃棄・返却',
-  'category.audit': '監査',
-
-  'assetCategory.vpn_appliance': 'VPN装置',
-  'assetCategory.network_device': 'ネットワーク機器',
-  'assetCategory.internet_line': 'インターネット回線',
-  'assetCategory.server': 'サーバ',
-  'assetCategory.os': 'OS',
-  'assetCategory.application': 'アプリケーション',
-  'assetCategory.client_terminal': 'クライアント端末',
-  'assetCategory.remote_access_software': 'リモートアクセスソフトウェア',
-  'assetCategory.otp_token': 'ワンタイムパスワード',
-  'assetCategory.backup_media': 'バックアップ媒体',
-  'assetCategory.cloud_service': 'クラウドサービス',
-  'assetCategory.account': 'アカウント',
-  'assetCategory.medical_device': '医療機器',
-  'assetCategory.data': 'データ',
-  'assetCategory.other': 'その他',
-
-  'partyRole.hospital': '医療機関',
-  'partyRole.ehr_vendor': '電子カルテ事業者',
-  'partyRole.network_vendor': 'ネットワーク事業者',
-  'partyRole.vpn_owner': 'VPN装置提供事業者',
-  'partyRole.cloud_provider': 'クラウドサービス事業者',
-  'partyRole.maintenance_vendor': '保守事業者',
-  'partyRole.device_maker': '医療機器製造販売業者',
-  'partyRole.observer': 'オブザーバー',
-  'partyRole.other': 'その他',
-
-  'raci.R': '実施 R',
-  'raci.A': '責任 A',
-  'raci.C': '協議 C',
-  'raci.I': '報告 I',
-  'raci.R.short': '実施',
-  'raci.A.short': '責任',
-  'raci.C.short': '協議',
-  'raci.I.short': '報告',
-
-  'cellStatus.unassigned': '未割当',
-  'cellStatus.proposed': '提案中',
-  'cellStatus.agreed': '合意済',
-  'cellStatus.disputed': '協議不調',
-  'cellStatus.not_applicable': '対象外',
-
-  'severity.blocking': '要対応',
-  'severity.warning': '注意',
 
   'finding.unassigned': '未割当',
   'finding.no_accountable': '責任（A）不在',
@@ -550,5 +474,8 @@ export const ja = {
   'notFound.title': 'ページが見つかりません',
   'notFound.back': '案件一覧へ戻る',
 } as const;
+
+/** The app's own sentences plus the domain's words from `@bunkai/domain` (see domain-labels.ts). */
+export const ja = { ...own, ...domainMessages('ja') };
 
 export type MessageKey = keyof typeof ja;

@@ -63,7 +63,7 @@ export const CreateEngagementPage = () => {
             {() => (
               <div className="template-grid">
                 {templates.data?.templates.map((tpl) => (
-                  <label key={tpl.code} className={`template-card${templateCode === tpl.code ? ' is-on' : ''}`}>
+                  <label key={tpl.code} data-testid={`template-${tpl.code}`} className={`template-card${templateCode === tpl.code ? ' is-on' : ''}`}>
                     <input type="radio" name="template" value={tpl.code} checked={templateCode === tpl.code} onChange={() => pick(tpl.code)} />
                     <span className="template-title">{loc(tpl.title)}</span>
                     <span className="template-desc">{loc(tpl.description)}</span>

@@ -27,7 +27,7 @@ export const FindingsPage = ({ engagementId }: { engagementId: string }) => {
           q.data && q.data.findings.length ? (
             <ul className="findings">
               {q.data.findings.map((f) => (
-                <li key={f.id} className={`finding finding-${f.severity}`}>
+                <li key={f.id} data-testid="finding" className={`finding finding-${f.severity}`}>
                   <div className="finding-head">
                     <span className={`badge ${f.severity === 'blocking' ? 'badge-bad' : 'badge-warn'}`}>{t(`severity.${f.severity}`)}</span>
                     <strong>{t(`finding.${f.code}`)}</strong>

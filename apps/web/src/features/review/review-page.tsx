@@ -191,7 +191,7 @@ export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
                 <div className="review-kicker">
                   {t('review.part', { n: duty.kakuninhyoPart })} · {t('review.item')} <code>{duty.code}</code> · {t(`phase.${duty.phase}`)} · {t(`category.${duty.category}`)}
                 </div>
-                <h3 id="review-item-title" className="review-title">
+                <h3 id="review-item-title" data-testid="review-item-title" className="review-title">
                   {loc(duty.title)}
                 </h3>
                 <div className="review-asset">
