@@ -42,6 +42,13 @@ const refreshAroundCell = (qc: QueryClient, engagementId: string, cellId: string
   void qc.invalidateQueries({ queryKey: [...ROOT.cells, cellId] });
 };
 
+/** Replaces one cell in every cached matrix of the engagement (a mutation's answer, or a cell reloaded after a conflict). */
+export const patchMatrixCell = (qc: QueryClient, engagementId: string, cell: TCellWithProposal | TMatrixCell) => {
+  qc.setQueriesData<TMatrixResponse>({ queryKey: cellKeys.matrixAll(engagementId) }, (m) =>
+    m ? { ...m, cells: m.cells.map((c) => (c.id === cell.id ? { ...c, ...cell } : c)) } : m,
+  );
+};
+
 /**
  * Puts the cell a mutation answered with into every cached matrix of the
  * engagement at once and refetches what the change may have moved
@@ -52,9 +59,7 @@ const refreshAroundCell = (qc: QueryClient, engagementId: string, cellId: string
  */
 export const applyCell = (qc: QueryClient, engagementId: string, cell: TCellWithProposal | TMatrixCell) => {
   noteOwnChange(cell.id);
-  qc.setQueriesData<TMatrixResponse>({ queryKey: cellKeys.matrixAll(engagementId) }, (m) =>
-    m ? { ...m, cells: m.cells.map((c) => (c.id === cell.id ? { ...c, ...cell } : c)) } : m,
-  );
+  patchMatrixCell(qc, engagementId, cell);
   refreshAroundCell(qc, engagementId, cell.id);
   void qc.invalidateQueries({ queryKey: ROOT.engagements, exact: false, predicate: (q) => q.queryKey[1] === 'list' });
 };
