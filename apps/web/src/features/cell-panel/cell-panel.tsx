@@ -75,8 +75,19 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
     // the grid shows the same cell: put the fresh one there too
     void q.refetch().then((r) => r.data && patchMatrixCell(qc, eid, r.data.cell));
   };
+  // Esc closes the panel wherever focus is (issue 16, bug 5), unless a dialog on top takes it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('[role="dialog"]')) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
   const done = (key: 'panel.accepted' | 'panel.rejected' | 'panel.proposed' | 'panel.withdrawn') => (r: { cell: { status: string } }) => {
     setMode('view');
+    // the button just pressed is gone after the change: keep focus in the panel, not on <body>
+    setTimeout(() => headingRef.current?.focus(), 0);
     toast.push(r.cell.status === 'agreed' && key !== 'panel.withdrawn' ? t('panel.becameAgreed') : t(key), 'success');
   };
 
@@ -228,7 +239,7 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
   };
 
   return (
-    <aside className="panel" aria-labelledby="cell-panel-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <aside className="panel" aria-labelledby="cell-panel-title">
       <button type="button" className="btn-icon panel-close" onClick={onClose} aria-label={t('panel.close')}>
         ×
       </button>

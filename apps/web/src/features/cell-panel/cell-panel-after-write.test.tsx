@@ -34,12 +34,19 @@ const ours = (): TMatrixCell =>
 const theirs = (): TMatrixCell => ({ ...ours(), version: 4, status: 'agreed', assignment: assignmentOf([[0, ['A', 'R']]]), openProposalId: null, openProposal: null });
 
 let server = ours;
+let acceptOk = false;
+/** Makes the accept answer 200 with the agreed cell for this test; returns how many accepts were posted. */
+const fakeAccept = () => {
+  acceptOk = true;
+  return () => calls.filter((c) => c.method === 'POST' && c.url.endsWith('/accept')).length;
+};
 const calls = fakeApi(({ method, url }) => {
   const c = server();
   if (method === 'GET' && url.startsWith(`/api/v1/engagements/${ENGAGEMENT_ID}/cells`))
     return json({ engagement: { id: ENGAGEMENT_ID, version: 1, status: 'negotiating' }, parties, assets: [asset(0)], duties: [duty(0)], totalCells: 1, cells: [c] } satisfies TMatrixResponse);
   if (method === 'GET' && url.startsWith(`/api/v1/cells/${c.id}/`)) return json({ comments: [], events: [], changes: [] });
   if (method === 'GET' && url === `/api/v1/cells/${c.id}`) return json({ cell: c, duty: duty(0), asset: asset(0), commentCount: 0 });
+  if (method === 'POST' && acceptOk) return json({ cell: theirs(), proposal: {} });
   if (method === 'POST') return json({ error: { code: 'stale_version', message: 'stale', details: { current: theirs() } }, requestId: 'req-1' }, 409);
   return undefined;
 });
@@ -52,6 +59,7 @@ const GridProbe = () => {
 describe('CellPanel conflict (issue 16, bug 3)', () => {
   it('shows the 409 beside the counter the user sent, and reloading updates the grid cell too', async () => {
     server = ours;
+    acceptOk = false;
     renderWithProviders(
       <>
         <GridProbe />
@@ -78,5 +86,26 @@ describe('CellPanel conflict (issue 16, bug 3)', () => {
     fireEvent.click(reload);
     await waitFor(() => expect(screen.getByTestId('grid-cell').textContent).toBe('agreed:4'));
     expect(calls.filter((c) => c.method === 'GET' && c.url.startsWith(`/api/v1/engagements/${ENGAGEMENT_ID}/cells`))).toHaveLength(1);
+  });
+});
+
+describe('CellPanel focus and Esc (issue 16, bug 5)', () => {
+  it('keeps focus in the panel after a change and closes on Esc from outside the panel', async () => {
+    server = ours;
+    let closed = 0;
+    const okCalls = fakeAccept();
+    renderWithProviders(
+      <>
+        <button type="button">outside</button>
+        <CellPanel cellId={ours().id} colors={partyColorMap(parties)} onClose={() => (closed += 1)} />
+      </>,
+      { parties, myPartyId: fid(1, 0), roles: ['owner', 'member'] },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: '承諾する' }));
+    await waitFor(() => expect(okCalls()).toBe(1));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 })));
+    screen.getByRole('button', { name: 'outside' }).focus();
+    fireEvent.keyDown(screen.getByRole('button', { name: 'outside' }), { key: 'Escape' });
+    expect(closed).toBe(1);
   });
 });
