@@ -27,6 +27,13 @@ let vendor: Page;
 let engagementId = '';
 const totpSteps = new Map<string, number>();
 
+/** A matrix cell whose accessible name says 提案中 (its status follows the colon). */
+const PROPOSED = /: 提案中/;
+/** The cell panel (an aside named by the cell's heading). */
+const panel = (page: Page) => page.getByRole('complementary');
+/** The role picker's pressed R/A/C/I toggles. */
+const pressedRoles = (page: Page) => page.getByRole('table', { name: '当事者ごとの役割' }).getByRole('button', { pressed: true });
+
 const watch = (page: Page, who: string) => {
   page.on('pageerror', (e) => console.error(`[${who}] page error: ${e.message}`));
 };
@@ -91,15 +98,15 @@ describe.sequential('journeys', () => {
     await hospital.getByRole('heading', { name: '協議案件' }).waitFor();
 
     await hospital.getByRole('link', { name: /新しい案件/ }).click();
-    await hospital.locator('.template-card:has(input[value="onprem-ehr-vpn"])').click();
+    await hospital.getByTestId('template-onprem-ehr-vpn').click();
     await hospital.getByLabel('案件名').fill('電子カルテ更改 2026');
     await shot(hospital, '02-create-engagement');
     await hospital.getByRole('button', { name: '案件を作成' }).click();
-    await hospital.locator('.party-card').first().waitFor();
+    await hospital.getByTestId('party-card').first().waitFor();
     engagementId = new URL(hospital.url()).pathname.split('/')[2] ?? '';
     expect(engagementId).toMatch(/^[0-9a-f-]{36}$/);
 
-    await hospital.locator('.party-card', { hasText: '電子カルテベンダー' }).getByRole('button', { name: '招待' }).click();
+    await hospital.getByTestId('party-card').filter({ hasText: '電子カルテベンダー' }).getByRole('button', { name: '招待' }).click();
     await hospital.getByLabel('招待先のメールアドレス').fill(VENDOR.email);
     await hospital.getByRole('button', { name: '招待リンクを作成' }).click();
     const link = await hospital.getByTestId('invite-link').inputValue();
@@ -116,16 +123,16 @@ describe.sequential('journeys', () => {
     await signUp(vendor, VENDOR, { emailPrefilled: true });
     await vendor.getByRole('button', { name: '招待を承諾して参加する' }).click();
     await vendor.waitForURL(/\/matrix/);
-    await vendor.locator('.mx-cell').first().waitFor();
+    await vendor.getByRole('gridcell').first().waitFor();
 
     // "what is asked of us", proposed cells: open one and counter (vendor R, hospital A)
     await vendor.goto(`${stack.url}/engagements/${engagementId}/matrix?status=proposed&view=mine`);
-    await vendor.locator('.mx-cell[data-status="proposed"]').first().click();
-    await vendor.locator('.panel h2').waitFor();
+    await vendor.getByRole('gridcell', { name: PROPOSED }).first().click();
+    await panel(vendor).getByRole('heading', { level: 2 }).waitFor();
     const cellId = new URL(vendor.url()).searchParams.get('cell') ?? '';
     expect(cellId).not.toBe('');
     await vendor.getByRole('button', { name: '対案を出す' }).click();
-    const pressed = vendor.locator('.role-picker button[aria-pressed="true"]');
+    const pressed = pressedRoles(vendor);
     while ((await pressed.count()) > 0) await pressed.first().click();
     await vendor.getByText('責任（A）を持つ当事者がいません').waitFor();
     // Once the vendor joined, its party carries the company's name instead of the template placeholder.
@@ -135,24 +142,24 @@ describe.sequential('journeys', () => {
     await vendor.getByLabel('提案の理由').fill('パッチ適用作業は当社が実施します');
     await shot(vendor, '05-counter-role-picker');
     await vendor.getByRole('button', { name: '対案を送る' }).click();
-    await vendor.locator('.panel').getByText(`… ${HOSPITAL.org}`).waitFor();
+    await panel(vendor).getByText(`… ${HOSPITAL.org}`).waitFor();
 
     // the hospital accepts the counter: the cell is agreed
     await hospital.goto(`${stack.url}/engagements/${engagementId}/matrix?cell=${cellId}`);
-    await hospital.locator('.panel').getByText(`${VENDOR.org} の提案`).waitFor();
+    await panel(hospital).getByText(`${VENDOR.org} の提案`).waitFor();
     await shot(hospital, '06-matrix-panel');
-    await hospital.locator('.panel').getByRole('button', { name: '承諾する' }).click();
+    await panel(hospital).getByRole('button', { name: '承諾する' }).click();
     await hospital.locator(`[data-cell-id="${cellId}"][data-status="agreed"]`).waitFor();
-    await hospital.locator('.panel').getByText('まだ合意された分担はありません。').waitFor({ state: 'detached' });
+    await panel(hospital).getByText('まだ合意された分担はありません。').waitFor({ state: 'detached' });
 
     await hospital.goto(`${stack.url}/engagements/${engagementId}/matrix`);
-    await hospital.locator('.mx-cell').first().waitFor();
+    await hospital.getByRole('gridcell').first().waitFor();
     await shot(hospital, '07-matrix');
     await hospital.goto(`${stack.url}/`);
-    await hospital.locator('.eng-card .party-progress li').first().waitFor();
+    await hospital.getByRole('list', { name: '当事者別の合意' }).first().getByRole('listitem').first().waitFor();
     await shot(hospital, '08-engagement-list');
     await hospital.goto(`${stack.url}/engagements/${engagementId}`);
-    await hospital.locator('.table tbody tr').first().waitFor();
+    await hospital.getByRole('table').first().getByRole('row').nth(1).waitFor();
     await shot(hospital, '09-overview');
     // 対象資産: the owner adds an asset (its cells are created), then deletes it again
     await hospital.goto(`${stack.url}/engagements/${engagementId}/assets`);
@@ -161,17 +168,17 @@ describe.sequential('journeys', () => {
     await addDialog.getByLabel(/資産名/).fill('UTM 予備機');
     await addDialog.getByRole('button', { name: '追加する' }).click();
     await hospital.getByText(/資産を追加しました/).waitFor();
-    const added = hospital.locator('.table tbody tr', { hasText: 'UTM 予備機' });
+    const added = hospital.getByRole('row').filter({ hasText: 'UTM 予備機' });
     await added.waitFor();
     await shot(hospital, '09b-assets');
     await added.getByRole('button', { name: /削除/ }).click();
     await hospital.getByRole('dialog').getByRole('button', { name: '削除する' }).click();
     await added.waitFor({ state: 'detached' });
     await hospital.goto(`${stack.url}/engagements/${engagementId}/findings`);
-    await hospital.locator('.finding').first().waitFor();
+    await hospital.getByTestId('finding').first().waitFor();
     await shot(hospital, '10-findings');
     await hospital.goto(`${stack.url}/engagements/${engagementId}/review`);
-    await hospital.locator('.review-title').waitFor();
+    await hospital.getByTestId('review-item-title').waitFor();
     await hospital.getByRole('button', { name: 'はい', exact: true }).click();
     await shot(hospital, '11-kickoff-review');
     await hospital.getByRole('button', { name: /保存して次へ/ }).click();
@@ -180,22 +187,22 @@ describe.sequential('journeys', () => {
 
   it('3: a second browser sees a change live', async () => {
     await vendor.goto(`${stack.url}/engagements/${engagementId}/matrix`);
-    await vendor.locator('.live-open').waitFor();
-    const target = vendor.locator('.mx-cell[data-status="proposed"]').first();
+    await vendor.getByText('リアルタイム更新中').waitFor();
+    const target = vendor.getByRole('gridcell', { name: PROPOSED }).first();
     const cellId = (await target.getAttribute('data-cell-id')) ?? '';
     expect(cellId).not.toBe('');
 
     // the hospital settles that cell alone (A and R to itself: agreed at once)
     await hospital.goto(`${stack.url}/engagements/${engagementId}/matrix?cell=${cellId}`);
     await hospital.getByRole('button', { name: '対案を出す' }).click();
-    const pressed = hospital.locator('.role-picker button[aria-pressed="true"]');
+    const pressed = pressedRoles(hospital);
     while ((await pressed.count()) > 0) await pressed.first().click();
     await hospital.getByRole('button', { name: `${HOSPITAL.org} の 実施 R` }).click();
     await hospital.getByRole('button', { name: `${HOSPITAL.org} の 責任 A` }).click();
     await hospital.getByRole('button', { name: '対案を送る' }).click();
 
     await vendor.locator(`[data-cell-id="${cellId}"][data-status="agreed"]`).waitFor({ timeout: 15_000 });
-    await vendor.locator('.toast', { hasText: `${HOSPITAL.org} が` }).waitFor({ timeout: 15_000 });
+    await vendor.getByRole('status').getByText(`${HOSPITAL.org} が`, { exact: false }).waitFor({ timeout: 15_000 });
     await shot(vendor, '12-live-update');
   });
 
@@ -243,7 +250,7 @@ describe.sequential('journeys', () => {
     const jsonPath = resolve(ARTIFACTS, 'revision-1.json');
     await jsonDownload.saveAs(jsonPath);
     await vendor.goto(`${stack.url}/verify`);
-    await vendor.locator('input[type="file"]').setInputFiles(jsonPath);
+    await vendor.getByLabel('ファイル', { exact: true }).setInputFiles(jsonPath);
     await vendor.getByRole('button', { name: '検証する' }).click();
     await vendor.getByTestId('verify-result').getByText('一致しました', { exact: false }).waitFor();
     await shot(vendor, '16-verify');
@@ -260,7 +267,7 @@ describe.sequential('journeys', () => {
     expect(statSync(annexPath).size).toBeGreaterThan(2000);
     expect(readFileSync(annexPath).subarray(0, 2).toString()).toBe('PK');
     await vendor.goto(`${stack.url}/verify`);
-    await vendor.locator('input[type="file"]').setInputFiles(annexPath);
+    await vendor.getByLabel('ファイル', { exact: true }).setInputFiles(annexPath);
     await vendor.getByRole('button', { name: '検証する' }).click();
     await vendor.getByTestId('verify-result').getByText('一致しました', { exact: false }).waitFor();
   });

@@ -1,7 +1,8 @@
+// Shared styles first so each feature's sheet (imported by its component) cascades after them.
+import './styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import './styles.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -3,13 +3,21 @@ import { isApiError } from '../api/client.ts';
 import { useI18n, type MessageKey, type Translate } from '../i18n/i18n.tsx';
 import { ja } from '../i18n/ja.ts';
 
-/** Known error codes get a sentence in the user's language; the API's own message follows as detail. */
+/** A sentence for an error code the app does not know yet, by HTTP status. */
+const BY_STATUS: Record<number, MessageKey> = { 400: 'apiError.invalid_request', 401: 'apiError.missing_token', 403: 'apiError.forbidden', 404: 'apiError.not_found', 409: 'apiError.invalid_transition', 422: 'apiError.invalid_request', 429: 'apiError.rate_limited' };
+
+/**
+ * Every error in the user's language (issue 16, bug 6): the API's `code`
+ * picks the sentence, never its English `message`. The request id is shown
+ * only for server faults (5xx), where support needs it — not for an input
+ * mistake such as a wrong password.
+ */
 export const errorText = (t: Translate, err: unknown): { text: string; detail: string | null; requestId: string | null } => {
-  if (!isApiError(err)) return { text: t('common.unknownError'), detail: err instanceof Error ? err.message : null, requestId: null };
+  if (!isApiError(err)) return { text: t('common.unknownError'), detail: null, requestId: null };
+  if (err.code === 'network_error') return { text: t('apiError.network_error'), detail: null, requestId: null };
   const key = `apiError.${err.code}` as MessageKey;
-  const known = key in ja ? t(key) : null;
-  if (err.code === 'network_error') return { text: known ?? t('common.networkError'), detail: null, requestId: null };
-  return known ? { text: known, detail: err.message, requestId: err.requestId } : { text: err.message, detail: null, requestId: err.requestId };
+  const fallback = err.status >= 500 ? 'apiError.internal' : (BY_STATUS[err.status] ?? 'common.unknownError');
+  return { text: t(key in ja ? key : fallback), detail: null, requestId: err.status >= 500 ? err.requestId : null };
 };
 
 export const ErrorMessage = ({ error, onRetry, children }: { error: unknown; onRetry?: () => void; children?: ReactNode }) => {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import './modal.css';
 
 /**
  * A modal dialog: focus moves in on open and back to where it was on close,

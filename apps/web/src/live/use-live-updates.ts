@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { TEventItem } from '@bunkai/domain';
+import { isOwnEcho } from '../api/cells/own-changes.ts';
 import { ROOT } from '../api/keys.ts';
 import { sessionStore } from '../api/session.ts';
 import { useToast } from '../components/toast.tsx';
@@ -44,12 +45,19 @@ export const useLiveUpdates = (engagementId: string, parties: readonly TParty[])
     const pending: TEventItem[] = [];
     const flush = () => {
       timer = null;
+      const me = sessionStore.get()?.user.id;
+      // Our own change came back: the cache already holds it (applyCell), so only others' events reload anything.
+      const fresh = pending.filter((e) => !isOwnEcho(e, me));
+      if (fresh.length === 0) {
+        pending.length = 0;
+        cells.clear();
+        return;
+      }
       void qc.invalidateQueries({ queryKey: ROOT.engagement(engagementId) });
       void qc.invalidateQueries({ queryKey: ROOT.engagements, predicate: (q) => q.queryKey[1] === 'list' });
       for (const id of cells) void qc.invalidateQueries({ queryKey: [...ROOT.cells, id] });
       cells.clear();
-      const me = sessionStore.get()?.user.id;
-      const others = pending.filter((e) => e.actorUserId !== me);
+      const others = fresh.filter((e) => e.actorUserId !== me);
       pending.length = 0;
       const last = others.at(-1);
       if (!last) return;

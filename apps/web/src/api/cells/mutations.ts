@@ -12,19 +12,55 @@ import type {
 } from '@bunkai/domain';
 import { api } from '../client.ts';
 import { ROOT } from '../keys.ts';
-import { cellKeys } from './keys.ts';
+import { cellKeys, type MatrixFilters } from './keys.ts';
+import { noteOwnChange } from './own-changes.ts';
+
+type AnyQuery = { queryKey: readonly unknown[] };
+
+/** Matrix queries of the engagement: `[...matrixAll, filters]`. */
+const matrixFilters = (engagementId: string, q: AnyQuery): MatrixFilters | null => {
+  const prefix = cellKeys.matrixAll(engagementId);
+  if (q.queryKey.length !== prefix.length + 1 || prefix.some((k, i) => q.queryKey[i] !== k)) return null;
+  return (q.queryKey[prefix.length] ?? {}) as MatrixFilters;
+};
+
+/** A filter a changed cell can move into or out of (status, findings, "asked of us"): such lists are refetched; the rest are patched in place. */
+const membershipMayChange = (f: MatrixFilters) => Boolean(f.status?.length || f.finding?.length || f.view);
 
 /**
- * Puts the cell a mutation answered with into every cached matrix of the
- * engagement at once (the grid updates without waiting), then refetches what
- * the change may have moved: findings, progress, the matrix's finding codes.
+ * Everything of the engagement except the matrix lists patched from the
+ * response (findings, progress, the engagement header, the cell's detail).
  */
-export const applyCell = (qc: QueryClient, engagementId: string, cell: TCellWithProposal | TMatrixCell) => {
+const refreshAroundCell = (qc: QueryClient, engagementId: string, cellId: string) => {
+  void qc.invalidateQueries({
+    queryKey: ROOT.engagement(engagementId),
+    predicate: (q) => {
+      const f = matrixFilters(engagementId, q);
+      return f === null || membershipMayChange(f);
+    },
+  });
+  void qc.invalidateQueries({ queryKey: [...ROOT.cells, cellId] });
+};
+
+/** Replaces one cell in every cached matrix of the engagement (a mutation's answer, or a cell reloaded after a conflict). */
+export const patchMatrixCell = (qc: QueryClient, engagementId: string, cell: TCellWithProposal | TMatrixCell) => {
   qc.setQueriesData<TMatrixResponse>({ queryKey: cellKeys.matrixAll(engagementId) }, (m) =>
     m ? { ...m, cells: m.cells.map((c) => (c.id === cell.id ? { ...c, ...cell } : c)) } : m,
   );
-  void qc.invalidateQueries({ queryKey: ROOT.engagement(engagementId) });
-  void qc.invalidateQueries({ queryKey: [...ROOT.cells, cell.id] });
+};
+
+/**
+ * Puts the cell a mutation answered with into every cached matrix of the
+ * engagement at once and refetches what the change may have moved
+ * (findings, progress, the list) — but not the matrix itself: one click must
+ * not reload it. The cell is noted as our own change so the live stream's
+ * echo of it is skipped (see own-changes.ts). Finding codes of the cell stay
+ * as last loaded until the matrix is next fetched.
+ */
+export const applyCell = (qc: QueryClient, engagementId: string, cell: TCellWithProposal | TMatrixCell) => {
+  noteOwnChange(cell.id);
+  patchMatrixCell(qc, engagementId, cell);
+  refreshAroundCell(qc, engagementId, cell.id);
   void qc.invalidateQueries({ queryKey: ROOT.engagements, exact: false, predicate: (q) => q.queryKey[1] === 'list' });
 };
 
@@ -79,8 +115,8 @@ export const useAddComment = (engagementId: string) => {
   return useMutation({
     mutationFn: ({ cellId, body }: { cellId: string; body: string }) => api.post<{ comment: TComment }>(`/api/v1/cells/${cellId}/comments`, { body }),
     onSuccess: (_r, v) => {
-      void qc.invalidateQueries({ queryKey: [...ROOT.cells, v.cellId] });
-      void qc.invalidateQueries({ queryKey: ROOT.engagement(engagementId) });
+      noteOwnChange(v.cellId);
+      refreshAroundCell(qc, engagementId, v.cellId);
     },
   });
 };

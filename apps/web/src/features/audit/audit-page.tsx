@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { downloadFile } from '../../api/client.ts';
-import { useListEvents, useVerifyChain } from '../../api/events/queries.ts';
+import { useListEventsNewestFirst, useVerifyChain } from '../../api/events/queries.ts';
 import { ErrorMessage, Empty, QueryState } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
+import { useEventTypeName } from './event-type-name.ts';
+import './audit.css';
 
-/** 監査証跡: the hash-chained event log with its chain status and downloads (JSON Lines, CSV). */
+/** 監査証跡, newest first: the hash-chained event log with its chain status and downloads (JSON Lines, CSV). */
 export const AuditPage = ({ engagementId }: { engagementId: string }) => {
   const { t, fmtDateTime } = useI18n();
+  const typeName = useEventTypeName();
   const eng = useEngagement();
-  const events = useListEvents(engagementId);
+  const events = useListEventsNewestFirst(engagementId);
   const [verifyOn, setVerifyOn] = useState(true);
   const chain = useVerifyChain(engagementId, verifyOn);
   const [dlError, setDlError] = useState<unknown>(null);
@@ -77,13 +80,11 @@ export const AuditPage = ({ engagementId }: { engagementId: string }) => {
                   </tr>
                 </thead>
                 <tbody>
-                  {[...rows].reverse().map((e) => (
+                  {rows.map((e) => (
                     <tr key={e.seq}>
                       <td className="num">{e.seq}</td>
                       <td>{fmtDateTime(e.at)}</td>
-                      <td>
-                        <code>{e.type}</code>
-                      </td>
+                      <td title={e.type}>{typeName(e.type)}</td>
                       <td>{e.actorPartyId ? eng.partyName(e.actorPartyId) : '—'}</td>
                       <td>
                         <code className="hash-short" title={`${e.prevHash} → ${e.hash}`}>

@@ -6,6 +6,7 @@ import { useToast } from '../../components/toast.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { AuthFrame } from './auth-frame.tsx';
+import './auth.css';
 
 /** /invitations/:token — preview, then sign in or register (coming back here), then accept. */
 export const InvitationPage = ({ token }: { token: string }) => {

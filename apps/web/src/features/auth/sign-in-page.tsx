@@ -6,6 +6,7 @@ import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { AuthFrame, safeNext } from './auth-frame.tsx';
+import './auth.css';
 
 /** Sign-in; when the account has TOTP enrolled the API answers `totp_required` and a second step asks for the code. */
 export const SignInPage = () => {

@@ -6,6 +6,7 @@ import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { AuthFrame, safeNext } from './auth-frame.tsx';
+import './auth.css';
 
 /** Organization sign-up: the organization and its first (admin) user in one step. */
 export const SignUpPage = () => {

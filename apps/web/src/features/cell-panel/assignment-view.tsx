@@ -1,6 +1,7 @@
 import type { TAssignment, TParty, TTerms } from '@bunkai/domain';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { lettersOf } from '../matrix/matrix-model.ts';
+import './assignment-view.css';
 
 /** Each party with its letters (only parties that hold one). */
 export const AssignmentView = ({ assignment, parties, colors }: { assignment: TAssignment; parties: TParty[]; colors: Map<string, string> }) => {

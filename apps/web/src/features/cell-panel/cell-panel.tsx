@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { TMatrixCell } from '@bunkai/domain';
 import { isApiError } from '../../api/client.ts';
-import { useAcceptProposal, useProposeCell, useRejectProposal, useWithdrawProposal } from '../../api/cells/mutations.ts';
+import { patchMatrixCell, useAcceptProposal, useProposeCell, useRejectProposal, useWithdrawProposal } from '../../api/cells/mutations.ts';
 import { useGetCell } from '../../api/cells/queries.ts';
 import { ErrorMessage, Loading } from '../../components/feedback.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -10,16 +11,26 @@ import { useEngagement } from '../engagements/engagement-context.tsx';
 import { AssignmentView, TermsView } from './assignment-view.tsx';
 import { CellComments, CellHistory } from './cell-activity.tsx';
 import { ProposalEditor } from './proposal-editor.tsx';
+import './cell-panel.css';
 
 type Mode = 'view' | 'counter' | 'reject';
 
-/** A stale write (409): say so and offer to reload the cell instead of a bare error. */
+/**
+ * A stale write (409): say so and offer to reload the cell instead of a bare
+ * error — beside the button the user just pressed, scrolled into view (issue
+ * 16, bug 3: it used to appear at the top of the panel, off-screen).
+ */
 const Conflict = ({ onReload }: { onReload: () => void }) => {
   const { t } = useI18n();
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+    ref.current?.focus();
+  }, []);
   return (
     <div className="alert alert-warn" role="alert">
       <div className="alert-body">{t('panel.conflict')}</div>
-      <button type="button" className="btn btn-small" onClick={onReload}>
+      <button ref={ref} type="button" className="btn btn-small" onClick={onReload}>
         {t('panel.reloadCell')}
       </button>
     </div>
@@ -37,6 +48,7 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
   const eng = useEngagement();
   const toast = useToast();
   const q = useGetCell(cellId);
+  const qc = useQueryClient();
   const eid = eng.engagement.id;
   const propose = useProposeCell(eid);
   const accept = useAcceptProposal(eid);
@@ -60,10 +72,22 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
   const busy = mutations.some((m) => m.isPending);
   const reload = () => {
     for (const m of mutations) m.reset();
-    void q.refetch();
+    // the grid shows the same cell: put the fresh one there too
+    void q.refetch().then((r) => r.data && patchMatrixCell(qc, eid, r.data.cell));
   };
+  // Esc closes the panel wherever focus is (issue 16, bug 5), unless a dialog on top takes it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('[role="dialog"]')) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
   const done = (key: 'panel.accepted' | 'panel.rejected' | 'panel.proposed' | 'panel.withdrawn') => (r: { cell: { status: string } }) => {
     setMode('view');
+    // the button just pressed is gone after the change: keep focus in the panel, not on <body>
+    setTimeout(() => headingRef.current?.focus(), 0);
     toast.push(r.cell.status === 'agreed' && key !== 'panel.withdrawn' ? t('panel.becameAgreed') : t(key), 'success');
   };
 
@@ -101,8 +125,6 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
             <summary>{loc(duty.description)}</summary>
           </details>
         </header>
-
-        {conflict ? <Conflict onReload={reload} /> : <ErrorMessage error={error} />}
 
         <section className="panel-section" aria-labelledby="sec-proposal">
           <h3 id="sec-proposal">{t('panel.openProposal')}</h3>
@@ -190,6 +212,7 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
           {canWrite && (mode === 'counter' || (!op && mode === 'view' && cell.status !== 'not_applicable')) ? (
             <Editor cell={cell} colors={colors} counter={mode === 'counter'} pending={propose.isPending} onCancel={mode === 'counter' ? () => setMode('view') : undefined} onSubmit={(d) => propose.mutate({ cellId: cell.id, version: cell.version, ...d }, { onSuccess: done('panel.proposed') })} />
           ) : null}
+          {conflict ? <Conflict onReload={reload} /> : <ErrorMessage error={error} />}
           {!canWrite ? <p className="muted">{t('panel.readOnly')}</p> : null}
         </section>
 
@@ -216,7 +239,7 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
   };
 
   return (
-    <aside className="panel" aria-labelledby="cell-panel-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <aside className="panel" aria-labelledby="cell-panel-title">
       <button type="button" className="btn-icon panel-close" onClick={onClose} aria-label={t('panel.close')}>
         ×
       </button>

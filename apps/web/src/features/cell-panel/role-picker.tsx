@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { RACI_ROLES, normalizeAssignment, validateAssignment, type TAssignment, type TParty, type TRaciRole } from '@bunkai/domain';
 import { useI18n } from '../../i18n/i18n.tsx';
+import './role-picker.css';
 
 export const toggleRole = (a: TAssignment, partyId: string, role: TRaciRole): TAssignment => {
   const current = a[partyId] ?? [];

@@ -7,6 +7,7 @@ import { ErrorMessage, QueryState } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { navigate } from '../../router.tsx';
+import './create.css';
 
 /** Create an engagement, optionally from a catalog template (suggested splits arrive as proposals, never agreed). */
 export const CreateEngagementPage = () => {
@@ -62,7 +63,7 @@ export const CreateEngagementPage = () => {
             {() => (
               <div className="template-grid">
                 {templates.data?.templates.map((tpl) => (
-                  <label key={tpl.code} className={`template-card${templateCode === tpl.code ? ' is-on' : ''}`}>
+                  <label key={tpl.code} data-testid={`template-${tpl.code}`} className={`template-card${templateCode === tpl.code ? ' is-on' : ''}`}>
                     <input type="radio" name="template" value={tpl.code} checked={templateCode === tpl.code} onChange={() => pick(tpl.code)} />
                     <span className="template-title">{loc(tpl.title)}</span>
                     <span className="template-desc">{loc(tpl.description)}</span>

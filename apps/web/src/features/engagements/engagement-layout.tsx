@@ -7,6 +7,7 @@ import { useLiveUpdates } from '../../live/use-live-updates.ts';
 import { Link } from '../../router.tsx';
 import { EngagementContext, makeEngagementCtx } from './engagement-context.tsx';
 import { EngagementStatusBadge } from './status-badge.tsx';
+import './engagement-layout.css';
 
 const TABS: [string, MessageKey][] = [
   ['', 'nav.overview'],

@@ -8,6 +8,7 @@ import { partyColorMap } from '../../components/party-colors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { EngagementStatusBadge, ProgressBar } from './status-badge.tsx';
+import './list.css';
 
 /** Per-party agreed / with-a-role, loaded per row (a handful of engagements per organization). */
 const PartyProgress = ({ engagement }: { engagement: TEngagementSummary }) => {

@@ -14,6 +14,7 @@ import { useEngagement } from './engagement-context.tsx';
 import { InviteDialog } from './invite-dialog.tsx';
 import { PartyCard } from './party-card.tsx';
 import { ProgressBar } from './status-badge.tsx';
+import './overview.css';
 
 const Progress = ({ engagementId }: { engagementId: string }) => {
   const { t } = useI18n();

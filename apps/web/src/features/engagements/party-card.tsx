@@ -84,7 +84,7 @@ export const PartyCard = ({ party, color, onInvite, onEditContacts }: { party: T
   const eng = useEngagement();
   const joined = party.organizationId !== null;
   return (
-    <li className={`party-card${eng.myPartyId === party.id ? ' is-mine' : ''}`} style={{ borderTopColor: color }}>
+    <li data-testid="party-card" className={`party-card${eng.myPartyId === party.id ? ' is-mine' : ''}`} style={{ borderTopColor: color }}>
       <div className="party-card-head">
         <span className="party-swatch" style={{ background: color }} aria-hidden="true" />
         <div>

@@ -2,6 +2,7 @@ import { useListFindings } from '../../api/findings/queries.ts';
 import { Empty, QueryState } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
+import './findings.css';
 
 /** 指摘: the findings engine's answer, blocking first, each linking to its cells in the matrix. */
 export const FindingsPage = ({ engagementId }: { engagementId: string }) => {
@@ -26,7 +27,7 @@ export const FindingsPage = ({ engagementId }: { engagementId: string }) => {
           q.data && q.data.findings.length ? (
             <ul className="findings">
               {q.data.findings.map((f) => (
-                <li key={f.id} className={`finding finding-${f.severity}`}>
+                <li key={f.id} data-testid="finding" className={`finding finding-${f.severity}`}>
                   <div className="finding-head">
                     <span className={`badge ${f.severity === 'blocking' ? 'badge-bad' : 'badge-warn'}`}>{t(`severity.${f.severity}`)}</span>
                     <strong>{t(`finding.${f.code}`)}</strong>

@@ -58,7 +58,7 @@ export const MatrixCellView = memo(function MatrixCellView(p: CellViewProps) {
           {p.parties.map((party) => {
             const letters = lettersOf(assignment, party.id);
             return letters.length ? (
-              <span key={party.id} className="mx-letter" style={{ color: p.colors.get(party.id), borderColor: p.colors.get(party.id) }} title={party.displayName}>
+              <span key={party.id} data-testid="cell-letter" className="mx-letter" style={{ color: p.colors.get(party.id), borderColor: p.colors.get(party.id) }} title={party.displayName}>
                 {letters.join('')}
               </span>
             ) : null;
@@ -69,7 +69,7 @@ export const MatrixCellView = memo(function MatrixCellView(p: CellViewProps) {
           —
         </span>
       )}
-      {findings ? <span className="mx-finding" aria-hidden="true" title={c.findingCodes.map((f) => t(`finding.${f}`)).join('\n')} /> : null}
+      {findings ? <span data-testid="cell-finding" className="mx-finding" aria-hidden="true" title={c.findingCodes.map((f) => t(`finding.${f}`)).join('\n')} /> : null}
     </div>
   );
 });

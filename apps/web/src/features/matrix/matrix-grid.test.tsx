@@ -58,7 +58,7 @@ describe('MatrixGrid', () => {
     const { colors } = renderGrid(m);
     const agreed = cellEl(cell(0, 0).id);
     expect(agreed?.dataset.status).toBe('agreed');
-    const letters = agreed ? [...agreed.querySelectorAll<HTMLElement>('.mx-letter')] : [];
+    const letters = agreed ? within(agreed).getAllByTestId('cell-letter') : [];
     expect(letters.map((l) => l.textContent)).toEqual(['A', 'R']);
     expect(letters[0]?.style.color).toBe(colors.get(fid(1, 0)));
     expect(letters[1]?.style.color).toBe(colors.get(fid(1, 1)));
@@ -66,11 +66,11 @@ describe('MatrixGrid', () => {
 
     const proposed = cellEl(cell(1, 0).id);
     expect(proposed?.dataset.status).toBe('proposed');
-    expect([...(proposed?.querySelectorAll('.mx-letter') ?? [])].map((l) => l.textContent)).toEqual(['AC', 'R']);
+    expect((proposed ? within(proposed).getAllByTestId('cell-letter') : []).map((l) => l.textContent)).toEqual(['AC', 'R']);
 
     const disputed = cellEl(cell(0, 1).id);
     expect(disputed?.dataset.status).toBe('disputed');
-    expect(disputed?.querySelector('.mx-finding')).not.toBeNull();
+    expect(disputed ? within(disputed).queryByTestId('cell-finding') : null).not.toBeNull();
     expect(disputed?.getAttribute('aria-label')).toContain('指摘あり');
 
     expect(cellEl(cell(1, 1).id)?.textContent).toContain('対象外');
@@ -85,6 +85,7 @@ describe('MatrixGrid', () => {
     const grid = screen.getByRole('grid');
     expect(grid.getAttribute('aria-rowcount')).toBe(String(buildMatrixModel(m, false).rows.length + 1));
     const rows = within(grid).getAllByRole('row');
+    // counted by role attribute: getAllByRole over this many nodes is too slow for the test budget
     const cells = grid.querySelectorAll('[role="gridcell"]');
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(40);

@@ -4,6 +4,7 @@ import type { TAsset, TMatrixCell, TParty } from '@bunkai/domain';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import { MatrixCellView } from './matrix-cell.tsx';
 import { displayedAssignment, eosState, lettersOf, todayIso, type MatrixModel } from './matrix-model.ts';
+import './matrix-grid.css';
 
 export const DUTY_W = 300;
 export const COL_W = 92;

@@ -14,6 +14,7 @@ import { useEngagement } from '../engagements/engagement-context.tsx';
 import { MatrixFilterBar, MatrixLegend } from './matrix-filters.tsx';
 import { MatrixGrid } from './matrix-grid.tsx';
 import { buildMatrixModel } from './matrix-model.ts';
+import './matrix-page.css';
 
 const FILTER_KEYS = ['party', 'phase', 'category', 'status', 'finding'] as const;
 

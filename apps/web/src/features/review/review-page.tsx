@@ -12,6 +12,7 @@ import { AssignmentView } from '../cell-panel/assignment-view.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
 import { todayIso } from '../matrix/matrix-model.ts';
 import { openItems, reviewItems } from './review-model.ts';
+import './review.css';
 
 const ItemForm = ({ cell, onSaved }: { cell: TMatrixCell; onSaved: () => void }) => {
   const { t } = useI18n();
@@ -22,6 +23,20 @@ const ItemForm = ({ cell, onSaved }: { cell: TMatrixCell; onSaved: () => void })
   const [completedOn, setCompletedOn] = useState(cell.kickoff.completedOn ?? '');
   const [notes, setNotes] = useState(cell.kickoff.notes);
   const canWrite = eng.can('cell:review');
+  const [confirmClear, setConfirmClear] = useState(false);
+  const recorded = cell.kickoff.firstCheckAnswer;
+  // Clearing a recorded 初回確認 is its own, confirmed step: a click on the selected answer never erases it (issue 16, bug 1).
+  const clear = () =>
+    review.mutate(
+      { cellId: cell.id, version: cell.version, firstCheckAnswer: null, firstCheckOn: null },
+      {
+        onSuccess: () => {
+          setConfirmClear(false);
+          setAnswer(null);
+          setCheckedOn('');
+        },
+      },
+    );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     review.mutate(
@@ -35,26 +50,45 @@ const ItemForm = ({ cell, onSaved }: { cell: TMatrixCell; onSaved: () => void })
         <legend>{t('review.firstCheck')}</legend>
         <div className="big-toggle">
           {(['yes', 'no'] as const).map((a) => (
-            <button key={a} type="button" className={`btn big ${answer === a ? `is-on is-${a}` : ''}`} aria-pressed={answer === a} onClick={() => setAnswer(answer === a ? null : a)}>
+            <button key={a} type="button" className={`btn big ${answer === a ? `is-on is-${a}` : ''}`} aria-pressed={answer === a} onClick={() => setAnswer(a)}>
               {a === 'yes' ? t('common.yes') : t('common.no')}
             </button>
           ))}
         </div>
+        {recorded && canWrite && !confirmClear ? (
+          <button type="button" className="link-button" onClick={() => setConfirmClear(true)}>
+            {t('review.clearCheck')}
+          </button>
+        ) : null}
       </fieldset>
+      {confirmClear && recorded ? (
+        <div className="alert alert-warn" role="alertdialog" aria-labelledby="review-clear-q">
+          <p id="review-clear-q">{t('review.clearConfirm', { answer: recorded === 'yes' ? t('common.yes') : t('common.no'), date: cell.kickoff.firstCheckOn ?? '—' })}</p>
+          <div className="btn-row">
+            <button type="button" className="btn btn-danger" disabled={review.isPending} onClick={clear}>
+              {t('review.clearConfirmButton')}
+            </button>
+            <button type="button" className="btn" onClick={() => setConfirmClear(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       <div className="review-dates">
         <label className="field">
           <span>{t('review.firstCheckOn')}</span>
           <input type="date" value={checkedOn} disabled={!canWrite} onChange={(e) => setCheckedOn(e.target.value)} />
         </label>
-        <label className="field">
-          <span>{t('review.completedOn')}</span>
+        {/* not a <label>: the 今日 button inside it would take the label's name */}
+        <div className="field">
+          <label htmlFor={`completed-${cell.id}`}>{t('review.completedOn')}</label>
           <span className="with-button">
-            <input type="date" value={completedOn} disabled={!canWrite} onChange={(e) => setCompletedOn(e.target.value)} />
+            <input id={`completed-${cell.id}`} type="date" value={completedOn} disabled={!canWrite} onChange={(e) => setCompletedOn(e.target.value)} />
             <button type="button" className="btn btn-small" disabled={!canWrite} onClick={() => setCompletedOn(todayIso())}>
               {t('review.today')}
             </button>
           </span>
-        </label>
+        </div>
       </div>
       <label className="field">
         <span>{t('review.notes')}</span>
@@ -190,7 +224,7 @@ export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
                 <div className="review-kicker">
                   {t('review.part', { n: duty.kakuninhyoPart })} · {t('review.item')} <code>{duty.code}</code> · {t(`phase.${duty.phase}`)} · {t(`category.${duty.category}`)}
                 </div>
-                <h3 id="review-item-title" className="review-title">
+                <h3 id="review-item-title" data-testid="review-item-title" className="review-title">
                   {loc(duty.title)}
                 </h3>
                 <div className="review-asset">

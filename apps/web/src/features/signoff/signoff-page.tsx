@@ -12,6 +12,7 @@ import { Link } from '../../router.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
 import { ChangesSinceSigned } from './changes-since-signed.tsx';
 import { SignDialog } from './sign-dialog.tsx';
+import './signoff.css';
 
 type Blockers = { blocking: number; open: number; unjoined: string[] };
 

@@ -3,6 +3,7 @@ import { useVerifyDocument } from '../../api/revisions/mutations.ts';
 import { ErrorMessage } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import './signoff.css';
 
 /** 検証: upload an annex (.docx) or a revision export (JSON) and learn whether it matches a signed revision. */
 export const VerifyPage = () => {
