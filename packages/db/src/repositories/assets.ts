@@ -10,7 +10,7 @@ export const toAsset = (r: AssetRow): TAsset => ({
   id: r.id,
   engagementId: r.engagementId,
   name: r.name,
-  category: r.category as TAsset['category'],
+  category: r.category,
   ownerPartyId: r.ownerPartyId,
   vendor: r.vendor,
   model: r.model,

@@ -10,7 +10,7 @@ export const toParty = (r: PartyRow): TParty => ({
   id: r.id,
   engagementId: r.engagementId,
   organizationId: r.organizationId,
-  role: r.role as TParty['role'],
+  role: r.role,
   displayName: r.displayName,
   contractReference: r.contractReference,
   normalContacts: r.normalContacts,

@@ -51,7 +51,7 @@ export const createDutiesService = ({ db, access }: Deps) => {
     // Cells already 対象外 because of an earlier duty-level reason follow the new reason.
     const relabeled = duty.notApplicableReason ? await cellsRepo.relabelNotApplicable(duty.id, duty.notApplicableReason, reason, tx) : [];
     // The status machine is the authority on which cells may be closed.
-    for (const c of targets) nextCellStatus(c.status as TCellStatus, 'mark_not_applicable', { hasAgreedAssignment: c.assignment !== null });
+    for (const c of targets) nextCellStatus(c.status, 'mark_not_applicable', { hasAgreedAssignment: c.assignment !== null });
     const proposalIds = targets.flatMap((c) => (c.openProposalId ? [c.openProposalId] : []));
     await cellsRepo.withdrawOpenProposals(proposalIds, tx);
     await cellsRepo.markNotApplicable(targets.map((c) => c.id), reason, tx);
