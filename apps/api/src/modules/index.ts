@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Clock } from '../platform/clock.ts';
 import { createEngagementAccess } from '../access/engagement-access.ts';
 import { signAccessToken } from '../plugins/auth.ts';
-import { authRoutes, createAuthRepository, createAuthService } from './auth/index.ts';
+import { authRoutes, createAuthService, createReauthentication } from './auth/index.ts';
 import { catalogRoutes } from './catalog/index.ts';
 import { createEngagementsService, engagementsRoutes } from './engagements/index.ts';
 import { healthRoutes } from './health/index.ts';
@@ -82,7 +82,7 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
 
   // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, the SLA annex
   // (別紙 .docx, built in a worker-thread pool whose workers stop with the app); the audit trail.
-  const signoff = createSignoff({ db, access, config, clock, authRepo: createAuthRepository(db, clock) });
+  const signoff = createSignoff({ db, access, config, clock, reauthentication: createReauthentication({ db, clock, config }) });
   app.addHook('onClose', signoff.close);
   await app.register(signoff.routes);
   await app.register(auditRoutes(createAuditService({ db, access, clock })));

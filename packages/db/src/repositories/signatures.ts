@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { type TSignatureView, sealInput } from '@bunkai/domain';
 import type { Db } from '../create-db.ts';
 import { sha256Hex } from '../event-chain.ts';
@@ -61,17 +61,5 @@ export const signaturesRepository = (db: Db) => ({
 
   signer: async (userId: string, tx: Db = db) => (await tx.select().from(users).where(eq(users.id, userId)).limit(1))[0],
 
-  /**
-   * Consumes a TOTP step atomically: a concurrent replay of the same code finds
-   * no row to update (false), so one code signs at most once.
-   */
-  consumeTotpStep: async (userId: string, step: number, tx: Db = db): Promise<boolean> =>
-    (
-      await tx
-        .update(users)
-        .set({ totpLastStep: step })
-        .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
-        .returning({ id: users.id })
-    ).length > 0,
 });
 export type SignaturesRepository = ReturnType<typeof signaturesRepository>;

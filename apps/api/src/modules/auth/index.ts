@@ -1,7 +1,7 @@
 export { authRoutes } from './auth-routes.ts';
 export { type AuthService, createAuthService } from './auth-service.ts';
 export { hashPassword, verifyPassword } from './password.ts';
-export { type AuthRepository, createAuthRepository } from './signing-throttle.ts';
+export { type Reauthentication, createReauthentication } from './reauthentication.ts';
 export { hashToken, newOpaqueToken } from './tokens.ts';
 export { type TotpCheck, consumeTotpCode } from './totp-once.ts';
 export { generateTotp, newTotpSecret, verifyTotp } from './totp.ts';

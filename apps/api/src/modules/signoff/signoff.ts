@@ -3,7 +3,7 @@ import type { Db } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { AuthRepository } from '../auth/index.ts';
+import type { Reauthentication } from '../auth/index.ts';
 import { annexRoutes } from './annex/annex-routes.ts';
 import { createAnnexService } from './annex/annex-service.ts';
 import { type AnnexWorkerPoolOptions, createAnnexWorkerPool } from './annex/annex-worker-pool.ts';
@@ -17,9 +17,9 @@ import { createVerifyService } from './verify/verify-service.ts';
 type Deps = {
   db: Db;
   access: EngagementAccessService;
-  config: Pick<Config, 'loginMaxAttempts' | 'loginWindowSeconds' | 'publicUrl'>;
+  config: Pick<Config, 'publicUrl'>;
   clock: Clock;
-  authRepo: Pick<AuthRepository, 'readThrottle' | 'bumpThrottle' | 'clearThrottle'>;
+  reauthentication: Reauthentication;
   annexPool?: AnnexWorkerPoolOptions;
 };
 
@@ -28,9 +28,9 @@ type Deps = {
  * export), signatures, verification and the SLA annex, wired from explicit
  * deps. `close` stops the annex workers (call it when the app closes).
  */
-export const createSignoff = ({ db, access, config, clock, authRepo, annexPool }: Deps) => {
+export const createSignoff = ({ db, access, config, clock, reauthentication, annexPool }: Deps) => {
   const revisions = createRevisionsService({ db, access, clock });
-  const signatures = createSignaturesService({ db, access, revisions, authRepo, config, clock });
+  const signatures = createSignaturesService({ db, access, revisions, reauthentication, clock });
   const verify = createVerifyService({ db, access, revisions });
   // SLA annex (別紙 .docx): built in a small worker-thread pool, off the event loop.
   const pool = createAnnexWorkerPool(annexPool);

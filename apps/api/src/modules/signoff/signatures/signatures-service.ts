@@ -9,17 +9,15 @@ import {
   hasEngagementPermission,
   isSigningParty,
   notFound,
-  rateLimited,
   sealInput,
   signingStatement,
   unauthorized,
 } from '@bunkai/domain';
 import { type Db, revisionsRepository, sha256Hex, signaturesRepository, toRevisionView, toSignatureView } from '@bunkai/db';
 import { type EngagementAccessService, assertPermission } from '../../../access/engagement-access.ts';
-import type { Config } from '../../../config.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Actor } from '../../../plugins/auth.ts';
-import { type AuthRepository, verifyPassword, verifyTotp } from '../../auth/index.ts';
+import type { Reauthentication } from '../../auth/index.ts';
 import { type EventSpec, recordEvents } from '../../events/index.ts';
 import { loadLiveState, persistSignoffState, signoffState } from '../revisions/revision-state.ts';
 import type { RevisionsService } from '../revisions/revisions-service.ts';
@@ -28,8 +26,7 @@ type Deps = {
   db: Db;
   access: EngagementAccessService;
   revisions: Pick<RevisionsService, 'loadRevision'>;
-  authRepo: Pick<AuthRepository, 'readThrottle' | 'bumpThrottle' | 'clearThrottle'>;
-  config: Pick<Config, 'loginMaxAttempts' | 'loginWindowSeconds'>;
+  reauthentication: Reauthentication;
   clock: Clock;
 };
 
@@ -39,7 +36,7 @@ type SignResult = { signature: TSignatureView; revision: TRevisionView };
 const MAX_IP = 64;
 const MAX_USER_AGENT = 500;
 
-export const createSignaturesService = ({ db, access: engagementAccess, revisions: revisionsService, authRepo, config, clock }: Deps) => {
+export const createSignaturesService = ({ db, access: engagementAccess, revisions: revisionsService, reauthentication, clock }: Deps) => {
   const repo = revisionsRepository(db);
   const sigRepo = signaturesRepository(db);
 
@@ -71,25 +68,12 @@ export const createSignaturesService = ({ db, access: engagementAccess, revision
     return { row, access, party, user, statement, requiresTotp };
   };
 
-  /** Checks password and TOTP outside any transaction; failures count towards the sign-in throttle. */
+  /** Password and TOTP, outside any transaction (scrypt is slow); attempts count towards the signing throttle. */
   const checkCredentials = async (ctx: Awaited<ReturnType<typeof signerContext>>, input: TSignRequest): Promise<number | null> => {
     const { user, access } = ctx;
     if (access.engagement.requireTwoFactorToSign && !user.totpEnabled)
       throw forbidden('totp_enrollment_required', 'This engagement requires two-factor authentication to sign: enroll TOTP first (POST /api/v1/auth/totp/enroll).');
-    const key = `sign:account:${user.id}`;
-    if ((await authRepo.readThrottle(key, config.loginWindowSeconds)) >= config.loginMaxAttempts)
-      throw rateLimited(`Too many failed signing attempts; wait ${Math.ceil(config.loginWindowSeconds / 60)} minutes and try again.`);
-    const fail = async (code: string, message: string) => {
-      await authRepo.bumpThrottle(key, config.loginWindowSeconds);
-      return unauthorized(code, message);
-    };
-    if (!(await verifyPassword(input.password, user.passwordHash))) throw await fail('invalid_password', 'The password is wrong; re-enter your own password to sign.');
-    if (!user.totpEnabled) return null;
-    if (!input.totp) throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app to sign.');
-    const step = verifyTotp(user.totpSecret ?? '', input.totp, clock.now().getTime());
-    if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep))
-      throw await fail('invalid_totp', 'The authenticator code is wrong or was already used.');
-    return step;
+    return reauthentication.check(user, input);
   };
 
   return {
@@ -133,7 +117,7 @@ export const createSignaturesService = ({ db, access: engagementAccess, revision
           };
         const existing = (await sigRepo.of([revision.id], tx)).find((s) => s.partyId === party.id);
         if (existing) return { error: conflict('already_signed', `Party ${party.id} has already signed revision ${revision.number}.`, { signatureId: existing.id }) };
-        if (step !== null && !(await sigRepo.consumeTotpStep(user.id, step, tx)))
+        if (step !== null && !(await reauthentication.consumeStep(user.id, step, tx)))
           return { error: unauthorized('invalid_totp', 'The authenticator code is wrong or was already used.') };
         const fields = {
           revisionId: revision.id,
@@ -174,7 +158,7 @@ export const createSignaturesService = ({ db, access: engagementAccess, revision
         };
       });
       if ('error' in outcome) throw outcome.error;
-      await authRepo.clearThrottle(`sign:account:${user.id}`);
+      await reauthentication.succeeded(user);
       return outcome.result;
     },
   };
