@@ -64,20 +64,6 @@ export const createNegotiationFactories = (app: FastifyInstance) => {
   const comment = async (member: Member, cellId: string, body: string) =>
     expectStatus(await member.http.post<{ comment: { id: string } }>(`/api/v1/cells/${cellId}/comments`, { body }), 201, 'comment').comment;
 
-  /**
-   * The VPN story's cast: a hospital with an engagement from the on-prem EHR/VPN
-   * template, its three vendors joined, plus an observer (監査法人) party, a
-   * non-admin hospital user and an organization that is no party at all.
-   */
-  const negotiationWorld = async () => {
-    const story = await structure.templateEngagementWithVendors('onprem-ehr-vpn');
-    const observer = await structure.registerOrganization({ name: '監査法人D', kind: 'vendor' });
-    const { partyId: observerPartyId } = await structure.inviteAndAccept(story.hospital, story.engagement.id, { role: 'observer', displayName: '監査法人D' }, observer);
-    const hospitalMember = await structure.addMember(story.hospital);
-    const outsider = await structure.registerOrganization({ name: '無関係E社', kind: 'vendor' });
-    return { ...story, observer, observerPartyId, hospitalMember, outsider };
-  };
-
-  return { ...structure, matrix, pick, findCell, propose, accept, reject, withdraw, bulkPropose, comment, negotiationWorld };
+  return { ...structure, matrix, pick, findCell, propose, accept, reject, withdraw, bulkPropose, comment };
 };
 export type NegotiationFactories = ReturnType<typeof createNegotiationFactories>;

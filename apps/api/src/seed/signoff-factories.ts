@@ -4,6 +4,7 @@ import { generateTotp } from '../modules/auth/index.ts';
 import type { Member } from './factories.ts';
 import { expectStatus } from './http-client.ts';
 import { createNegotiationFactories } from './negotiation-factories.ts';
+import { createWorld } from './world.ts';
 
 type TSignResponseBody = { signature: TSignatureView; revision: TRevisionView };
 
@@ -87,19 +88,22 @@ export const createSignoffFactories = (app: FastifyInstance, clock: FactoryClock
    * plain member (not a signatory); an outsider is no party at all.
    */
   const signoffWorld = async (opts: { enrollTotp?: boolean } = {}) => {
-    const hospital = await nf.registerOrganization({ name: 'ひまわり総合病院', kind: 'hospital', displayName: '情報システム課 山田' });
-    const engagement = await nf.createEngagement(hospital, { title: '電子カルテ保守 責任分界', systemName: '電子カルテシステム' });
-    const eid = engagement.id;
-    const hospitalParty = (await nf.listParties(hospital, eid)).find((p) => p.role === 'hospital')!;
-    const vendor = await nf.registerOrganization({ name: 'さくらネットワーク株式会社', kind: 'vendor', displayName: '保守部 佐藤' });
-    const { partyId: vendorPartyId } = await nf.inviteAndAccept(hospital, eid, { role: 'network_vendor', displayName: 'さくらネットワーク' }, vendor);
-    const observer = await nf.registerOrganization({ name: '監査法人みどり', kind: 'vendor' });
-    const { partyId: observerPartyId } = await nf.inviteAndAccept(hospital, eid, { role: 'observer', displayName: '監査法人みどり' }, observer);
-    const hospitalMember = await nf.addMember(hospital, { displayName: '医事課 田中' });
-    const outsider = await nf.registerOrganization({ name: '無関係商事', kind: 'vendor' });
+    const w = await createWorld(app, {
+      roles: ['owner', 'hospitalMember', 'vendor', 'observer', 'outsider'],
+      hospital: { name: 'ひまわり総合病院', displayName: '情報システム課 山田' },
+      engagement: { title: '電子カルテ保守 責任分界', systemName: '電子カルテシステム' },
+      vendor: { role: 'network_vendor', name: 'さくらネットワーク株式会社', displayName: '保守部 佐藤', partyName: 'さくらネットワーク' },
+      observer: { name: '監査法人みどり' },
+      hospitalMember: { displayName: '医事課 田中' },
+      outsider: { name: '無関係商事' },
+    });
+    const { eid, owner, vendor, observer, hospitalMember, outsider } = w;
+    const vendorPartyId = w.vendorPartyId!;
+    const observerPartyId = w.observerPartyId!;
+    const hospitalParty = w.parties.find((p) => p.role === 'hospital')!;
 
     expectStatus(
-      await hospital.http.patch<{ party: TParty }>(`/api/v1/parties/${hospitalParty.id}`, {
+      await owner.http.patch<{ party: TParty }>(`/api/v1/parties/${hospitalParty.id}`, {
         version: hospitalParty.version,
         contractReference: '保守契約 第2025-07号',
         normalContacts: [{ name: '情報システム課', phone: '03-1234-5678', email: 'is@himawari.example', hours: '平日 8:30-17:15' }],
@@ -107,37 +111,37 @@ export const createSignoffFactories = (app: FastifyInstance, clock: FactoryClock
       200,
       'update hospital party',
     );
-    await nf.addAssets(hospital, eid, [
+    await nf.addAssets(owner, eid, [
       { name: '電子カルテサーバ', category: 'server', ownerPartyId: hospitalParty.id, vendor: 'ACME', model: 'EHR-9', assetVersion: '9.1' },
       { name: '院内LANスイッチ', category: 'network_device', ownerPartyId: vendorPartyId, supportEndsOn: '2032-03-31' },
     ]);
     const reference = [{ document: 'mhlw-gl6-ops', section: '§3' }];
-    await nf.addDuties(hospital, eid, {
+    await nf.addDuties(owner, eid, {
       custom: { code: 'SO-GOV-1', title: { ja: '運用責任者の選任', en: 'Appoint the operations lead' }, description: { ja: '病院の運用責任者を選任する。', en: 'The hospital appoints its operations lead.' }, phase: 'normal', category: 'governance', appliesTo: [], concerns: [], kakuninhyoPart: 1, order: 1, references: reference },
     });
-    await nf.addDuties(hospital, eid, {
+    await nf.addDuties(owner, eid, {
       custom: { code: 'SO-VUL-1', title: { ja: 'ファームウェア・OSの更新', en: 'Firmware and OS updates' }, description: { ja: '脆弱性情報を確認し更新を適用する。', en: 'Check advisories and apply updates.' }, phase: 'normal', category: 'vulnerability', appliesTo: ['server', 'network_device'], concerns: ['patch_management'], kakuninhyoPart: 2, order: 10, references: [{ document: 'mhlw-gl6-ops', section: '§8.2' }] },
     });
 
-    const m = await nf.matrix(hospital, eid);
+    const m = await nf.matrix(owner, eid);
     const server = m.assets.find((a) => a.category === 'server')!;
     const sw = m.assets.find((a) => a.category === 'network_device')!;
     const gov = nf.pick(m, { dutyCode: 'SO-GOV-1' });
     const serverCell = nf.pick(m, { dutyCode: 'SO-VUL-1', assetId: server.id });
     const switchCell = nf.pick(m, { dutyCode: 'SO-VUL-1', assetId: sw.id });
-    const agreedGov = (await nf.propose(hospital, gov, { assignment: { [hospitalParty.id]: ['R', 'A'] } })).cell;
-    await review(hospital, agreedGov, { firstCheckAnswer: 'yes', firstCheckOn: '2025-04-01', completedOn: '2025-04-15', notes: 'キックオフで確認済み' });
-    const p1 = await nf.propose(hospital, serverCell, { assignment: { [hospitalParty.id]: ['A'], [vendorPartyId]: ['R'] }, terms: { frequency: '月次', responseTime: '重大な脆弱性は7日以内' } });
+    const agreedGov = (await nf.propose(owner, gov, { assignment: { [hospitalParty.id]: ['R', 'A'] } })).cell;
+    await review(owner, agreedGov, { firstCheckAnswer: 'yes', firstCheckOn: '2025-04-01', completedOn: '2025-04-15', notes: 'キックオフで確認済み' });
+    const p1 = await nf.propose(owner, serverCell, { assignment: { [hospitalParty.id]: ['A'], [vendorPartyId]: ['R'] }, terms: { frequency: '月次', responseTime: '重大な脆弱性は7日以内' } });
     await nf.accept(vendor, p1.proposal.id);
     const p2 = await nf.propose(vendor, switchCell, { assignment: { [vendorPartyId]: ['R', 'A'], [hospitalParty.id]: ['I'] }, terms: { evidence: '作業報告書' } });
-    await nf.accept(hospital, p2.proposal.id);
+    await nf.accept(owner, p2.proposal.id);
 
-    await nf.grantSignatory(hospital, hospitalParty.id, hospital.session.user.id);
+    await nf.grantSignatory(owner, hospitalParty.id, owner.session.user.id);
     await nf.grantSignatory(vendor, vendorPartyId, vendor.session.user.id);
-    const devices = opts.enrollTotp === false ? null : { hospital: await enrollTotp(hospital), vendor: await enrollTotp(vendor) };
+    const devices = opts.enrollTotp === false ? null : { owner: await enrollTotp(owner), vendor: await enrollTotp(vendor) };
     return {
       eid,
-      hospital,
+      owner,
       vendor,
       observer,
       hospitalMember,

@@ -90,30 +90,6 @@ export const createStructureFactories = (app: FastifyInstance) => {
   const listDuties = async (member: Member, engagementId: string): Promise<TDuty[]> =>
     expectStatus(await member.http.get<{ duties: TDuty[] }>(`/api/v1/engagements/${engagementId}/duties`), 200, 'list duties').duties;
 
-  /**
-   * A hospital with an engagement from the on-prem EHR/VPN template and its
-   * three vendors (EHR, network, VPN owner) invited and joined — the VPN story.
-   */
-  const templateEngagementWithVendors = async (templateCode = 'onprem-ehr-vpn') => {
-    const hospital = await base.registerOrganization({ name: 'デモ総合病院', kind: 'hospital' });
-    const engagement = await createEngagement(hospital, { templateCode });
-    const placeholders = await listParties(hospital, engagement.id);
-    const join = async (role: 'ehr_vendor' | 'network_vendor' | 'vpn_owner', name: string) => {
-      const party = placeholders.find((p) => p.role === role && p.organizationId === null);
-      if (!party) throw new Error(`template ${templateCode} has no placeholder party ${role}`);
-      const member = await base.registerOrganization({ name, kind: 'vendor' });
-      await inviteAndAccept(hospital, engagement.id, party.id, member);
-      return { member, partyId: party.id };
-    };
-    const vendors = {
-      ehr_vendor: await join('ehr_vendor', '電子カルテベンダーA社'),
-      network_vendor: await join('network_vendor', 'ネットワーク事業者B社'),
-      vpn_owner: await join('vpn_owner', 'リモート保守回線事業者C社'),
-    };
-    const hospitalPartyId = placeholders.find((p) => p.role === 'hospital')!.id;
-    return { hospital, hospitalPartyId, engagement, vendors };
-  };
-
   return {
     ...base,
     createEngagement,
@@ -126,7 +102,6 @@ export const createStructureFactories = (app: FastifyInstance) => {
     addAssets,
     addDuties,
     listDuties,
-    templateEngagementWithVendors,
   };
 };
 export type StructureFactories = ReturnType<typeof createStructureFactories>;

@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await createTestApp();
   f = createSignoffFactories(t.app);
   w = await f.signoffWorld();
-  r1 = await f.freeze(w.hospital, w.eid);
+  r1 = await f.freeze(w.owner, w.eid);
 });
 afterAll(() => t.close());
 
@@ -51,7 +51,7 @@ const verify = async (who: Member, bytes: Buffer): Promise<TVerifyResponse> => {
 
 describe('GET /api/v1/engagements/:id/annex.docx (draft of the live matrix)', () => {
   it('is a .docx marked 草案 DRAFT, without a revision hash', async () => {
-    const res = await download(w.hospital, draftUrl(w.eid));
+    const res = await download(w.owner, draftUrl(w.eid));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(DOCX);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="bunkai-annex-${w.eid.replace(/-/g, '').slice(0, 8)}-draft.docx"`);
@@ -63,7 +63,7 @@ describe('GET /api/v1/engagements/:id/annex.docx (draft of the live matrix)', ()
     expect(headerXml(res.bytes)).toContain('string="草案 DRAFT"');
     const props = await readAnnexProperties(res.bytes);
     expect(props).toEqual({ engagementId: w.eid });
-    expect((await verify(w.hospital, res.bytes)).reason).toBe('no_properties');
+    expect((await verify(w.owner, res.bytes)).reason).toBe('no_properties');
   });
 
   it('may be read by observers; 401 without a token, 404 for non-parties and unknown engagements, 400 for a malformed id', async () => {
@@ -75,8 +75,8 @@ describe('GET /api/v1/engagements/:id/annex.docx (draft of the live matrix)', ()
     const outsider = await download(w.outsider, draftUrl(w.eid));
     expect(outsider.status).toBe(404);
     expect(outsider.json().error.code).toBe('not_found');
-    expect((await download(w.hospital, draftUrl('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
-    expect((await download(w.hospital, draftUrl('not-a-uuid'))).status).toBe(400);
+    expect((await download(w.owner, draftUrl('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
+    expect((await download(w.owner, draftUrl('not-a-uuid'))).status).toBe(400);
   });
 });
 
@@ -84,7 +84,7 @@ describe('GET /api/v1/revisions/:id/annex.docx (frozen revision)', () => {
   let frozen: Buffer;
 
   it('carries the revision hash in its custom properties, and POST /verify recognizes the file', async () => {
-    const res = await download(w.hospital, revisionUrl(r1.id));
+    const res = await download(w.owner, revisionUrl(r1.id));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(DOCX);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="bunkai-annex-${w.eid.replace(/-/g, '').slice(0, 8)}-r1.docx"`);
@@ -110,12 +110,12 @@ describe('GET /api/v1/revisions/:id/annex.docx (frozen revision)', () => {
     const outsider = await download(w.outsider, revisionUrl(r1.id));
     expect(outsider.status).toBe(404);
     expect(outsider.json().error.code).toBe('not_found');
-    expect((await download(w.hospital, revisionUrl('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
-    expect((await download(w.hospital, revisionUrl('nope'))).status).toBe(400);
+    expect((await download(w.owner, revisionUrl('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
+    expect((await download(w.owner, revisionUrl('nope'))).status).toBe(400);
   });
 
   it('once every party signed: 署名済 with signers and seals, no marking, still verifiable and deterministic', async () => {
-    await f.sign(w.hospital, r1.id, w.hospitalPartyId, w.devices!.hospital);
+    await f.sign(w.owner, r1.id, w.hospitalPartyId, w.devices!.owner);
     const { revision } = await f.sign(w.vendor, r1.id, w.vendorPartyId, w.devices!.vendor);
     expect(revision.status).toBe('executed');
     const signed = (await download(w.vendor, revisionUrl(r1.id))).bytes;
@@ -126,16 +126,16 @@ describe('GET /api/v1/revisions/:id/annex.docx (frozen revision)', () => {
     for (const s of ['情報システム課 山田', '保守部 佐藤', ...revision.signatures.map((s) => s.seal)]) expect(text).toContain(s);
     expect(headerXml(signed)).not.toContain('WaterMark');
     expect((await verify(w.observer, signed)).match).toBe(true);
-    expect(Buffer.compare((await download(w.hospital, revisionUrl(r1.id))).bytes, signed)).toBe(0);
+    expect(Buffer.compare((await download(w.owner, revisionUrl(r1.id))).bytes, signed)).toBe(0);
   });
 
   it('states what was frozen, not the live matrix: a later change shows in the draft only', async () => {
-    const before = (await download(w.hospital, revisionUrl(r1.id))).bytes;
-    await f.touchCell(w.hospital, w.cells.server, '凍結後に追記した確認メモ');
-    const after = (await download(w.hospital, revisionUrl(r1.id))).bytes;
+    const before = (await download(w.owner, revisionUrl(r1.id))).bytes;
+    await f.touchCell(w.owner, w.cells.server, '凍結後に追記した確認メモ');
+    const after = (await download(w.owner, revisionUrl(r1.id))).bytes;
     expect(Buffer.compare(after, before)).toBe(0);
     expect(bodyText(after)).not.toContain('凍結後に追記した確認メモ');
-    const draft = bodyText((await download(w.hospital, draftUrl(w.eid))).bytes);
+    const draft = bodyText((await download(w.owner, draftUrl(w.eid))).bytes);
     expect(draft).toContain('凍結後に追記した確認メモ');
   });
 });

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { cells, comments, events, proposals } from '@bunkai/db';
 import { EMPTY_TERMS, type TAsset } from '@bunkai/domain';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
-import { ROLES, type Role, type World, createWorld } from '../parties/world.ts';
+import { ROLES, type Role, type World, structureWorld } from '../parties/world.ts';
 
 let t: TestApp;
 let w: World;
@@ -11,7 +11,7 @@ let dutyIdByCode: Map<string, string>;
 
 /** A world whose engagement has the duties these tests plan cells from. */
 const worldWithDuties = async () => {
-  const world = await createWorld(t.app);
+  const world = await structureWorld(t.app);
   const added = await world.f.addDuties(world.owner, world.engagement.id, ['GOV-01', 'VUL-02', 'VUL-06', 'VUL-13', 'PHY-03']);
   return { world, dutyIdByCode: new Map(added.duties.map((d) => [d.code, d.id])) };
 };
@@ -34,9 +34,9 @@ describe('assets (対象資産)', () => {
   it('bulk-creates assets with the cells of every applicable duty, one event per asset', async () => {
     // An engagement of its own: positions and event counts start from nothing whatever ran before.
     const { world: v, dutyIdByCode: byCode } = await worldWithDuties();
-    const res = await v.member.http.post<{ assets: TAsset[]; cellsCreated: number }>(url(v.engagement.id), {
+    const res = await v.vendor.http.post<{ assets: TAsset[]; cellsCreated: number }>(url(v.engagement.id), {
       assets: [
-        { name: 'リモート保守用VPN装置', category: 'vpn_appliance', ownerPartyId: v.memberPartyId, vendor: 'Fortinet', model: 'FortiGate 60F', supportEndsOn: '2027-03-31' },
+        { name: 'リモート保守用VPN装置', category: 'vpn_appliance', ownerPartyId: v.vendorPartyId, vendor: 'Fortinet', model: 'FortiGate 60F', supportEndsOn: '2027-03-31' },
         ...Array.from({ length: 50 }, (_, i) => terminal(i + 1, v.hospitalPartyId)),
         { name: 'LTOテープ', category: 'backup_media' },
       ],
@@ -46,7 +46,7 @@ describe('assets (対象資産)', () => {
     // VPN: VUL-02 + VUL-13; each terminal: VUL-06 + VUL-13 + PHY-03; backup media: none of these duties.
     expect(res.body.cellsCreated).toBe(2 + 50 * 3);
     const [vpn, firstTerminal] = res.body.assets;
-    expect(vpn).toMatchObject({ vendor: 'Fortinet', supportEndsOn: '2027-03-31', ownerPartyId: v.memberPartyId, version: 1 });
+    expect(vpn).toMatchObject({ vendor: 'Fortinet', supportEndsOn: '2027-03-31', ownerPartyId: v.vendorPartyId, version: 1 });
     expect(await codesOfAsset(vpn!.id, byCode)).toEqual(['VUL-02', 'VUL-13']);
     expect(await codesOfAsset(firstTerminal!.id, byCode)).toEqual(['PHY-03', 'VUL-06', 'VUL-13']);
     expect(res.body.assets.map((a) => a.position)).toEqual(res.body.assets.map((_, i) => i));
@@ -91,20 +91,20 @@ describe('assets (対象資産)', () => {
   });
 
   it('patches with the version; a stale version answers 409 with the current asset', async () => {
-    const [asset] = (await w.f.addAssets(w.member, w.engagement.id, [{ name: '電子カルテサーバ', category: 'server' }])).assets;
-    const ok = await w.member.http.patch<{ asset: TAsset }>(`/api/v1/assets/${asset!.id}`, { version: 1, vendor: 'Dell', supportEndsOn: '2029-03-31' });
+    const [asset] = (await w.f.addAssets(w.vendor, w.engagement.id, [{ name: '電子カルテサーバ', category: 'server' }])).assets;
+    const ok = await w.vendor.http.patch<{ asset: TAsset }>(`/api/v1/assets/${asset!.id}`, { version: 1, vendor: 'Dell', supportEndsOn: '2029-03-31' });
     expect(ok.status).toBe(200);
     expect(ok.body.asset).toMatchObject({ vendor: 'Dell', supportEndsOn: '2029-03-31', name: '電子カルテサーバ', version: 2 });
-    const stale = await w.member.http.patch(`/api/v1/assets/${asset!.id}`, { version: 1, vendor: 'HPE' });
+    const stale = await w.vendor.http.patch(`/api/v1/assets/${asset!.id}`, { version: 1, vendor: 'HPE' });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ error: { code: 'stale_version', details: { current: { vendor: 'Dell', version: 2 } } } });
-    expect((await w.member.http.patch(`/api/v1/assets/${asset!.id}`, { version: 2, category: 'toaster' })).status).toBe(400);
-    expect((await w.member.http.patch(`/api/v1/assets/${crypto.randomUUID()}`, { version: 1 })).status).toBe(404);
+    expect((await w.vendor.http.patch(`/api/v1/assets/${asset!.id}`, { version: 2, category: 'toaster' })).status).toBe(400);
+    expect((await w.vendor.http.patch(`/api/v1/assets/${crypto.randomUUID()}`, { version: 1 })).status).toBe(404);
   });
 
   it('a category change re-plans the cells of the asset', async () => {
-    const [asset] = (await w.f.addAssets(w.member, w.engagement.id, [terminal(100)])).assets;
-    const res = await w.member.http.patch<{ asset: TAsset; cellsCreated: number; cellsDeleted: number }>(`/api/v1/assets/${asset!.id}`, { version: 1, category: 'vpn_appliance' });
+    const [asset] = (await w.f.addAssets(w.vendor, w.engagement.id, [terminal(100)])).assets;
+    const res = await w.vendor.http.patch<{ asset: TAsset; cellsCreated: number; cellsDeleted: number }>(`/api/v1/assets/${asset!.id}`, { version: 1, category: 'vpn_appliance' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ cellsCreated: 1, cellsDeleted: 2 });
     expect(await codesOfAsset(asset!.id)).toEqual(['VUL-02', 'VUL-13']);
@@ -153,14 +153,14 @@ describe('authorization table: assets', () => {
   };
 
   it('GET /engagements/:id/assets', async () => {
-    expect(await table(async (r) => (await http(r).get(url())).status)).toEqual({ anonymous: 401, outsider: 404, observer: 200, member: 200, owner: 200 });
+    expect(await table(async (r) => (await http(r).get(url())).status)).toEqual({ anonymous: 401, outsider: 404, observer: 200, vendor: 200, owner: 200 });
   });
   it('POST /engagements/:id/assets', async () => {
     expect(await table(async (r) => (await http(r).post(url(), { name: `by ${r}`, category: 'data' })).status)).toEqual({
       anonymous: 401,
       outsider: 404,
       observer: 403,
-      member: 201,
+      vendor: 201,
       owner: 201,
     });
   });
@@ -169,7 +169,7 @@ describe('authorization table: assets', () => {
       anonymous: 401,
       outsider: 404,
       observer: 403,
-      member: 200,
+      vendor: 200,
       owner: 200,
     });
   });
@@ -178,7 +178,7 @@ describe('authorization table: assets', () => {
       anonymous: 401,
       outsider: 404,
       observer: 403,
-      member: 403,
+      vendor: 403,
       owner: 204,
     });
   });

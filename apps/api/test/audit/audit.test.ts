@@ -13,8 +13,8 @@ let w: SignoffWorld;
 /** An engagement whose revision 1 both parties signed. The tamper tests each build their own, so nothing they break leaks. */
 const signedWorld = async () => {
   const world = await f.signoffWorld();
-  const r1 = await f.freeze(world.hospital, world.eid);
-  await f.sign(world.hospital, r1.id, world.hospitalPartyId, world.devices!.hospital);
+  const r1 = await f.freeze(world.owner, world.eid);
+  await f.sign(world.owner, r1.id, world.hospitalPartyId, world.devices!.owner);
   await f.sign(world.vendor, r1.id, world.vendorPartyId, world.devices!.vendor);
   return { w: world, r1 };
 };
@@ -68,7 +68,7 @@ describe('audit trail download (監査証跡)', () => {
     expect((await createHttpClient(t.app).get(`/api/v1/engagements/${w.eid}/audit.jsonl`)).status).toBe(401);
     expect((await w.outsider.http.get(`/api/v1/engagements/${w.eid}/audit.csv`)).status).toBe(404);
     expect((await w.outsider.http.get(`/api/v1/engagements/${w.eid}/audit.jsonl`)).status).toBe(404);
-    expect((await w.hospital.http.get('/api/v1/engagements/nope/audit.jsonl')).status).toBe(400);
+    expect((await w.owner.http.get('/api/v1/engagements/nope/audit.jsonl')).status).toBe(400);
   });
 });
 
@@ -98,7 +98,7 @@ describe('tamper evidence (改ざん検知)', () => {
     const { lines } = await jsonl(w);
     expect(lines.filter((l) => l.record === 'signature').map((s) => s.sealValid)).toEqual([true, false]);
     expect(lines.at(-1)).toMatchObject({ signatures: { count: 2, sealsValid: false } });
-    const rev = await w.hospital.http.get<{ revision: TRevisionView }>(`/api/v1/revisions/${r1.id}`);
+    const rev = await w.owner.http.get<{ revision: TRevisionView }>(`/api/v1/revisions/${r1.id}`);
     expect(rev.body.revision.signatures.map((s) => s.sealValid)).toEqual([true, false]);
   });
 });

@@ -4,14 +4,14 @@ import { cells, events, proposals } from '@bunkai/db';
 import type { z } from 'zod';
 import type { TDuty, TEngagement, ZCustomDutyInput } from '@bunkai/domain';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
-import { ROLES, type Role, type World, createWorld } from '../parties/world.ts';
+import { ROLES, type Role, type World, structureWorld } from '../parties/world.ts';
 
 let t: TestApp;
 let w: World;
 
 beforeAll(async () => {
   t = await createTestApp();
-  w = await createWorld(t.app);
+  w = await structureWorld(t.app);
 });
 afterAll(() => t.close());
 
@@ -32,7 +32,7 @@ const custom: z.input<typeof ZCustomDutyInput> = {
 describe('duties (責任項目)', () => {
   it('adds catalog duties, answering and listing them in 確認表 order', async () => {
     // A world of its own: no duties and no assets yet, whatever ran before.
-    const v = await createWorld(t.app);
+    const v = await structureWorld(t.app);
     const res = await v.owner.http.post<{ duties: TDuty[]; cellsCreated: number }>(url(v.engagement.id), { catalogCodes: ['VUL-02', 'GOV-01', 'CON-06', 'PHY-03'] });
     expect(res.status).toBe(201);
     const order = ['GOV-01', 'PHY-03', 'CON-06', 'VUL-02'];
@@ -46,8 +46,8 @@ describe('duties (責任項目)', () => {
   });
 
   it('adding a duty creates its cells for the existing assets', async () => {
-    const v = await createWorld(t.app);
-    await v.f.addAssets(v.member, v.engagement.id, [
+    const v = await structureWorld(t.app);
+    await v.f.addAssets(v.vendor, v.engagement.id, [
       { name: 'VPN装置1', category: 'vpn_appliance' },
       { name: 'VPN装置2', category: 'vpn_appliance' },
       ...[1, 2, 3].map((i) => ({ name: `端末${i}`, category: 'client_terminal' as const })),
@@ -189,10 +189,10 @@ describe('authorization table: duties', () => {
   const customFor = () => ({ custom: { ...custom, code: `AUTHZ-${++n}` } });
 
   it('GET /engagements/:id/duties', async () => {
-    expect(await table(async (r) => (await http(r).get(url())).status)).toEqual({ anonymous: 401, outsider: 404, observer: 200, member: 200, owner: 200 });
+    expect(await table(async (r) => (await http(r).get(url())).status)).toEqual({ anonymous: 401, outsider: 404, observer: 200, vendor: 200, owner: 200 });
   });
   it('POST /engagements/:id/duties', async () => {
-    expect(await table(async (r) => (await http(r).post(url(), customFor())).status)).toEqual({ anonymous: 401, outsider: 404, observer: 403, member: 403, owner: 201 });
+    expect(await table(async (r) => (await http(r).post(url(), customFor())).status)).toEqual({ anonymous: 401, outsider: 404, observer: 403, vendor: 403, owner: 201 });
   });
   it('PATCH /duties/:dutyId', async () => {
     const fresh = async () => (await w.f.addDuties(w.owner, w.engagement.id, customFor())).duties[0]!;
@@ -200,7 +200,7 @@ describe('authorization table: duties', () => {
       anonymous: 401,
       outsider: 404,
       observer: 403,
-      member: 403,
+      vendor: 403,
       owner: 200,
     });
   });

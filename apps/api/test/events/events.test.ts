@@ -3,15 +3,15 @@ import { eventHeads, events } from '@bunkai/db';
 import { eq } from 'drizzle-orm';
 import type { TChainVerification, TEventsPage } from '@bunkai/domain';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
-import { type RoleWorld, createRoleWorld } from './roles.ts';
+import { type TemplateWorld, templateWorld } from './roles.ts';
 
 let t: TestApp;
-let w: RoleWorld;
+let w: TemplateWorld;
 const url = (suffix = '') => `/api/v1/engagements/${w.engagement.id}/events${suffix}`;
 
 beforeAll(async () => {
   t = await createTestApp();
-  w = await createRoleWorld(t.app);
+  w = await templateWorld(t.app);
 });
 afterAll(() => t.close());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { TChainVerification, TEngagementSummary } from '@bunkai/domain';
 import type { Member } from '../../src/seed/factories.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
-import { type RoleWorld, createRoleWorld } from './roles.ts';
+import { type TemplateWorld, templateWorld } from './roles.ts';
 import { type SseStream, openStream } from './sse-client.ts';
 
 /**
@@ -15,7 +15,7 @@ export const useStreamHarness = () => {
   const closers: { close: () => Promise<unknown> }[] = [];
   const sse = {
     t: undefined as unknown as TestApp,
-    w: undefined as unknown as RoleWorld,
+    w: undefined as unknown as TemplateWorld,
     baseUrl: '',
     path: (suffix = '') => `/api/v1/engagements/${sse.w.engagement.id}/events/stream${suffix}`,
     /** Keeps a stream to close after the file. */
@@ -41,7 +41,7 @@ export const useStreamHarness = () => {
   };
   beforeAll(async () => {
     sse.t = await createTestApp();
-    sse.w = await createRoleWorld(sse.t.app);
+    sse.w = await templateWorld(sse.t.app);
     sse.baseUrl = await sse.t.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { TestApp } from '../helpers/test-app.ts';
-import type { RoleWorld } from './roles.ts';
+import type { TemplateWorld } from './roles.ts';
 import { openStream, seqs } from './sse-client.ts';
 import { useStreamHarness } from './stream-harness.ts';
 
 const sse = useStreamHarness();
 const { path, open, head, touch } = sse;
 let t: TestApp;
-let w: RoleWorld;
+let w: TemplateWorld;
 let baseUrl: string;
 beforeAll(() => {
   ({ t, w, baseUrl } = sse);

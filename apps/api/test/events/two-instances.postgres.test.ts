@@ -3,7 +3,7 @@ import { type Database, createDb } from '@bunkai/db';
 import type { TEngagementSummary } from '@bunkai/domain';
 import { buildApp } from '../../src/app.ts';
 import type { TestApp } from '../helpers/test-app.ts';
-import type { RoleWorld } from './roles.ts';
+import type { TemplateWorld } from './roles.ts';
 import { seqs } from './sse-client.ts';
 import { useStreamHarness } from './stream-harness.ts';
 
@@ -14,7 +14,7 @@ import { useStreamHarness } from './stream-harness.ts';
 const sse = useStreamHarness();
 const { open, head, touch } = sse;
 let t: TestApp;
-let w: RoleWorld;
+let w: TemplateWorld;
 let baseUrl: string;
 beforeAll(() => {
   ({ t, w, baseUrl } = sse);

@@ -5,10 +5,10 @@ import { cells, duties } from '@bunkai/db';
 import { parseCsv } from '../../src/modules/exchange/csv.ts';
 import { readXlsx } from '../../src/modules/exchange/xlsx.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
-import { type RoleWorld, createRoleWorld } from '../events/roles.ts';
+import { type TemplateWorld, templateWorld } from '../events/roles.ts';
 
 let t: TestApp;
-let w: RoleWorld;
+let w: TemplateWorld;
 
 const get = (token: string | null, format: 'csv' | 'xlsx', id = w.engagement.id) =>
   t.app.inject({ method: 'GET', url: `/api/v1/engagements/${id}/export.${format}`, headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -18,7 +18,7 @@ const REMARKS = '髙橋さん①〜③、ｶﾅ半角、"引用", 改行\r\n二�
 
 beforeAll(async () => {
   t = await createTestApp();
-  w = await createRoleWorld(t.app, '医療法人髙﨑会 ①病院');
+  w = await templateWorld(t.app, '医療法人髙﨑会 ①病院');
   // Kickoff fields and terms are written by other routes; set them directly so this file only tests the export.
   const [gov01] = await t.database.db.select().from(duties).where(and(eq(duties.engagementId, w.engagement.id), eq(duties.code, 'GOV-01')));
   await t.database.db

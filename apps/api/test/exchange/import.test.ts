@@ -6,10 +6,10 @@ import { BOM, parseCsv, toCsv } from '../../src/modules/exchange/csv.ts';
 import { writeXlsx } from '../../src/modules/exchange/xlsx.ts';
 import type { Member } from '../../src/seed/factories.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
-import { type RoleWorld, createRoleWorld } from '../events/roles.ts';
+import { type TemplateWorld, templateWorld } from '../events/roles.ts';
 
 let t: TestApp;
-let w: RoleWorld;
+let w: TemplateWorld;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const JA_HEADER = ['コード', '項目', '項目（英語）', '内容', '内容（英語）', 'フェーズ', '分類', '対象資産種別', '観点', 'パート', '順序', '出典'];
@@ -29,7 +29,7 @@ const dutyCount = async () => (await t.database.db.select({ id: duties.id }).fro
 
 beforeAll(async () => {
   t = await createTestApp();
-  w = await createRoleWorld(t.app);
+  w = await templateWorld(t.app);
 });
 afterAll(() => t.close());
 

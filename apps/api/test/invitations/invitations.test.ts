@@ -5,7 +5,8 @@ import type { TCreateInvitationResponse, TInvitation, TInvitationPreview, TParty
 import { hashToken } from '../../src/modules/auth/index.ts';
 import { manualClock } from '../../src/platform/clock.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
-import { ROLES, type Role, type World, createWorld } from '../parties/world.ts';
+import { createWorld } from '../../src/seed/world.ts';
+import { ROLES, type Role, type World, structureWorld } from '../parties/world.ts';
 
 let t: TestApp;
 let w: World;
@@ -15,7 +16,7 @@ const DAY_MS = 86_400_000;
 
 beforeAll(async () => {
   t = await createTestApp({ PUBLIC_URL: 'https://bunkai.example.test/' }, { clock });
-  w = await createWorld(t.app);
+  w = await structureWorld(t.app);
 });
 afterAll(() => t.close());
 
@@ -105,14 +106,14 @@ describe('invitations (招待)', () => {
 
   it('refuses an organization that already is a party (409 already_party), parties already taken, and non-admins', async () => {
     const { token } = await w.f.invite(w.owner, w.engagement.id, { role: 'other', displayName: 'H社' });
-    const dup = await w.member.http.post(`/api/v1/invitations/${token}/accept`);
+    const dup = await w.vendor.http.post(`/api/v1/invitations/${token}/accept`);
     expect(dup.status).toBe(409);
-    expect(dup.body).toMatchObject({ error: { code: 'already_party', details: { partyId: w.memberPartyId } } });
+    expect(dup.body).toMatchObject({ error: { code: 'already_party', details: { partyId: w.vendorPartyId } } });
     const nonAdmin = await w.f.addMember(await vendor('I社'));
     const denied = await nonAdmin.http.post(`/api/v1/invitations/${token}/accept`);
     expect(denied.status).toBe(403);
     expect(denied.body).toMatchObject({ error: { code: 'org_admin_only' } });
-    const taken = await w.owner.http.post(url(), { email: 'x@y.test', partyId: w.memberPartyId });
+    const taken = await w.owner.http.post(url(), { email: 'x@y.test', partyId: w.vendorPartyId });
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({ error: { code: 'party_taken' } });
   });
@@ -143,19 +144,19 @@ describe('authorization table: invitations', () => {
       anonymous: 401,
       outsider: 404,
       observer: 403,
-      member: 403,
+      vendor: 403,
       owner: 201,
     });
   });
   it('GET /engagements/:id/invitations', async () => {
-    expect(await table(async (r) => (await http(r).get(url())).status)).toEqual({ anonymous: 401, outsider: 404, observer: 403, member: 403, owner: 200 });
+    expect(await table(async (r) => (await http(r).get(url())).status)).toEqual({ anonymous: 401, outsider: 404, observer: 403, vendor: 403, owner: 200 });
   });
   it('DELETE /invitations/:invitationId', async () => {
     expect(await table(async (r) => (await http(r).delete(`/api/v1/invitations/${(await fresh()).invitation.id}`)).status)).toEqual({
       anonymous: 401,
       outsider: 404,
       observer: 403,
-      member: 403,
+      vendor: 403,
       owner: 200,
     });
   });
@@ -168,20 +169,25 @@ describe('authorization table: invitations', () => {
 
 describe('the VPN story: a template engagement where three vendors are invited and accept', () => {
   it('fills every placeholder party of onprem-ehr-vpn with its vendor organization; the chain verifies', async () => {
-    const story = await w.f.templateEngagementWithVendors('onprem-ehr-vpn');
-    const parties = await story.vendors.vpn_owner.member.http.get<{ parties: TParty[] }>(`/api/v1/engagements/${story.engagement.id}/parties`);
+    const story = await createWorld(t.app, {
+      roles: ['owner', 'vendor', 'otherVendor'],
+      hospital: { name: 'デモ総合病院' },
+      engagement: { templateCode: 'onprem-ehr-vpn' },
+      extraVendors: [{ role: 'vpn_owner' }],
+    });
+    const parties = await story.vendors.vpn_owner!.admin.http.get<{ parties: TParty[] }>(`/api/v1/engagements/${story.engagement.id}/parties`);
     expect(parties.status).toBe(200);
     expect(parties.body.parties.map((p) => p.role)).toEqual(['hospital', 'ehr_vendor', 'network_vendor', 'vpn_owner']);
     expect(parties.body.parties.every((p) => p.organizationId !== null)).toBe(true);
     // The template's placeholder names gave way to the companies that joined.
     expect(parties.body.parties.map((p) => p.displayName)).toEqual(['デモ総合病院', '電子カルテベンダーA社', 'ネットワーク事業者B社', 'リモート保守回線事業者C社']);
-    const e = await story.hospital.http.get<{ engagement: { status: string } }>(`/api/v1/engagements/${story.engagement.id}`);
+    const e = await story.owner.http.get<{ engagement: { status: string } }>(`/api/v1/engagements/${story.engagement.id}`);
     expect(e.body.engagement.status).toBe('negotiating');
     for (const v of Object.values(story.vendors)) {
-      const summary = await v.member.http.get<{ engagement: { myPartyId: string; myRoles: string[] } }>(`/api/v1/engagements/${story.engagement.id}`);
+      const summary = await v.admin.http.get<{ engagement: { myPartyId: string; myRoles: string[] } }>(`/api/v1/engagements/${story.engagement.id}`);
       expect(summary.body.engagement).toMatchObject({ myPartyId: v.partyId, myRoles: ['member'] });
     }
-    const invited = await story.hospital.http.get<{ invitations: TInvitation[] }>(url(story.engagement.id));
+    const invited = await story.owner.http.get<{ invitations: TInvitation[] }>(url(story.engagement.id));
     expect(invited.body.invitations.map((i) => i.status)).toEqual(['accepted', 'accepted', 'accepted']);
     const chain = await verifyChain(t.database.db, story.engagement.id);
     expect(chain).toMatchObject({ ok: true, firstBreak: null });

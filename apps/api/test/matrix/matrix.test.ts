@@ -15,17 +15,17 @@ beforeAll(async () => {
   // A few negotiations so that filters have something to tell apart.
   const vpn = w.vendors.vpn_owner;
   const ehr = w.vendors.ehr_vendor;
-  await f.propose(ehr.member, await freshCell(), { assignment: { [w.hospitalPartyId]: ['A'], [vpn.partyId]: ['R'] } });
-  await f.propose(w.hospital, await freshCell(), { assignment: { [w.hospitalPartyId]: ['R', 'A'], [vpn.partyId]: ['I'] } });
+  await f.propose(ehr.admin, await freshCell(), { assignment: { [w.hospitalPartyId]: ['A'], [vpn.partyId]: ['R'] } });
+  await f.propose(w.owner, await freshCell(), { assignment: { [w.hospitalPartyId]: ['R', 'A'], [vpn.partyId]: ['I'] } });
   noA = await freshCell();
   await db.update(cells).set({ status: 'agreed', assignment: { [ehr.partyId]: ['R'] } }).where(eq(cells.id, noA.id));
-  full = await f.matrix(w.hospital, n.eid);
+  full = await f.matrix(w.owner, n.eid);
 });
 afterAll(() => n.t.close());
 
 const holds = (c: TMatrixCell, partyId: string) => Boolean(c.assignment?.[partyId]?.length || c.openProposal?.assignment[partyId]?.length);
 const ids = (cs: readonly TMatrixCell[]) => cs.map((c) => c.id);
-const get = (query: string) => n.f.matrix(n.w.hospital, n.eid, query);
+const get = (query: string) => n.f.matrix(n.w.owner, n.eid, query);
 
 describe('GET /engagements/:id/cells', () => {
   it('returns the whole matrix in one response, in 確認表 order', async () => {
@@ -92,7 +92,7 @@ describe('GET /engagements/:id/cells', () => {
 
   it('view=mine is "what is asked of us": roles held and acceptances pending from the caller’s party', async () => {
     const vpn = n.w.vendors.vpn_owner;
-    const mine = await n.f.matrix(vpn.member, n.eid, 'view=mine');
+    const mine = await n.f.matrix(vpn.admin, n.eid, 'view=mine');
     const expected = full.cells.filter((c) => c.status !== 'not_applicable' && (holds(c, vpn.partyId) || c.openProposal?.pendingFrom.includes(vpn.partyId)));
     expect(ids(mine.cells)).toEqual(ids(expected));
     expect(mine.cells.some((c) => c.openProposal?.pendingFrom.includes(vpn.partyId))).toBe(true);
@@ -103,7 +103,7 @@ describe('GET /engagements/:id/cells', () => {
   });
 
   it('answers unknown filters and values with 400 and a code', async () => {
-    const h = n.w.hospital.http;
+    const h = n.w.owner.http;
     const cases: [string, string][] = [
       ['status=done', 'unknown_filter_value'],
       ['phase=someday', 'unknown_filter_value'],
@@ -137,12 +137,12 @@ describe('GET /cells/:id and /engagements/:id/progress', () => {
 
   it('counts cells per status, 初回確認 / 完了日 recorded, and per party', async () => {
     const cell = await n.freshCell();
-    const reviewed = await n.w.hospital.http.patch(`/api/v1/cells/${cell.id}/review`, { version: cell.version, firstCheckAnswer: 'yes', completedOn: '2025-04-01' });
+    const reviewed = await n.w.owner.http.patch(`/api/v1/cells/${cell.id}/review`, { version: cell.version, firstCheckAnswer: 'yes', completedOn: '2025-04-01' });
     expect(reviewed.status).toBe(200);
     const res = await n.w.observer.http.get<TProgressResponse>(`/api/v1/engagements/${n.eid}/progress`);
     expect(res.status).toBe(200);
     const p = res.body;
-    const now = (await n.f.matrix(n.w.hospital, n.eid)).cells;
+    const now = (await n.f.matrix(n.w.owner, n.eid)).cells;
     expect(p.total).toBe(now.length);
     expect(Object.values(p.byStatus).reduce((a, b) => a + b, 0)).toBe(p.total);
     expect(p.agreed).toBe(now.filter((c) => c.status === 'agreed').length);

@@ -16,21 +16,21 @@ type Route = {
   expected: Record<Caller, number>;
 };
 
-const READ = { anonymous: 401, outsider: 404, observer: 200, vendor: 200, hospitalMember: 200, owner: 200 };
-const WRITE = (ok: number) => ({ anonymous: 401, outsider: 404, observer: 403, vendor: ok, hospitalMember: ok, owner: ok });
-const OWNER_ONLY = { anonymous: 401, outsider: 404, observer: 403, vendor: 403, hospitalMember: 403, owner: 200 };
+const READ = { anonymous: 401, outsider: 404, observer: 200, otherVendor: 200, hospitalMember: 200, owner: 200 };
+const WRITE = (ok: number) => ({ anonymous: 401, outsider: 404, observer: 403, otherVendor: ok, hospitalMember: ok, owner: ok });
+const OWNER_ONLY = { anonymous: 401, outsider: 404, observer: 403, otherVendor: 403, hospitalMember: 403, owner: 200 };
 
 /** A proposal by the EHR vendor on a fresh cell (hospital A, EHR vendor R): someone else's for every caller. */
 const ehrProposal = async () => {
   const { w, f, freshCell } = n;
   const ehr = w.vendors.ehr_vendor;
-  return f.propose(ehr.member, await freshCell(), { assignment: { [w.hospitalPartyId]: ['A'], [ehr.partyId]: ['R'] } });
+  return f.propose(ehr.admin, await freshCell(), { assignment: { [w.hospitalPartyId]: ['A'], [ehr.partyId]: ['R'] } });
 };
 
 const routes = (): Route[] => {
   const { w, eid, freshCell } = n;
   let first: string | undefined;
-  const anyCell = async () => ({ id: (first ??= (await n.f.matrix(w.hospital, eid)).cells[0]!.id) });
+  const anyCell = async () => ({ id: (first ??= (await n.f.matrix(w.owner, eid)).cells[0]!.id) });
   return [
     { name: 'GET engagements/:id/cells', call: (m) => m.http.get(`/api/v1/engagements/${eid}/cells`), expected: READ },
     { name: 'GET engagements/:id/cells?view=mine', call: (m) => m.http.get(`/api/v1/engagements/${eid}/cells?view=mine`), expected: READ },
@@ -57,8 +57,8 @@ const routes = (): Route[] => {
       name: 'POST proposals/:id/withdraw (own proposal)',
       call: async (m, caller) => {
         const cell = await freshCell();
-        const mine = ['vendor', 'hospitalMember', 'owner'].includes(caller);
-        const proposer = mine ? m : w.vendors.ehr_vendor.member;
+        const mine = ['otherVendor', 'hospitalMember', 'owner'].includes(caller);
+        const proposer = mine ? m : w.vendors.ehr_vendor.admin;
         const p = await n.f.propose(proposer, cell, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] } });
         return m.http.post(`/api/v1/proposals/${p.proposal.id}/withdraw`, {});
       },

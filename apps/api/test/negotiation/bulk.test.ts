@@ -12,7 +12,7 @@ afterAll(() => n.t.close());
 
 /** The cells of one duty on every client terminal (端末). */
 const terminalCells = async (dutyCode: string): Promise<TMatrixCell[]> => {
-  const m = await n.f.matrix(n.w.hospital, n.eid);
+  const m = await n.f.matrix(n.w.owner, n.eid);
   const duty = m.duties.find((d) => d.code === dutyCode)!;
   const terminals = new Set(m.assets.filter((a) => a.category === 'client_terminal').map((a) => a.id));
   return m.cells.filter((c) => c.dutyId === duty.id && c.assetId !== null && terminals.has(c.assetId));
@@ -30,7 +30,7 @@ describe('bulk proposals (一括提案)', () => {
     // The template's terminal already carries a suggestion; the 20 added terminals are fresh.
     const suggested = targets.filter((c) => c.openProposal !== null);
     expect(suggested.length).toBeGreaterThanOrEqual(1);
-    const res = await f.bulkPropose(ehr.member, eid, {
+    const res = await f.bulkPropose(ehr.admin, eid, {
       cellIds: targets.map((c) => c.id),
       assignment: { [w.hospitalPartyId]: ['A'], [ehr.partyId]: ['R'] },
       terms: { frequency: '月次' },
@@ -57,7 +57,7 @@ describe('bulk proposals (一括提案)', () => {
   it('agrees every cell at once when the hospital holds R and A alone', async () => {
     const { w, f, eid } = n;
     const targets = await terminalCells('INC-05');
-    const res = await f.bulkPropose(w.hospital, eid, { cellIds: targets.map((c) => c.id), assignment: { [w.hospitalPartyId]: ['R', 'A'] } });
+    const res = await f.bulkPropose(w.owner, eid, { cellIds: targets.map((c) => c.id), assignment: { [w.hospitalPartyId]: ['R', 'A'] } });
     expect(res.results.every((r) => r.status === 'agreed')).toBe(true);
     const after = await terminalCells('INC-05');
     expect(after.every((c) => c.status === 'agreed' && c.openProposal === null && c.assignment?.[w.hospitalPartyId]?.join('') === 'RA')).toBe(true);
@@ -69,13 +69,13 @@ describe('bulk proposals (一括提案)', () => {
     const { w, f, eid } = n;
     const targets = await terminalCells('PHY-03').then((c) => (c.length ? c : terminalCells('VUL-06')));
     const na = targets[0]!;
-    const marked = await w.hospital.http.patch(`/api/v1/cells/${na.id}/applicability`, { version: na.version, notApplicable: true, reason: '貸出用端末のため対象外' });
+    const marked = await w.owner.http.patch(`/api/v1/cells/${na.id}/applicability`, { version: na.version, notApplicable: true, reason: '貸出用端末のため対象外' });
     expect(marked.status).toBe(200);
-    const other = await f.createEngagement(w.hospital, { templateCode: 'onprem-ehr-vpn', title: '別案件' });
-    const foreign = (await f.matrix(w.hospital, other.id)).cells[0]!;
+    const other = await f.createEngagement(w.owner, { templateCode: 'onprem-ehr-vpn', title: '別案件' });
+    const foreign = (await f.matrix(w.owner, other.id)).cells[0]!;
     const ids = targets.map((c) => c.id);
     const before = await snapshotOf(ids);
-    const res = await w.hospital.http.post(`/api/v1/engagements/${eid}/cells/bulk-proposals`, {
+    const res = await w.owner.http.post(`/api/v1/engagements/${eid}/cells/bulk-proposals`, {
       cellIds: [...ids, foreign.id],
       assignment: { [w.hospitalPartyId]: ['R', 'A'] },
     });
@@ -100,7 +100,7 @@ describe('bulk proposals (一括提案)', () => {
       [{ cellIds: [one], assignment: { [hp]: ['C'] } }, 'invalid_assignment'],
     ];
     for (const [body, code] of cases) {
-      const res = await w.hospital.http.post<TBulkProposeResponse>(url, body);
+      const res = await w.owner.http.post<TBulkProposeResponse>(url, body);
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: { code } });
     }

@@ -18,11 +18,11 @@ describe('concurrent writers on one cell', () => {
     for (let round = 0; round < 3; round++) {
       const cell = await freshCell();
       const [a, b] = await Promise.all([
-        ehr.member.http.post<{ cell: TCellWithProposal }>(`/api/v1/cells/${cell.id}/proposals`, {
+        ehr.admin.http.post<{ cell: TCellWithProposal }>(`/api/v1/cells/${cell.id}/proposals`, {
           assignment: { [w.hospitalPartyId]: ['A'], [ehr.partyId]: ['R'] },
           version: cell.version,
         }),
-        vpn.member.http.post<{ cell: TCellWithProposal }>(`/api/v1/cells/${cell.id}/proposals`, {
+        vpn.admin.http.post<{ cell: TCellWithProposal }>(`/api/v1/cells/${cell.id}/proposals`, {
           assignment: { [w.hospitalPartyId]: ['A'], [vpn.partyId]: ['R'] },
           version: cell.version,
         }),
@@ -46,11 +46,11 @@ describe('concurrent writers on one cell', () => {
     for (let round = 0; round < 3; round++) {
       const cell = await freshCell();
       // Needs the hospital, the network vendor (R) and the VPN owner (A).
-      const p = await f.propose(ehr.member, cell, { assignment: { [network.partyId]: ['R'], [vpn.partyId]: ['A'], [w.hospitalPartyId]: ['I'] } });
-      await f.accept(w.hospital, p.proposal.id);
+      const p = await f.propose(ehr.admin, cell, { assignment: { [network.partyId]: ['R'], [vpn.partyId]: ['A'], [w.hospitalPartyId]: ['I'] } });
+      await f.accept(w.owner, p.proposal.id);
       const results = await Promise.all([
-        network.member.http.post<{ cell: TCellWithProposal }>(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
-        vpn.member.http.post<{ cell: TCellWithProposal }>(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
+        network.admin.http.post<{ cell: TCellWithProposal }>(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
+        vpn.admin.http.post<{ cell: TCellWithProposal }>(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
       ]);
       expect(results.map((r) => r.status)).toEqual([200, 200]);
       expect(results.map((r) => r.body.cell.status).sort()).toEqual(['agreed', 'proposed']);
@@ -67,10 +67,10 @@ describe('concurrent writers on one cell', () => {
     const ehr = w.vendors.ehr_vendor;
     const cell = await freshCell();
     // Only the hospital's consent is needed; the EHR vendor (I) answers too.
-    const p = await f.propose(ehr.member, cell, { assignment: { [w.hospitalPartyId]: ['R', 'A'], [w.vendors.network_vendor.partyId]: ['I'] } });
+    const p = await f.propose(ehr.admin, cell, { assignment: { [w.hospitalPartyId]: ['R', 'A'], [w.vendors.network_vendor.partyId]: ['I'] } });
     const [h, nv] = await Promise.all([
-      w.hospital.http.post(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
-      w.vendors.network_vendor.member.http.post(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
+      w.owner.http.post(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
+      w.vendors.network_vendor.admin.http.post(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
     ]);
     expect(h.status).toBe(200);
     // Either the network vendor answered first (200, not decisive) or after the agreement (409).

@@ -34,8 +34,8 @@ describe('a writer that waited for the cell lock', () => {
     const vpn = w.vendors.vpn_owner;
     const cell = await freshCell();
     // Needs the hospital, the network vendor (R) and the VPN owner (A); the hospital accepts at once.
-    const p = await f.propose(w.vendors.ehr_vendor.member, cell, { assignment: { [network.partyId]: ['R'], [vpn.partyId]: ['A'], [w.hospitalPartyId]: ['I'] } });
-    await f.accept(w.hospital, p.proposal.id);
+    const p = await f.propose(w.vendors.ehr_vendor.admin, cell, { assignment: { [network.partyId]: ['R'], [vpn.partyId]: ['A'], [w.hospitalPartyId]: ['I'] } });
+    await f.accept(w.owner, p.proposal.id);
 
     let locked!: () => void;
     let release!: () => void;
@@ -46,11 +46,11 @@ describe('a writer that waited for the cell lock', () => {
       locked();
       await released;
       // What the VPN owner's acceptance writes, committed while the network vendor's request waits.
-      await tx.insert(proposalResponses).values({ proposalId: p.proposal.id, partyId: vpn.partyId, userId: vpn.member.session.user.id, response: 'accept', reason: '' });
+      await tx.insert(proposalResponses).values({ proposalId: p.proposal.id, partyId: vpn.partyId, userId: vpn.admin.session.user.id, response: 'accept', reason: '' });
       await tx.execute(sql`update cells set version = version + 1 where id = ${cell.id}`);
     });
     await isLocked;
-    const waiting = network.member.http.post<TProposalMutationResponse>(`/api/v1/proposals/${p.proposal.id}/accept`, {});
+    const waiting = network.admin.http.post<TProposalMutationResponse>(`/api/v1/proposals/${p.proposal.id}/accept`, {});
     for (let i = 0; i < 200 && (await lockWaiters()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
     expect(await lockWaiters()).toBeGreaterThan(0);
     release();

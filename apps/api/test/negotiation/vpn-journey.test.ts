@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '@bunkai/db';
 import type { TCellHistoryResponse, TMatrixCell, TMatrixResponse } from '@bunkai/domain';
-import { createNegotiationFactories } from '../../src/seed/negotiation-factories.ts';
+import type { NegotiationFactories } from '../../src/seed/negotiation-factories.ts';
+import { type NegotiationWorld, negotiationWorld } from '../../src/seed/world.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let f: ReturnType<typeof createNegotiationFactories>;
-let w: Awaited<ReturnType<ReturnType<typeof createNegotiationFactories>['negotiationWorld']>>;
+let f: NegotiationFactories;
+let w: NegotiationWorld;
 
 beforeAll(async () => {
   t = await createTestApp();
-  f = createNegotiationFactories(t.app);
-  w = await f.negotiationWorld();
+  w = await negotiationWorld(t.app);
+  f = w.f;
 });
 afterAll(() => t.close());
 
@@ -24,17 +25,17 @@ const vpnPatchCell = (m: TMatrixResponse): TMatrixCell => {
 
 describe('the VPN story (VPN装置のパッチは誰が当てるのか)', () => {
   it('network vendor proposes, the VPN owner counters, hospital and network vendor accept: agreed, and the chain verifies', async () => {
-    const { hospital, hospitalPartyId, engagement, vendors } = w;
+    const { owner, hospitalPartyId, engagement, vendors } = w;
     const network = vendors.network_vendor;
     const vpnOwner = vendors.vpn_owner;
 
-    const before = vpnPatchCell(await f.matrix(hospital, engagement.id));
+    const before = vpnPatchCell(await f.matrix(owner, engagement.id));
     // The template deliberately leaves it open: the gap behind the 2021–2022 incidents.
     expect(before.status).toBe('unassigned');
     expect(before.openProposal).toBeNull();
     expect(before.findingCodes).toContain('unassigned');
 
-    const first = await f.propose(network.member, before, {
+    const first = await f.propose(network.admin, before, {
       assignment: { [vpnOwner.partyId]: ['R', 'A'], [network.partyId]: ['C'], [hospitalPartyId]: ['I'] },
       reason: 'VPN装置はリモート保守回線事業者の持ち込み機器のため',
     });
@@ -43,7 +44,7 @@ describe('the VPN story (VPN装置のパッチは誰が当てるのか)', () => 
     expect(first.cell.openProposal?.pendingFrom.sort()).toEqual([hospitalPartyId, vpnOwner.partyId].sort());
     expect(first.cell.openProposal?.acceptedBy).toEqual([network.partyId]);
 
-    const counter = await f.propose(vpnOwner.member, first.cell, {
+    const counter = await f.propose(vpnOwner.admin, first.cell, {
       assignment: { [network.partyId]: ['R'], [vpnOwner.partyId]: ['A'], [hospitalPartyId]: ['I'] },
       terms: { frequency: '月次（緊急の脆弱性は公表後72時間以内）', evidence: 'パッチ適用報告書' },
       reason: '適用作業は院内LANを保守するネットワーク事業者が行い、当社が責任を持つ',
@@ -52,11 +53,11 @@ describe('the VPN story (VPN装置のパッチは誰が当てるのか)', () => 
     expect(counter.cell.openProposal?.id).toBe(counter.proposal.id);
     expect(counter.cell.openProposal?.pendingFrom.sort()).toEqual([hospitalPartyId, network.partyId].sort());
 
-    const afterHospital = await f.accept(hospital, counter.proposal.id);
+    const afterHospital = await f.accept(owner, counter.proposal.id);
     expect(afterHospital.cell.status).toBe('proposed');
     expect(afterHospital.cell.openProposal?.pendingFrom).toEqual([network.partyId]);
 
-    const agreed = await f.accept(network.member, counter.proposal.id);
+    const agreed = await f.accept(network.admin, counter.proposal.id);
     expect(agreed.cell.status).toBe('agreed');
     expect(agreed.cell.openProposal).toBeNull();
     expect(agreed.cell.assignment).toEqual({ [network.partyId]: ['R'], [vpnOwner.partyId]: ['A'], [hospitalPartyId]: ['I'] });
@@ -64,11 +65,11 @@ describe('the VPN story (VPN装置のパッチは誰が当てるのか)', () => 
     expect(agreed.proposal.status).toBe('agreed');
     expect(agreed.proposal.closedAt).not.toBeNull();
 
-    const after = vpnPatchCell(await f.matrix(vpnOwner.member, engagement.id));
+    const after = vpnPatchCell(await f.matrix(vpnOwner.admin, engagement.id));
     expect(after).toMatchObject({ status: 'agreed', openProposalId: null });
     expect(after.findingCodes).not.toContain('unassigned');
 
-    const history = (await hospital.http.get<TCellHistoryResponse>(`/api/v1/cells/${before.id}/history`)).body;
+    const history = (await owner.http.get<TCellHistoryResponse>(`/api/v1/cells/${before.id}/history`)).body;
     expect(history.proposals.map((p) => p.status)).toEqual(['superseded', 'agreed']);
     expect(history.proposals[1]!.responses.map((r) => r.partyId)).toEqual([hospitalPartyId, network.partyId]);
     expect(history.events.map((e) => e.type)).toEqual(['proposal.created', 'proposal.countered', 'proposal.accepted', 'proposal.accepted', 'cell.agreed']);
@@ -82,8 +83,8 @@ describe('the VPN story (VPN装置のパッチは誰が当てるのか)', () => 
 
 describe('template suggestions (推奨分担) are never agreed by themselves', () => {
   it('needs the hospital and every R/A party to accept, the hospital included', async () => {
-    const { hospital, hospitalPartyId, engagement, vendors } = w;
-    const m = await f.matrix(hospital, engagement.id);
+    const { owner, hospitalPartyId, engagement, vendors } = w;
+    const m = await f.matrix(owner, engagement.id);
     // RMT-02 on the VPN appliance is suggested as hospital A, VPN owner R, EHR vendor C.
     const cell = f.pick(m, { dutyCode: 'RMT-02', assetCategory: 'vpn_appliance' });
     expect(cell.status).toBe('proposed');
@@ -91,29 +92,29 @@ describe('template suggestions (推奨分担) are never agreed by themselves', (
     expect(cell.openProposal).toMatchObject({ suggested: true, proposerPartyId: hospitalPartyId, proposerUserId: null, acceptedBy: [] });
     expect(cell.openProposal!.pendingFrom.sort()).toEqual([hospitalPartyId, vendors.vpn_owner.partyId].sort());
 
-    const vpnAccepted = await f.accept(vendors.vpn_owner.member, cell.openProposal!.id);
+    const vpnAccepted = await f.accept(vendors.vpn_owner.admin, cell.openProposal!.id);
     expect(vpnAccepted.cell.status).toBe('proposed');
     expect(vpnAccepted.cell.openProposal!.pendingFrom).toEqual([hospitalPartyId]);
-    const agreed = await f.accept(hospital, cell.openProposal!.id);
+    const agreed = await f.accept(owner, cell.openProposal!.id);
     expect(agreed.cell.status).toBe('agreed');
   });
 
   it('a suggestion only the hospital holds still waits for the hospital', async () => {
-    const { hospital, hospitalPartyId, engagement } = w;
-    const cell = await f.findCell(hospital, engagement.id, { dutyCode: 'DAT-02' });
+    const { owner, hospitalPartyId, engagement } = w;
+    const cell = await f.findCell(owner, engagement.id, { dutyCode: 'DAT-02' });
     expect(cell.openProposal).toMatchObject({ suggested: true, pendingFrom: [hospitalPartyId] });
     expect(cell.status).toBe('proposed');
-    const agreed = await f.accept(hospital, cell.openProposal!.id);
+    const agreed = await f.accept(owner, cell.openProposal!.id);
     expect(agreed.cell).toMatchObject({ status: 'agreed', assignment: { [hospitalPartyId]: ['R', 'A'] } });
   });
 
   it('only the owner withdraws a suggestion; the cell falls back to unassigned', async () => {
-    const { hospital, engagement, vendors } = w;
-    const cell = await f.findCell(hospital, engagement.id, { dutyCode: 'VUL-03', assetCategory: 'network_device' });
-    const denied = await vendors.network_vendor.member.http.post(`/api/v1/proposals/${cell.openProposal!.id}/withdraw`, {});
+    const { owner, engagement, vendors } = w;
+    const cell = await f.findCell(owner, engagement.id, { dutyCode: 'VUL-03', assetCategory: 'network_device' });
+    const denied = await vendors.network_vendor.admin.http.post(`/api/v1/proposals/${cell.openProposal!.id}/withdraw`, {});
     expect(denied.status).toBe(403);
     expect(denied.body).toMatchObject({ error: { code: 'not_proposer' } });
-    const withdrawn = await f.withdraw(hospital, cell.openProposal!.id);
+    const withdrawn = await f.withdraw(owner, cell.openProposal!.id);
     expect(withdrawn.cell).toMatchObject({ status: 'unassigned', openProposal: null });
     expect(withdrawn.proposal.status).toBe('withdrawn');
   });

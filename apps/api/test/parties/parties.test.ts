@@ -3,14 +3,14 @@ import { eq } from 'drizzle-orm';
 import { events } from '@bunkai/db';
 import type { TParty } from '@bunkai/domain';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
-import { ROLES, type Role, type World, createWorld } from './world.ts';
+import { ROLES, type Role, type World, structureWorld } from './world.ts';
 
 let t: TestApp;
 let w: World;
 
 beforeAll(async () => {
   t = await createTestApp();
-  w = await createWorld(t.app);
+  w = await structureWorld(t.app);
 });
 afterAll(() => t.close());
 
@@ -22,7 +22,7 @@ const contact = { name: '山田 太郎', phone: '03-1234-5678', email: 'yamada@v
 describe('parties (当事者)', () => {
   it('lists every party with contacts, in position order', async () => {
     // A world of its own: other tests add parties to the shared one.
-    const v = await createWorld(t.app);
+    const v = await structureWorld(t.app);
     const res = await v.observer.http.get<{ parties: TParty[] }>(`/api/v1/engagements/${v.engagement.id}/parties`);
     expect(res.status).toBe(200);
     expect(res.body.parties.map((p) => p.role)).toEqual(['hospital', 'ehr_vendor', 'observer']);
@@ -31,7 +31,7 @@ describe('parties (当事者)', () => {
 
   it('the owner creates a placeholder party with contacts; an event is appended', async () => {
     // A world of its own, so the new party's position follows exactly the three parties it starts with.
-    const v = await createWorld(t.app);
+    const v = await structureWorld(t.app);
     const res = await v.owner.http.post<{ party: TParty }>(`/api/v1/engagements/${v.engagement.id}/parties`, {
       role: 'network_vendor',
       displayName: 'ネットワーク事業者B社',
@@ -54,28 +54,28 @@ describe('parties (当事者)', () => {
   });
 
   it('the owner patches any party; a stale version answers 409 with the current party', async () => {
-    const before = await partyOf(w.memberPartyId);
-    const ok = await w.owner.http.patch<{ party: TParty }>(`/api/v1/parties/${w.memberPartyId}`, { version: before.version, displayName: 'A社（電子カルテ）' });
+    const before = await partyOf(w.vendorPartyId);
+    const ok = await w.owner.http.patch<{ party: TParty }>(`/api/v1/parties/${w.vendorPartyId}`, { version: before.version, displayName: 'A社（電子カルテ）' });
     expect(ok.status).toBe(200);
     expect(ok.body.party).toMatchObject({ displayName: 'A社（電子カルテ）', version: before.version + 1, contractReference: before.contractReference });
-    const stale = await w.owner.http.patch(`/api/v1/parties/${w.memberPartyId}`, { version: before.version, displayName: '古い版' });
+    const stale = await w.owner.http.patch(`/api/v1/parties/${w.vendorPartyId}`, { version: before.version, displayName: '古い版' });
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ error: { code: 'stale_version', details: { current: { id: w.memberPartyId, version: before.version + 1 } } } });
+    expect(stale.body).toMatchObject({ error: { code: 'stale_version', details: { current: { id: w.vendorPartyId, version: before.version + 1 } } } });
   });
 
   it("a party's own members edit its contacts and contract reference, nothing else, and not other parties", async () => {
-    const before = await partyOf(w.memberPartyId);
-    const ok = await w.member.http.patch<{ party: TParty }>(`/api/v1/parties/${w.memberPartyId}`, {
+    const before = await partyOf(w.vendorPartyId);
+    const ok = await w.vendor.http.patch<{ party: TParty }>(`/api/v1/parties/${w.vendorPartyId}`, {
       version: before.version,
       normalContacts: [contact],
       contractReference: '電子カルテ保守契約 2025-01',
     });
     expect(ok.status).toBe(200);
     expect(ok.body.party).toMatchObject({ normalContacts: [contact], contractReference: '電子カルテ保守契約 2025-01', displayName: before.displayName });
-    const rename = await w.member.http.patch(`/api/v1/parties/${w.memberPartyId}`, { version: ok.body.party.version, displayName: '自称' });
+    const rename = await w.vendor.http.patch(`/api/v1/parties/${w.vendorPartyId}`, { version: ok.body.party.version, displayName: '自称' });
     expect(rename.status).toBe(403);
     expect(rename.body).toMatchObject({ error: { code: 'owner_only_fields' } });
-    const other = await w.member.http.patch(`/api/v1/parties/${w.hospitalPartyId}`, { version: 1, normalContacts: [] });
+    const other = await w.vendor.http.patch(`/api/v1/parties/${w.hospitalPartyId}`, { version: 1, normalContacts: [] });
     expect(other.status).toBe(403);
     expect(other.body).toMatchObject({ error: { code: 'not_own_party' } });
   });
@@ -106,22 +106,22 @@ describe('authorization table: parties', () => {
     {
       route: 'GET /engagements/:id/parties',
       call: async (r) => (await http(r).get(`/api/v1/engagements/${w.engagement.id}/parties`)).status,
-      expected: { anonymous: 401, outsider: 404, observer: 200, member: 200, owner: 200 },
+      expected: { anonymous: 401, outsider: 404, observer: 200, vendor: 200, owner: 200 },
     },
     {
       route: 'POST /engagements/:id/parties',
       call: async (r) => (await http(r).post(`/api/v1/engagements/${w.engagement.id}/parties`, { role: 'other', displayName: `by ${r}` })).status,
-      expected: { anonymous: 401, outsider: 404, observer: 403, member: 403, owner: 201 },
+      expected: { anonymous: 401, outsider: 404, observer: 403, vendor: 403, owner: 201 },
     },
     {
       route: 'PATCH /parties/:partyId (the vendor party, contacts only)',
-      call: async (r) => (await http(r).patch(`/api/v1/parties/${w.memberPartyId}`, { version: await version(w.memberPartyId), emergencyContacts: [] })).status,
-      expected: { anonymous: 401, outsider: 404, observer: 403, member: 200, owner: 200 },
+      call: async (r) => (await http(r).patch(`/api/v1/parties/${w.vendorPartyId}`, { version: await version(w.vendorPartyId), emergencyContacts: [] })).status,
+      expected: { anonymous: 401, outsider: 404, observer: 403, vendor: 200, owner: 200 },
     },
     {
       route: 'PATCH /parties/:partyId (the observer party, contacts only)',
       call: async (r) => (await http(r).patch(`/api/v1/parties/${w.observerPartyId}`, { version: await version(w.observerPartyId), emergencyContacts: [] })).status,
-      expected: { anonymous: 401, outsider: 404, observer: 403, member: 403, owner: 200 },
+      expected: { anonymous: 401, outsider: 404, observer: 403, vendor: 403, owner: 200 },
     },
   ];
   for (const c of cases)

@@ -4,7 +4,7 @@ import { events } from '@bunkai/db';
 import type { TSignatory } from '@bunkai/domain';
 import type { Member } from '../../src/seed/factories.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
-import { ROLES, type World, createWorld } from './world.ts';
+import { ROLES, type World, structureWorld } from './world.ts';
 
 let t: TestApp;
 let w: World;
@@ -12,8 +12,8 @@ let vendorUser: Member;
 
 beforeAll(async () => {
   t = await createTestApp();
-  w = await createWorld(t.app);
-  vendorUser = await w.f.addMember(w.member, { displayName: '署名者 花子' });
+  w = await structureWorld(t.app);
+  vendorUser = await w.f.addMember(w.vendor, { displayName: '署名者 花子' });
 });
 afterAll(() => t.close());
 
@@ -54,15 +54,15 @@ describe('signatory right (署名権限)', () => {
   });
 
   it('the owner (another organization) cannot grant on a vendor party; nor can a non-admin of the party', async () => {
-    const byOwner = await w.owner.http.put(url(w.memberPartyId, vendorUser.session.user.id));
+    const byOwner = await w.owner.http.put(url(w.vendorPartyId, vendorUser.session.user.id));
     expect(byOwner.status).toBe(403);
     expect(byOwner.body).toMatchObject({ error: { code: 'party_admin_only' } });
-    const byUser = await vendorUser.http.put(url(w.memberPartyId, w.member.session.user.id));
+    const byUser = await vendorUser.http.put(url(w.vendorPartyId, w.vendor.session.user.id));
     expect(byUser.status).toBe(403);
   });
 
   it("refuses users of another organization (404) and the observer party (409)", async () => {
-    const foreign = await w.member.http.put(url(w.memberPartyId, w.owner.session.user.id));
+    const foreign = await w.vendor.http.put(url(w.vendorPartyId, w.owner.session.user.id));
     expect(foreign.status).toBe(404);
     const observer = await w.observer.http.put(url(w.observerPartyId, w.observer.session.user.id));
     expect(observer.status).toBe(409);
@@ -90,20 +90,20 @@ describe('signatory right (署名権限)', () => {
 describe('authorization table: signatories', () => {
   it('GET /parties/:partyId/signatories', async () => {
     const actual: Record<string, number> = {};
-    for (const r of ROLES) actual[r] = (await w.callers[r].http.get(url(w.memberPartyId))).status;
-    expect(actual).toEqual({ anonymous: 401, outsider: 404, observer: 200, member: 200, owner: 200 });
+    for (const r of ROLES) actual[r] = (await w.callers[r].http.get(url(w.vendorPartyId))).status;
+    expect(actual).toEqual({ anonymous: 401, outsider: 404, observer: 200, vendor: 200, owner: 200 });
   });
 
   it('PUT and DELETE /parties/:partyId/signatories/:userId on the vendor party (for its own admin)', async () => {
-    const target = w.member.session.user.id;
+    const target = w.vendor.session.user.id;
     const put: Record<string, number> = {};
     const del: Record<string, number> = {};
     for (const r of ROLES) {
-      put[r] = (await w.callers[r].http.put(url(w.memberPartyId, target))).status;
-      del[r] = (await w.callers[r].http.delete(url(w.memberPartyId, target))).status;
+      put[r] = (await w.callers[r].http.put(url(w.vendorPartyId, target))).status;
+      del[r] = (await w.callers[r].http.delete(url(w.vendorPartyId, target))).status;
     }
     // The outsider admin of another organization learns nothing (404); party admins of other parties are refused (403).
-    expect(put).toEqual({ anonymous: 401, outsider: 404, observer: 403, member: 200, owner: 403 });
-    expect(del).toEqual({ anonymous: 401, outsider: 404, observer: 403, member: 204, owner: 403 });
+    expect(put).toEqual({ anonymous: 401, outsider: 404, observer: 403, vendor: 200, owner: 403 });
+    expect(del).toEqual({ anonymous: 401, outsider: 404, observer: 403, vendor: 204, owner: 403 });
   });
 });

@@ -1,33 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import type { Member } from '../../src/seed/factories.ts';
-import { createHttpClient } from '../../src/seed/http-client.ts';
-import { type StructureFactories, createStructureFactories } from '../../src/seed/structure-factories.ts';
+import { createWorld } from '../../src/seed/world.ts';
 
-/** Who calls in an authorization test; `anonymous` sends no token. */
-export const ROLES = ['anonymous', 'outsider', 'observer', 'member', 'owner'] as const;
+/** The callers of the structure tests' authorization tables (roles of the one world vocabulary); `anonymous` sends no token. */
+export const ROLES = ['anonymous', 'outsider', 'observer', 'vendor', 'owner'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
- * One engagement with a caller for every engagement role: the hospital admin
- * (owner), a vendor party's admin (member), an observer party's admin, and an
+ * One blank engagement with a caller for each of ROLES: the hospital admin
+ * (owner), the EHR vendor's admin (vendor), an observer party's admin, and an
  * organization that is no party at all (outsider). Shared by the structure tests.
  */
-export const createWorld = async (app: FastifyInstance, f: StructureFactories = createStructureFactories(app)) => {
-  const owner = await f.registerOrganization({ name: '市立みなと病院', kind: 'hospital' });
-  const engagement = await f.createEngagement(owner, { title: '電子カルテ更改' });
-  const hospitalPartyId = (await f.listParties(owner, engagement.id)).find((p) => p.role === 'hospital')!.id;
-  const member = await f.registerOrganization({ name: '電子カルテベンダーA社', kind: 'vendor' });
-  const { partyId: memberPartyId } = await f.inviteAndAccept(owner, engagement.id, { role: 'ehr_vendor', displayName: 'A社' }, member);
-  const observer = await f.registerOrganization({ name: '監査法人D', kind: 'vendor' });
-  const { partyId: observerPartyId } = await f.inviteAndAccept(owner, engagement.id, { role: 'observer', displayName: '監査法人D' }, observer);
-  const outsider = await f.registerOrganization({ name: '無関係E社', kind: 'vendor' });
-  const callers: Record<Role, Member> = {
-    anonymous: { ...outsider, http: createHttpClient(app) },
-    outsider,
-    observer,
-    member,
-    owner,
-  };
-  return { f, engagement, hospitalPartyId, memberPartyId, observerPartyId, owner, member, observer, outsider, callers };
+export const structureWorld = async (app: FastifyInstance) => {
+  const w = await createWorld(app, {
+    roles: ROLES,
+    hospital: { name: '市立みなと病院' },
+    engagement: { title: '電子カルテ更改' },
+    vendor: { partyName: 'A社' },
+  });
+  return { ...w, vendorPartyId: w.vendorPartyId!, observerPartyId: w.observerPartyId! };
 };
-export type World = Awaited<ReturnType<typeof createWorld>>;
+export type World = Awaited<ReturnType<typeof structureWorld>>;

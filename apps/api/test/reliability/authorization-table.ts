@@ -20,11 +20,11 @@ export type Entry = {
   stream?: boolean;
 };
 
-const EVERYONE: Role[] = ['anonymous', 'nonParty', 'member', 'otherParty', 'signatory', 'observer', 'owner'];
-const AUTHED: Role[] = ['nonParty', 'member', 'otherParty', 'signatory', 'observer', 'owner'];
-const READERS: Role[] = ['member', 'otherParty', 'signatory', 'observer', 'owner'];
-const WRITERS: Role[] = ['member', 'otherParty', 'signatory', 'owner'];
-const ADMINS: Role[] = ['nonParty', 'otherParty', 'signatory', 'observer', 'owner'];
+const EVERYONE: Role[] = ['anonymous', 'outsider', 'vendorMember', 'otherVendor', 'vendor', 'observer', 'owner'];
+const AUTHED: Role[] = ['outsider', 'vendorMember', 'otherVendor', 'vendor', 'observer', 'owner'];
+const READERS: Role[] = ['vendorMember', 'otherVendor', 'vendor', 'observer', 'owner'];
+const WRITERS: Role[] = ['vendorMember', 'otherVendor', 'vendor', 'owner'];
+const ADMINS: Role[] = ['outsider', 'otherVendor', 'vendor', 'observer', 'owner'];
 const OWNER: Role[] = ['owner'];
 const P = (w: SweepWorld) => ({ id: w.eid });
 const E = (w: SweepWorld): Req => ({ params: P(w) });
@@ -69,7 +69,7 @@ export const TABLE: Record<string, Entry> = {
   'POST /api/v1/proposals/{id}/accept': { allow: WRITERS, scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() }, body: {} }) },
   'POST /api/v1/proposals/{id}/reject': { allow: WRITERS, scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() }, body: { reason: '権限試験' } }) },
   // Only the proposer's party withdraws (the proposals here are the EHR vendor's): the owner and other parties get 403.
-  'POST /api/v1/proposals/{id}/withdraw': { allow: ['member', 'signatory'], scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() } }) },
+  'POST /api/v1/proposals/{id}/withdraw': { allow: ['vendorMember', 'vendor'], scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() } }) },
   'POST /api/v1/engagements/{id}/cells/bulk-proposals': { allow: WRITERS, scoped: true, req: (w) => ({ params: P(w), body: { cellIds: [w.bulkCellId], assignment: w.split } }) },
   'GET /api/v1/cells/{id}/comments': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.cellId } }) },
   'POST /api/v1/cells/{id}/comments': { allow: WRITERS, scoped: true, req: (w) => ({ params: { id: w.cellId }, body: { body: '権限試験のコメント' } }) },
@@ -93,14 +93,14 @@ export const TABLE: Record<string, Entry> = {
   'POST /api/v1/engagements/{id}/parties': { allow: OWNER, scoped: true, req: (w) => ({ params: P(w), body: { role: 'other', displayName: `追加当事者 ${uniq()}` } }) },
   // The owner edits any party; a party's own members edit their party (the EHR vendor's here).
   'PATCH /api/v1/parties/{partyId}': {
-    allow: ['member', 'signatory', 'owner'],
+    allow: ['vendorMember', 'vendor', 'owner'],
     scoped: true,
     req: async (w) => ({ params: { partyId: w.ehrPartyId }, body: { version: await w.partyVersion(w.ehrPartyId), contractReference: `契約 ${uniq()}` } }),
   },
   'GET /api/v1/parties/{partyId}/signatories': { allow: READERS, scoped: true, req: (w) => ({ params: { partyId: w.ehrPartyId } }) },
   // Signatories are managed by an admin of the party's own organization (the EHR vendor's admin, our signatory).
-  'PUT /api/v1/parties/{partyId}/signatories/{userId}': { allow: ['signatory'], scoped: true, req: (w) => ({ params: { partyId: w.ehrPartyId, userId: w.ehrMemberUserId } }) },
-  'DELETE /api/v1/parties/{partyId}/signatories/{userId}': { allow: ['signatory'], scoped: true, req: (w) => ({ params: { partyId: w.ehrPartyId, userId: w.ehrMemberUserId } }) },
+  'PUT /api/v1/parties/{partyId}/signatories/{userId}': { allow: ['vendor'], scoped: true, req: (w) => ({ params: { partyId: w.ehrPartyId, userId: w.vendorMemberUserId } }) },
+  'DELETE /api/v1/parties/{partyId}/signatories/{userId}': { allow: ['vendor'], scoped: true, req: (w) => ({ params: { partyId: w.ehrPartyId, userId: w.vendorMemberUserId } }) },
   'GET /api/v1/engagements/{id}/assets': { allow: READERS, scoped: true, req: E },
   'POST /api/v1/engagements/{id}/assets': { allow: WRITERS, scoped: true, req: (w) => ({ params: P(w), body: { name: `端末 ${uniq()}`, category: 'client_terminal' } }) },
   'PATCH /api/v1/assets/{assetId}': { allow: WRITERS, scoped: true, req: async (w) => ({ params: { assetId: w.assetId }, body: { version: await w.assetVersion(w.assetId), model: uniq() } }) },
@@ -125,8 +125,8 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/revisions/{id}/export.json': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.revisionId } }) },
   'GET /api/v1/revisions/{id}/diff': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.revisionId }, query: { against: w.revisionId } }) },
   // Only a signatory of the party named, for that party (the EHR vendor's).
-  'GET /api/v1/revisions/{id}/signing-statement': { allow: ['signatory'], scoped: true, req: (w) => ({ params: { id: w.revisionId }, query: { partyId: w.ehrPartyId } }) },
-  'POST /api/v1/revisions/{id}/signatures': { allow: ['signatory'], scoped: true, req: (w) => ({ params: { id: w.revisionId }, body: { partyId: w.ehrPartyId, password: w.signatoryPassword } }) },
+  'GET /api/v1/revisions/{id}/signing-statement': { allow: ['vendor'], scoped: true, req: (w) => ({ params: { id: w.revisionId }, query: { partyId: w.ehrPartyId } }) },
+  'POST /api/v1/revisions/{id}/signatures': { allow: ['vendor'], scoped: true, req: (w) => ({ params: { id: w.revisionId }, body: { partyId: w.ehrPartyId, password: w.signatoryPassword } }) },
   'POST /api/v1/verify': { allow: AUTHED, req: () => ({ payload: '{"format":"bunkai-revision/1"}', contentType: 'application/json' }) },
   'GET /api/v1/engagements/{id}/audit.jsonl': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/engagements/{id}/audit.csv': { allow: READERS, scoped: true, req: E },
@@ -140,6 +140,6 @@ export const expected = (e: Entry, role: Role, secured: boolean): 'allowed' | nu
   const explicit = e.deny?.[role];
   if (explicit !== undefined) return explicit;
   if (role === 'anonymous') return secured ? 401 : 403;
-  if (role === 'nonParty' && e.scoped) return 404;
+  if (role === 'outsider' && e.scoped) return 404;
   return 403;
 };

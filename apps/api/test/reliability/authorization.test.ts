@@ -68,7 +68,7 @@ describe('authorization sweep', () => {
         checks += 1;
         const ok = want === 'allowed' ? got.status < 500 && ![401, 403, 404].includes(got.status) : got.status === want;
         if (!ok) mismatches.push(`${op.key} as ${role}: expected ${want}, got ${got.status} ${got.body.slice(0, 160)}`);
-        if (role === 'nonParty' && e.scoped && [200, 201, 204, 403].includes(got.status)) mismatches.push(`LEAK ${op.key}: a non-party got ${got.status}`);
+        if (role === 'outsider' && e.scoped && [200, 201, 204, 403].includes(got.status)) mismatches.push(`LEAK ${op.key}: a non-party got ${got.status}`);
       }
     }
     report('authorization', { routes: ordered.length, roles: ROLES.length, checks, mismatches: mismatches.length });
@@ -84,8 +84,8 @@ describe('authorization sweep', () => {
  */
 describe('authorization sweep: archived, executed and superseded revisions', () => {
   type Want = number | readonly [number, string];
-  const refusal = (role: Role): number => (role === 'anonymous' ? 401 : role === 'nonParty' ? 404 : 403);
-  const readers = (role: Role): Want => (['member', 'otherParty', 'signatory', 'observer', 'owner'].includes(role) ? 200 : refusal(role));
+  const refusal = (role: Role): number => (role === 'anonymous' ? 401 : role === 'outsider' ? 404 : 403);
+  const readers = (role: Role): Want => (['vendorMember', 'otherVendor', 'vendor', 'observer', 'owner'].includes(role) ? 200 : refusal(role));
   const SIGN: Record<SignoffStateKind, readonly [number, string]> = {
     archived: [409, 'engagement_archived'],
     executed: [409, 'revision_executed'],
@@ -108,12 +108,12 @@ describe('authorization sweep: archived, executed and superseded revisions', () 
         { method: 'GET', url: `${R}/annex.docx`, want: readers },
         { method: 'GET', url: `${E}/revisions`, want: readers },
         { method: 'GET', url: `${E}/changes-since-signed?partyId=${s.ehrPartyId}`, want: readers },
-        { method: 'GET', url: `${R}/signing-statement?partyId=${s.ehrPartyId}`, want: (role) => (role === 'signatory' ? 200 : refusal(role)) },
+        { method: 'GET', url: `${R}/signing-statement?partyId=${s.ehrPartyId}`, want: (role) => (role === 'vendor' ? 200 : refusal(role)) },
         {
           method: 'POST',
           url: `${R}/signatures`,
           body: (role) => ({ partyId: s.ehrPartyId, password: w.callers[role].password }),
-          want: (role) => (role === 'signatory' ? SIGN[kind] : refusal(role)),
+          want: (role) => (role === 'vendor' ? SIGN[kind] : refusal(role)),
         },
         { method: 'POST', url: `${E}/revisions`, body: () => ({}), want: (role) => (role === 'owner' ? FREEZE[kind] : refusal(role)) },
       ];

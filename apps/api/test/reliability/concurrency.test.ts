@@ -39,18 +39,18 @@ describe('concurrent negotiation on hot cells', () => {
     expect(cells).toHaveLength(HOT_CELLS);
     // Valid splits: each needs the consent of the hospital and of its R/A parties.
     const splits: TAssignment[] = [
-      { [hospitalPartyId]: ['A'], [vendors.ehr.partyId]: ['R'] },
-      { [hospitalPartyId]: ['A'], [vendors.network.partyId]: ['R'], [vendors.vpn.partyId]: ['C'] },
-      { [vendors.vpn.partyId]: ['R', 'A'], [hospitalPartyId]: ['I'] },
+      { [hospitalPartyId]: ['A'], [vendors.ehr_vendor.partyId]: ['R'] },
+      { [hospitalPartyId]: ['A'], [vendors.network_vendor.partyId]: ['R'], [vendors.vpn_owner.partyId]: ['C'] },
+      { [vendors.vpn_owner.partyId]: ['R', 'A'], [hospitalPartyId]: ['I'] },
       { [hospitalPartyId]: ['R', 'A'] },
     ];
     const actors: [string, Member, string][] = [
       ['owner', w.owner, hospitalPartyId],
       ['hospitalMember', w.hospitalMember, hospitalPartyId],
-      ['ehr', vendors.ehr.admin, vendors.ehr.partyId],
-      ['ehrMember', w.ehrMember, vendors.ehr.partyId],
-      ['network', vendors.network.admin, vendors.network.partyId],
-      ['vpn', vendors.vpn.admin, vendors.vpn.partyId],
+      ['ehr', vendors.ehr_vendor.admin, vendors.ehr_vendor.partyId],
+      ['vendorMember', w.vendorMember, vendors.ehr_vendor.partyId],
+      ['network', vendors.network_vendor.admin, vendors.network_vendor.partyId],
+      ['vpn', vendors.vpn_owner.admin, vendors.vpn_owner.partyId],
     ];
     const outcomes: Outcome[] = [];
     const deadline = Date.now() + DURATION_MS;

@@ -27,9 +27,9 @@ beforeAll(async () => {
   ops = await listOperations(w.t.app);
   const m = await w.matrix();
   const cell = m.cells[0]!;
-  const p = await w.f.propose(w.callers.signatory, cell, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr.partyId]: ['R'] } });
+  const p = await w.f.propose(w.callers.vendor, cell, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] } });
   const inv = await w.f.invite(w.owner, w.eid, { role: 'other', displayName: '未参加の事業者' });
-  ids = [w.eid, cell.id, p.proposal.id, w.hospitalPartyId, w.vendors.ehr.partyId, m.assets[0]!.id, m.duties[0]!.id, inv.invitation.id, inv.token, w.owner.session.user.id];
+  ids = [w.eid, cell.id, p.proposal.id, w.hospitalPartyId, w.vendors.ehr_vendor.partyId, m.assets[0]!.id, m.duties[0]!.id, inv.invitation.id, inv.token, w.owner.session.user.id];
 }, 60_000);
 afterAll(() => w.t.close());
 

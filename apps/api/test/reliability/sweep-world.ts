@@ -15,8 +15,8 @@ export type SignoffStateWorld = { kind: SignoffStateKind; eid: string; revisionI
 export const createSweepWorld = async () => {
   const w: ReliabilityWorld = await createReliabilityWorld();
   const { f, owner, eid } = w;
-  const ehrPartyId = w.vendors.ehr.partyId;
-  const signatory = w.callers.signatory;
+  const ehrPartyId = w.vendors.ehr_vendor.partyId;
+  const vendor = w.callers.vendor;
   const eng = expectStatus(await owner.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${eid}`), 200, 'engagement').engagement;
   expectStatus(await owner.http.patch(`/api/v1/engagements/${eid}`, { version: eng.version, requireTwoFactorToSign: false }), 200, 'no 2FA to sign');
   // Every party reachable in an emergency, then the hospital takes every cell: the matrix can be frozen.
@@ -45,8 +45,8 @@ export const createSweepWorld = async () => {
   return {
     ...w,
     ehrPartyId,
-    ehrMemberUserId: w.ehrMember.session.user.id,
-    signatoryPassword: signatory.password,
+    vendorMemberUserId: w.vendorMember.session.user.id,
+    signatoryPassword: vendor.password,
     revisionId,
     cellId: cell!.id,
     naCellId: naCell!.id,
@@ -64,7 +64,7 @@ export const createSweepWorld = async () => {
     /** A new open proposal by the EHR vendor (hospital A, vendor R) on one of the spare cells. */
     freshProposal: async (): Promise<string> => {
       const c: TMatrixCell = await w.cell(pool[next++ % pool.length]!.id);
-      return (await f.propose(signatory, c, { assignment: split })).proposal.id;
+      return (await f.propose(vendor, c, { assignment: split })).proposal.id;
     },
     freshAsset: async () => (await f.addAssets(owner, eid, [{ name: `削除用 ${next++}`, category: 'client_terminal' }])).assets[0]!.id,
     freshInvitation: async () => {
@@ -88,10 +88,10 @@ const createSignoffState = async (w: ReliabilityWorld, kind: SignoffStateKind): 
   const { f, owner, callers } = w;
   const eid = (await f.createEngagement(owner, { title: `署名状態 ${kind}`, systemName: '電子カルテ' })).id;
   const hospitalPartyId = (await f.listParties(owner, eid)).find((p) => p.role === 'hospital')!.id;
-  const ehrPartyId = (await f.inviteAndAccept(owner, eid, { role: 'ehr_vendor', displayName: 'あおば電子カルテ' }, callers.signatory)).partyId;
-  const networkPartyId = (await f.inviteAndAccept(owner, eid, { role: 'network_vendor', displayName: 'みなとネットワーク' }, callers.otherParty)).partyId;
+  const ehrPartyId = (await f.inviteAndAccept(owner, eid, { role: 'ehr_vendor', displayName: 'あおば電子カルテ' }, callers.vendor)).partyId;
+  const networkPartyId = (await f.inviteAndAccept(owner, eid, { role: 'network_vendor', displayName: 'みなとネットワーク' }, callers.otherVendor)).partyId;
   await f.inviteAndAccept(owner, eid, { role: 'observer', displayName: '監査法人みどり' }, callers.observer);
-  await f.grantSignatory(callers.signatory, ehrPartyId, callers.signatory.session.user.id);
+  await f.grantSignatory(callers.vendor, ehrPartyId, callers.vendor.session.user.id);
   const eng = async () => expectStatus(await owner.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${eid}`), 200, 'engagement').engagement;
   expectStatus(await owner.http.patch(`/api/v1/engagements/${eid}`, { version: (await eng()).version, requireTwoFactorToSign: false }), 200, 'no 2FA to sign');
   for (const p of await f.listParties(owner, eid)) {
@@ -108,10 +108,10 @@ const createSignoffState = async (w: ReliabilityWorld, kind: SignoffStateKind): 
   if (kind === 'archived') expectStatus(await owner.http.patch(`/api/v1/engagements/${eid}`, { version: (await eng()).version, archived: true }), 200, 'archive');
   if (kind === 'executed') {
     await f.grantSignatory(owner, hospitalPartyId, owner.session.user.id);
-    await f.grantSignatory(callers.otherParty, networkPartyId, callers.otherParty.session.user.id);
+    await f.grantSignatory(callers.otherVendor, networkPartyId, callers.otherVendor.session.user.id);
     await sign(owner, hospitalPartyId);
-    await sign(callers.signatory, ehrPartyId);
-    await sign(callers.otherParty, networkPartyId);
+    await sign(callers.vendor, ehrPartyId);
+    await sign(callers.otherVendor, networkPartyId);
   }
   if (kind === 'superseded') {
     const cell = expectStatus(await owner.http.get<{ cell: { id: string; version: number } }>(`/api/v1/cells/${cells[0]!.id}`), 200, 'cell').cell;

@@ -15,23 +15,23 @@ describe('PATCH /cells/:id/review (初回確認 / 完了日)', () => {
   it('records はい with today’s date when none is given, then 完了日 and notes; each change is a new version and event', async () => {
     const { w, freshCell, eventTypes } = n;
     const cell = await freshCell();
-    const vendor = w.vendors.network_vendor.member;
+    const vendor = w.vendors.network_vendor.admin;
     const first = await vendor.http.patch<CellBody>(`/api/v1/cells/${cell.id}/review`, { version: cell.version, firstCheckAnswer: 'yes' });
     expect(first.status).toBe(200);
     expect(first.body.cell.kickoff).toEqual({ firstCheckAnswer: 'yes', firstCheckOn: today(), completedOn: null, notes: '' });
     expect(first.body.cell.version).toBe(cell.version + 1);
 
-    const second = await w.hospital.http.patch<CellBody>(`/api/v1/cells/${cell.id}/review`, {
+    const second = await w.owner.http.patch<CellBody>(`/api/v1/cells/${cell.id}/review`, {
       version: first.body.cell.version,
       completedOn: '2025-06-30',
       notes: '保守契約書 第12条で確認',
     });
     expect(second.body.cell.kickoff).toEqual({ firstCheckAnswer: 'yes', firstCheckOn: today(), completedOn: '2025-06-30', notes: '保守契約書 第12条で確認' });
 
-    const dated = await w.hospital.http.patch<CellBody>(`/api/v1/cells/${cell.id}/review`, { version: second.body.cell.version, firstCheckAnswer: 'no', firstCheckOn: '2025-04-10' });
+    const dated = await w.owner.http.patch<CellBody>(`/api/v1/cells/${cell.id}/review`, { version: second.body.cell.version, firstCheckAnswer: 'no', firstCheckOn: '2025-04-10' });
     expect(dated.body.cell.kickoff).toMatchObject({ firstCheckAnswer: 'no', firstCheckOn: '2025-04-10' });
 
-    const cleared = await w.hospital.http.patch<CellBody>(`/api/v1/cells/${cell.id}/review`, { version: dated.body.cell.version, firstCheckAnswer: null, completedOn: null });
+    const cleared = await w.owner.http.patch<CellBody>(`/api/v1/cells/${cell.id}/review`, { version: dated.body.cell.version, firstCheckAnswer: null, completedOn: null });
     expect(cleared.body.cell.kickoff).toEqual({ firstCheckAnswer: null, firstCheckOn: null, completedOn: null, notes: '保守契約書 第12条で確認' });
     expect(await eventTypes(cell.id)).toEqual(['cell.reviewed', 'cell.reviewed', 'cell.reviewed', 'cell.reviewed']);
   });
@@ -50,13 +50,13 @@ describe('PATCH /cells/:id/review (初回確認 / 完了日)', () => {
       [{ version: cell.version, firstCheckOn: '2025-04-01' }, 'first_check_date_without_answer'],
     ];
     for (const [body, code] of cases) {
-      const res = await w.hospital.http.patch(url, body);
+      const res = await w.owner.http.patch(url, body);
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(res.body).toMatchObject({ error: { code } });
     }
-    const ok = await w.hospital.http.patch<CellBody>(url, { version: cell.version, firstCheckAnswer: 'yes' });
+    const ok = await w.owner.http.patch<CellBody>(url, { version: cell.version, firstCheckAnswer: 'yes' });
     expect(ok.status).toBe(200);
-    const stale = await w.hospital.http.patch(url, { version: cell.version, completedOn: '2025-05-01' });
+    const stale = await w.owner.http.patch(url, { version: cell.version, completedOn: '2025-05-01' });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ error: { code: 'stale_version', details: { current: { id: cell.id, version: ok.body.cell.version, kickoff: { firstCheckAnswer: 'yes' } } } } });
   });
@@ -66,26 +66,26 @@ describe('PATCH /cells/:id/applicability (対象外)', () => {
   it('marks a cell not applicable with a reason, withdrawing its open proposal, and reopens it to the previous agreement', async () => {
     const { w, f, freshCell, eventTypes } = n;
     const cell = await freshCell();
-    const agreed = await f.propose(w.hospital, cell, { assignment: { [w.hospitalPartyId]: ['R', 'A'] } });
-    const open = await f.propose(w.vendors.ehr_vendor.member, agreed.cell, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] } });
+    const agreed = await f.propose(w.owner, cell, { assignment: { [w.hospitalPartyId]: ['R', 'A'] } });
+    const open = await f.propose(w.vendors.ehr_vendor.admin, agreed.cell, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] } });
     const url = `/api/v1/cells/${cell.id}/applicability`;
-    const noReason = await w.hospital.http.patch(url, { version: open.cell.version, notApplicable: true });
+    const noReason = await w.owner.http.patch(url, { version: open.cell.version, notApplicable: true });
     expect(noReason.status).toBe(400);
     expect(noReason.body).toMatchObject({ error: { code: 'invalid_not_applicable_reason' } });
-    expect((await w.hospital.http.patch(url, { version: open.cell.version, notApplicable: true, reason: 'x'.repeat(501) })).status).toBe(400);
+    expect((await w.owner.http.patch(url, { version: open.cell.version, notApplicable: true, reason: 'x'.repeat(501) })).status).toBe(400);
 
-    const na = await w.hospital.http.patch<CellBody>(url, { version: open.cell.version, notApplicable: true, reason: '貸出専用端末のため対象外' });
+    const na = await w.owner.http.patch<CellBody>(url, { version: open.cell.version, notApplicable: true, reason: '貸出専用端末のため対象外' });
     expect(na.status).toBe(200);
     expect(na.body.cell).toMatchObject({ status: 'not_applicable', notApplicableReason: '貸出専用端末のため対象外', openProposal: null, openProposalId: null });
     expect(await n.openProposalCount(cell.id)).toBe(0);
-    const again = await w.hospital.http.patch(url, { version: na.body.cell.version, notApplicable: true, reason: '二重' });
+    const again = await w.owner.http.patch(url, { version: na.body.cell.version, notApplicable: true, reason: '二重' });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: { code: 'invalid_transition' } });
 
-    const stale = await w.hospital.http.patch(url, { version: open.cell.version, notApplicable: false });
+    const stale = await w.owner.http.patch(url, { version: open.cell.version, notApplicable: false });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ error: { code: 'stale_version' } });
-    const reopened = await w.hospital.http.patch<CellBody>(url, { version: na.body.cell.version, notApplicable: false });
+    const reopened = await w.owner.http.patch<CellBody>(url, { version: na.body.cell.version, notApplicable: false });
     expect(reopened.body.cell).toMatchObject({ status: 'agreed', notApplicableReason: null, assignment: { [w.hospitalPartyId]: ['R', 'A'] } });
     expect(await eventTypes(cell.id)).toEqual(['proposal.created', 'cell.agreed', 'proposal.created', 'cell.not_applicable', 'cell.reopened']);
   });
@@ -96,8 +96,8 @@ describe('PATCH /cells/:id/applicability (対象外)', () => {
     const url = `/api/v1/cells/${cell.id}/applicability`;
     const member = await w.hospitalMember.http.patch(url, { version: cell.version, notApplicable: true, reason: '対象外' });
     expect(member.status).toBe(403);
-    const na = await w.hospital.http.patch<CellBody>(url, { version: cell.version, notApplicable: true, reason: '対象外' });
-    const back = await w.hospital.http.patch<CellBody>(url, { version: na.body.cell.version, notApplicable: false });
+    const na = await w.owner.http.patch<CellBody>(url, { version: cell.version, notApplicable: true, reason: '対象外' });
+    const back = await w.owner.http.patch<CellBody>(url, { version: na.body.cell.version, notApplicable: false });
     expect(back.body.cell).toMatchObject({ status: 'unassigned', notApplicableReason: null });
   });
 });

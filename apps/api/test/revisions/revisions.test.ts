@@ -28,13 +28,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const list = async () => (await w.hospital.http.get<RevisionsList>(`/api/v1/engagements/${w.eid}/revisions`)).body;
+const list = async () => (await w.owner.http.get<RevisionsList>(`/api/v1/engagements/${w.eid}/revisions`)).body;
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 describe('freeze (凍結)', () => {
   it('freezes the matrix into revision 1 with the pinned hash, on either engine', async () => {
-    r1 = await f.freeze(w.hospital, w.eid);
-    expect(r1).toMatchObject({ number: 1, status: 'frozen', matchesLive: true, signatures: [], frozenByUserId: w.hospital.session.user.id });
+    r1 = await f.freeze(w.owner, w.eid);
+    expect(r1).toMatchObject({ number: 1, status: 'frozen', matchesLive: true, signatures: [], frozenByUserId: w.owner.session.user.id });
     expect(r1.sha256).toBe(PINNED_SHA256);
     expect(r1.signingParties.map((p) => [p.partyId, p.signed])).toEqual([
       [w.hospitalPartyId, false],
@@ -48,7 +48,7 @@ describe('freeze (凍結)', () => {
   });
 
   it('refuses a freeze when nothing changed (409 no_changes)', async () => {
-    const res = await w.hospital.http.post(`/api/v1/engagements/${w.eid}/revisions`);
+    const res = await w.owner.http.post(`/api/v1/engagements/${w.eid}/revisions`);
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: 'no_changes', details: { revision: { number: 1 } } } });
   });
@@ -62,11 +62,11 @@ describe('freeze (凍結)', () => {
       expect(res.status).toBe(403);
       expect(res.body).toMatchObject({ error: { code: 'forbidden' } });
     }
-    expect((await w.hospital.http.post('/api/v1/engagements/not-a-uuid/revisions')).status).toBe(400);
+    expect((await w.owner.http.post('/api/v1/engagements/not-a-uuid/revisions')).status).toBe(400);
   });
 
   it('lets every reader, observers included, read revisions; others get 401/404', async () => {
-    for (const m of [w.hospital, w.hospitalMember, w.vendor, w.observer]) {
+    for (const m of [w.owner, w.hospitalMember, w.vendor, w.observer]) {
       const one = await m.http.get<{ revision: TRevisionView }>(`/api/v1/revisions/${r1.id}`);
       expect(one.status).toBe(200);
       expect(one.body.revision).toMatchObject({ id: r1.id, number: 1, sha256: PINNED_SHA256 });
@@ -75,8 +75,8 @@ describe('freeze (凍結)', () => {
     expect((await w.outsider.http.get(`/api/v1/revisions/${r1.id}`)).status).toBe(404);
     expect((await w.outsider.http.get(`/api/v1/engagements/${w.eid}/revisions`)).status).toBe(404);
     expect((await createHttpClient(t.app).get(`/api/v1/revisions/${r1.id}`)).status).toBe(401);
-    expect((await w.hospital.http.get('/api/v1/revisions/00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    expect((await w.hospital.http.get('/api/v1/revisions/nope')).status).toBe(400);
+    expect((await w.owner.http.get('/api/v1/revisions/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await w.owner.http.get('/api/v1/revisions/nope')).status).toBe(400);
   });
 
   it('exports a self-verifying JSON document: hashing `canonical` gives `sha256`', async () => {
@@ -94,7 +94,7 @@ describe('freeze (凍結)', () => {
 
 describe('amendment (変更と次の版)', () => {
   it('detects a change after freezing by content: revision 1 superseded, draft 2, engagement amending', async () => {
-    await f.touchCell(w.hospital, w.cells.gov, '議事録 第2回を参照');
+    await f.touchCell(w.owner, w.cells.gov, '議事録 第2回を参照');
     const after = await list();
     expect(after.revisions[0]).toMatchObject({ number: 1, status: 'superseded', matchesLive: false });
     expect(after.draft).toEqual({ number: 2, changedSinceFrozen: true });
@@ -103,9 +103,9 @@ describe('amendment (変更と次の版)', () => {
   });
 
   it('refuses to freeze while a cell is open or a blocking finding remains, listing what blocks', async () => {
-    const added = await f.addAssets(w.hospital, w.eid, [{ name: '予備サーバ', category: 'server' }]);
+    const added = await f.addAssets(w.owner, w.eid, [{ name: '予備サーバ', category: 'server' }]);
     expect(added.cellsCreated).toBe(1);
-    const res = await w.hospital.http.post<{ error: { code: string; details: { openCells: unknown[]; blockingFindings: { code: string }[]; unjoinedParties: unknown[] } } }>(
+    const res = await w.owner.http.post<{ error: { code: string; details: { openCells: unknown[]; blockingFindings: { code: string }[]; unjoinedParties: unknown[] } } }>(
       `/api/v1/engagements/${w.eid}/revisions`,
     );
     expect(res.status).toBe(409);
@@ -116,10 +116,10 @@ describe('amendment (変更と次の版)', () => {
   });
 
   it('freezes revision 2 once settled, and diffs it against revision 1 cell by cell and per party', async () => {
-    const m = await f.matrix(w.hospital, w.eid);
+    const m = await f.matrix(w.owner, w.eid);
     const spare = m.cells.find((c) => c.status === 'unassigned')!;
-    expect((await f.propose(w.hospital, spare, { assignment: { [w.hospitalPartyId]: ['R', 'A'] } })).cell.status).toBe('agreed');
-    const r2 = await f.freeze(w.hospital, w.eid);
+    expect((await f.propose(w.owner, spare, { assignment: { [w.hospitalPartyId]: ['R', 'A'] } })).cell.status).toBe('agreed');
+    const r2 = await f.freeze(w.owner, w.eid);
     expect(r2).toMatchObject({ number: 2, status: 'frozen' });
     const all = await list();
     expect(all.revisions.map((r) => [r.number, r.status])).toEqual([
@@ -141,23 +141,23 @@ describe('amendment (変更と次の版)', () => {
     expect(d.body.diff.assets.added.map((a) => a.key)).toEqual(['A3']);
     expect(d.body.diff.byParty).toEqual([{ partyKey: 'P1', displayName: 'ひまわり総合病院', cells: [{ key: 'SO-VUL-1@A3', dutyCode: 'SO-VUL-1', assetName: '予備サーバ', rolesBefore: [], rolesAfter: ['R', 'A'] }] }]);
 
-    expect((await w.hospital.http.get(`/api/v1/revisions/${r2.id}/diff`)).status).toBe(400);
-    expect((await w.hospital.http.get(`/api/v1/revisions/${r2.id}/diff?against=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect((await w.owner.http.get(`/api/v1/revisions/${r2.id}/diff`)).status).toBe(400);
+    expect((await w.owner.http.get(`/api/v1/revisions/${r2.id}/diff?against=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
     expect((await w.outsider.http.get(`/api/v1/revisions/${r2.id}/diff?against=${r1.id}`)).status).toBe(404);
   });
 
   it('answers 404 for a diff against a revision of another engagement', async () => {
     const other = await f.signoffWorld({ enrollTotp: false });
-    const foreign = await f.freeze(other.hospital, other.eid);
+    const foreign = await f.freeze(other.owner, other.eid);
     // The same content in another engagement hashes the same (no ids in the canonical form)…
     expect(foreign.sha256).toBe(PINNED_SHA256);
     // …but it is not comparable from this engagement.
-    const res = await w.hospital.http.get(`/api/v1/revisions/${r1.id}/diff?against=${foreign.id}`);
+    const res = await w.owner.http.get(`/api/v1/revisions/${r1.id}/diff?against=${foreign.id}`);
     expect(res.status).toBe(404);
     // An archived engagement is not frozen again.
-    const current = (await other.hospital.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${other.eid}`)).body.engagement;
-    expect((await other.hospital.http.patch(`/api/v1/engagements/${other.eid}`, { version: current.version, archived: true })).status).toBe(200);
-    const archived = await other.hospital.http.post(`/api/v1/engagements/${other.eid}/revisions`);
+    const current = (await other.owner.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${other.eid}`)).body.engagement;
+    expect((await other.owner.http.patch(`/api/v1/engagements/${other.eid}`, { version: current.version, archived: true })).status).toBe(200);
+    const archived = await other.owner.http.post(`/api/v1/engagements/${other.eid}/revisions`);
     expect(archived.status).toBe(409);
     expect(archived.body).toMatchObject({ error: { code: 'engagement_archived' } });
   });
@@ -181,6 +181,6 @@ describe('authentication', () => {
     ]);
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 401));
     expect(responses.map((r) => (r.body as { error: { code: string } }).error.code)).toEqual(responses.map(() => 'missing_token'));
-    expect((await w.hospital.http.get(`/api/v1/engagements/${w.eid}/changes-since-signed?partyId=nope`)).status).toBe(400);
+    expect((await w.owner.http.get(`/api/v1/engagements/${w.eid}/changes-since-signed?partyId=nope`)).status).toBe(400);
   });
 });

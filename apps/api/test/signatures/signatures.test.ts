@@ -26,7 +26,7 @@ beforeAll(async () => {
   f = createSignoffFactories(t.app, clock);
   // Read-only for the tests below: nobody signs r1 of this world.
   w = await f.signoffWorld();
-  r1 = await f.freeze(w.hospital, w.eid);
+  r1 = await f.freeze(w.owner, w.eid);
 });
 afterAll(() => t.close());
 
@@ -39,32 +39,32 @@ const getRevision = async (reader: Member, id: string) =>
 /** A fresh engagement frozen into revision 1. */
 const frozenWorld = async () => {
   const v = await f.signoffWorld();
-  return { v, r1: await f.freeze(v.hospital, v.eid) };
+  return { v, r1: await f.freeze(v.owner, v.eid) };
 };
 /** Revision 1 signed by both parties (executed). */
 const executedWorld = async () => {
   const { v, r1: r } = await frozenWorld();
-  await f.sign(v.hospital, r.id, v.hospitalPartyId, v.devices!.hospital);
+  await f.sign(v.owner, r.id, v.hospitalPartyId, v.devices!.owner);
   await f.sign(v.vendor, r.id, v.vendorPartyId, v.devices!.vendor);
   return { v, r1: r };
 };
 /** Executed revision 1, then two changes: the draft of revision 2. */
 const amendedWorld = async () => {
   const x = await executedWorld();
-  await f.touchCell(x.v.hospital, x.v.cells.switch, '更新作業は夜間に実施');
-  await f.touchCell(x.v.hospital, x.v.cells.gov, '体制図を更新');
+  await f.touchCell(x.v.owner, x.v.cells.switch, '更新作業は夜間に実施');
+  await f.touchCell(x.v.owner, x.v.cells.gov, '体制図を更新');
   return x;
 };
 /** Revision 2 frozen from the amendment, then changed again by the vendor (superseded in content). */
 const supersededWorld = async () => {
   const x = await amendedWorld();
-  const r2 = await f.freeze(x.v.hospital, x.v.eid);
+  const r2 = await f.freeze(x.v.owner, x.v.eid);
   return { ...x, r2 };
 };
 
 describe('signing statement', () => {
   it('shows the signatory the exact statement, naming party, revision number and hash', async () => {
-    const res = await w.hospital.http.get<{ statement: string; requiresTotp: boolean; revision: { number: number } }>(
+    const res = await w.owner.http.get<{ statement: string; requiresTotp: boolean; revision: { number: number } }>(
       `/api/v1/revisions/${r1.id}/signing-statement?partyId=${w.hospitalPartyId}`,
     );
     expect(res.status).toBe(200);
@@ -77,7 +77,7 @@ describe('signing statement', () => {
     expect((await w.vendor.http.get(`/api/v1/revisions/${r1.id}/signing-statement?partyId=${w.hospitalPartyId}`)).status).toBe(403);
     expect((await w.hospitalMember.http.get(`/api/v1/revisions/${r1.id}/signing-statement?partyId=${w.hospitalPartyId}`)).status).toBe(403);
     expect((await w.outsider.http.get(`/api/v1/revisions/${r1.id}/signing-statement?partyId=${w.hospitalPartyId}`)).status).toBe(404);
-    expect((await w.hospital.http.get(`/api/v1/revisions/${r1.id}/signing-statement`)).status).toBe(400);
+    expect((await w.owner.http.get(`/api/v1/revisions/${r1.id}/signing-statement`)).status).toBe(400);
   });
 });
 
@@ -89,21 +89,21 @@ describe('who may sign (署名権限)', () => {
       { who: w.observer, partyId: w.observerPartyId, status: 403, code: 'observer_cannot_sign' },
       { who: w.observer, partyId: w.vendorPartyId, status: 403, code: 'not_your_party' },
       { who: w.outsider, partyId: w.hospitalPartyId, status: 404, code: 'not_found' },
-      { who: w.hospital, partyId: '00000000-0000-4000-8000-000000000000', status: 404, code: 'not_found' },
+      { who: w.owner, partyId: '00000000-0000-4000-8000-000000000000', status: 404, code: 'not_found' },
     ];
     for (const c of cases) {
       const res = await c.who.http.post(signUrl(r1.id), { partyId: c.partyId, password: c.who.password, totp: '123456' });
       expect({ status: res.status, body: res.body }).toMatchObject({ status: c.status, body: { error: { code: c.code } } });
     }
     expect((await createHttpClient(t.app).post(signUrl(r1.id), { partyId: w.hospitalPartyId, password: 'x', totp: '123456' })).status).toBe(401);
-    const bad = await w.hospital.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, totp: '123456' });
+    const bad = await w.owner.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, totp: '123456' });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ error: { code: 'invalid_request' } });
   });
 
   it('refuses a wrong password, a missing, wrong or replayed TOTP code (401)', async () => {
-    const d = w.devices!.hospital;
-    const attempt = (body: Record<string, unknown>) => w.hospital.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.hospital.password, ...body });
+    const d = w.devices!.owner;
+    const attempt = (body: Record<string, unknown>) => w.owner.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.owner.password, ...body });
     expect((await attempt({ password: 'not my password', totp: d.peek() })).body).toMatchObject({ error: { code: 'invalid_password' } });
     expect((await attempt({})).body).toMatchObject({ error: { code: 'totp_required' } });
     const stale = await attempt({ totp: generateTotp(d.secret, clock.now().getTime() - 10 * 60_000) });
@@ -121,15 +121,15 @@ describe('signing and execution', () => {
   it('records a sealed signature for the signer’s own party', async () => {
     const { v: w, r1 } = await frozenWorld();
     const devices = () => w.devices!;
-    const code = devices().hospital.next();
-    const res = await w.hospital.http.post<{ signature: TSignatureView; revision: TRevisionView }>(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.hospital.password, totp: code }, { 'user-agent': 'BunkaiTest/1.0' });
+    const code = devices().owner.next();
+    const res = await w.owner.http.post<{ signature: TSignatureView; revision: TRevisionView }>(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.owner.password, totp: code }, { 'user-agent': 'BunkaiTest/1.0' });
     expect(res.status).toBe(201);
     const s = res.body.signature;
     expect(s).toMatchObject({
       revisionId: r1.id,
       partyId: w.hospitalPartyId,
-      organizationId: w.hospital.session.organization.id,
-      signerUserId: w.hospital.session.user.id,
+      organizationId: w.owner.session.organization.id,
+      signerUserId: w.owner.session.user.id,
       signerName: '情報システム課 山田',
       organizationName: 'ひまわり総合病院',
       revisionSha256: r1.sha256,
@@ -147,8 +147,8 @@ describe('signing and execution', () => {
     expect(res.body.revision.signingParties.map((p) => p.signed)).toEqual([true, false]);
 
     // The step is used up now, and the party has signed.
-    expect((await w.hospital.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.hospital.password, totp: code })).body).toMatchObject({ error: { code: 'invalid_totp' } });
-    const again = await w.hospital.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.hospital.password, totp: devices().hospital.peek() });
+    expect((await w.owner.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.owner.password, totp: code })).body).toMatchObject({ error: { code: 'invalid_totp' } });
+    const again = await w.owner.http.post(signUrl(r1.id), { partyId: w.hospitalPartyId, password: w.owner.password, totp: devices().owner.peek() });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: { code: 'already_signed' } });
   });
@@ -156,7 +156,7 @@ describe('signing and execution', () => {
   it('executes the revision when every (non-observer) party has signed', async () => {
     const { v: w, r1 } = await frozenWorld();
     const devices = () => w.devices!;
-    await f.sign(w.hospital, r1.id, w.hospitalPartyId, devices().hospital);
+    await f.sign(w.owner, r1.id, w.hospitalPartyId, devices().owner);
     const res = await f.sign(w.vendor, r1.id, w.vendorPartyId, devices().vendor);
     expect(res.revision).toMatchObject({ status: 'executed', executedAt: expect.any(String) });
     expect(res.revision.signatures.map((s) => s.partyId)).toEqual([w.hospitalPartyId, w.vendorPartyId]);
@@ -217,8 +217,8 @@ describe('amendment (変更): revision N+1, signatures of N stay valid for N', (
     const { v: w, r1 } = await supersededWorld();
     await f.touchCell(w.vendor, w.cells.switch, '夜間作業は事前連絡の上で実施');
     const devices = () => w.devices!;
-    const r3 = await f.freeze(w.hospital, w.eid);
-    await f.sign(w.hospital, r3.id, w.hospitalPartyId, devices().hospital);
+    const r3 = await f.freeze(w.owner, w.eid);
+    await f.sign(w.owner, r3.id, w.hospitalPartyId, devices().owner);
     const done = await f.sign(w.vendor, r3.id, w.vendorPartyId, devices().vendor);
     expect(done.revision).toMatchObject({ number: 3, status: 'executed' });
     expect(done.revision.signatures.map((s) => s.validFor)).toEqual([3, 3]);
@@ -226,7 +226,7 @@ describe('amendment (変更): revision N+1, signatures of N stay valid for N', (
     expect(one.revision.status).toBe('executed');
     expect(one.revision.signatures.map((s) => s.validFor)).toEqual([1, 1]);
     expect(one.draft).toBeNull();
-    const listed = await w.hospital.http.get<{ revisions: TRevisionView[]; engagementStatus: string }>(`/api/v1/engagements/${w.eid}/revisions`);
+    const listed = await w.owner.http.get<{ revisions: TRevisionView[]; engagementStatus: string }>(`/api/v1/engagements/${w.eid}/revisions`);
     expect(listed.body.revisions.map((r) => [r.number, r.status])).toEqual([
       [1, 'executed'],
       [2, 'superseded'],
@@ -241,13 +241,13 @@ describe('amendment (変更): revision N+1, signatures of N stay valid for N', (
 describe('two-factor setting', () => {
   it('makes signatories without TOTP enroll first; with the setting off the password suffices', async () => {
     const v = await f.signoffWorld({ enrollTotp: false });
-    const rev = await f.freeze(v.hospital, v.eid);
-    const refused = await v.hospital.http.post(signUrl(rev.id), { partyId: v.hospitalPartyId, password: v.hospital.password });
+    const rev = await f.freeze(v.owner, v.eid);
+    const refused = await v.owner.http.post(signUrl(rev.id), { partyId: v.hospitalPartyId, password: v.owner.password });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ error: { code: 'totp_enrollment_required' } });
-    const current = (await v.hospital.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${v.eid}`)).body.engagement;
-    expect((await v.hospital.http.patch(`/api/v1/engagements/${v.eid}`, { version: current.version, requireTwoFactorToSign: false })).status).toBe(200);
-    const signed = await f.sign(v.hospital, rev.id, v.hospitalPartyId, null);
+    const current = (await v.owner.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${v.eid}`)).body.engagement;
+    expect((await v.owner.http.patch(`/api/v1/engagements/${v.eid}`, { version: current.version, requireTwoFactorToSign: false })).status).toBe(200);
+    const signed = await f.sign(v.owner, rev.id, v.hospitalPartyId, null);
     expect(signed.signature).toMatchObject({ partyId: v.hospitalPartyId, validFor: 1 });
   });
 });
@@ -255,10 +255,10 @@ describe('two-factor setting', () => {
 describe('archived engagement (アーカイブ済み)', () => {
   it('refuses to sign a frozen revision of an archived engagement (409 engagement_archived) before checking the code; reads stay allowed', async () => {
     const { v, r1: r } = await frozenWorld();
-    const eng = (await v.hospital.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${v.eid}`)).body.engagement;
-    expect((await v.hospital.http.patch(`/api/v1/engagements/${v.eid}`, { version: eng.version, archived: true })).status).toBe(200);
-    const code = v.devices!.hospital.peek();
-    const refused = await v.hospital.http.post(signUrl(r.id), { partyId: v.hospitalPartyId, password: v.hospital.password, totp: code });
+    const eng = (await v.owner.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${v.eid}`)).body.engagement;
+    expect((await v.owner.http.patch(`/api/v1/engagements/${v.eid}`, { version: eng.version, archived: true })).status).toBe(200);
+    const code = v.devices!.owner.peek();
+    const refused = await v.owner.http.post(signUrl(r.id), { partyId: v.hospitalPartyId, password: v.owner.password, totp: code });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ error: { code: 'engagement_archived' } });
     // The role rules still come first: a non-signatory hears 403, a non-party 404.
@@ -266,11 +266,11 @@ describe('archived engagement (アーカイブ済み)', () => {
     expect((await v.outsider.http.post(signUrl(r.id), { partyId: v.hospitalPartyId, password: v.outsider.password, totp: code })).status).toBe(404);
     expect((await getRevision(v.observer, r.id)).revision.signatures).toEqual([]);
     expect(await eventTypes(v.eid)).not.toContain('signature.created');
-    expect((await v.hospital.http.get(`/api/v1/revisions/${r.id}/signing-statement?partyId=${v.hospitalPartyId}`)).status).toBe(200);
+    expect((await v.owner.http.get(`/api/v1/revisions/${r.id}/signing-statement?partyId=${v.hospitalPartyId}`)).status).toBe(200);
     // Unarchived, the same code signs: the refusal consumed neither the step nor a failed attempt.
-    const now = (await v.hospital.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${v.eid}`)).body.engagement;
-    expect((await v.hospital.http.patch(`/api/v1/engagements/${v.eid}`, { version: now.version, archived: false })).status).toBe(200);
-    const signed = await v.hospital.http.post<{ signature: TSignatureView }>(signUrl(r.id), { partyId: v.hospitalPartyId, password: v.hospital.password, totp: code });
+    const now = (await v.owner.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${v.eid}`)).body.engagement;
+    expect((await v.owner.http.patch(`/api/v1/engagements/${v.eid}`, { version: now.version, archived: false })).status).toBe(200);
+    const signed = await v.owner.http.post<{ signature: TSignatureView }>(signUrl(r.id), { partyId: v.hospitalPartyId, password: v.owner.password, totp: code });
     expect(signed.status).toBe(201);
     expect(signed.body.signature).toMatchObject({ partyId: v.hospitalPartyId, validFor: 1 });
   });

@@ -18,10 +18,10 @@ beforeAll(async () => {
   t = await createTestApp();
   f = createSignoffFactories(t.app);
   w = await f.signoffWorld();
-  r1 = await f.freeze(w.hospital, w.eid);
-  await f.sign(w.hospital, r1.id, w.hospitalPartyId, w.devices!.hospital);
+  r1 = await f.freeze(w.owner, w.eid);
+  await f.sign(w.owner, r1.id, w.hospitalPartyId, w.devices!.owner);
   await f.sign(w.vendor, r1.id, w.vendorPartyId, w.devices!.vendor);
-  exported = (await w.hospital.http.get<TRevisionExport>(`/api/v1/revisions/${r1.id}/export.json`)).body;
+  exported = (await w.owner.http.get<TRevisionExport>(`/api/v1/revisions/${r1.id}/export.json`)).body;
 });
 afterAll(() => t.close());
 
@@ -33,7 +33,7 @@ const verifyDocx = async (who: Member, file: Buffer) => {
 
 describe('verify a revision export (JSON)', () => {
   it('matches an intact export to its executed revision and says who signed it', async () => {
-    for (const who of [w.hospital, w.observer]) {
+    for (const who of [w.owner, w.observer]) {
       const res = await verify(who, exported);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
@@ -58,7 +58,7 @@ describe('verify a revision export (JSON)', () => {
     const server = cells.find((c) => c.key === 'SO-VUL-1@A1')!;
     expect(server.terms.frequency).toBe('月次');
     server.terms.frequency = '年次';
-    const res = await verify(w.hospital, tampered);
+    const res = await verify(w.owner, tampered);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ match: false, reason: 'hash_mismatch', claimedSha256: r1.sha256 });
     expect(res.body.recomputedSha256).not.toBe(r1.sha256);
@@ -66,7 +66,7 @@ describe('verify a revision export (JSON)', () => {
     expect(res.body.message).toContain('altered');
 
     const claimOther = { ...exported, sha256: 'f'.repeat(64) };
-    expect((await verify(w.hospital, claimOther)).body).toMatchObject({ match: false, reason: 'hash_mismatch', recomputedSha256: r1.sha256 });
+    expect((await verify(w.owner, claimOther)).body).toMatchObject({ match: false, reason: 'hash_mismatch', recomputedSha256: r1.sha256 });
   });
 
   it('never reveals revisions of engagements the caller cannot see', async () => {
@@ -79,11 +79,11 @@ describe('verify a revision export (JSON)', () => {
   });
 
   it('answers bad input with 4xx and a code', async () => {
-    expect((await verify(w.hospital, { ...exported, format: 'other/1' })).body).toMatchObject({ match: false, reason: 'unknown_format' });
-    const missing = await verify(w.hospital, { format: 'bunkai-revision/1', sha256: r1.sha256 });
+    expect((await verify(w.owner, { ...exported, format: 'other/1' })).body).toMatchObject({ match: false, reason: 'unknown_format' });
+    const missing = await verify(w.owner, { format: 'bunkai-revision/1', sha256: r1.sha256 });
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ error: { code: 'invalid_export' } });
-    const text = await w.hospital.http.post('/api/v1/verify', 'hello', { 'content-type': 'text/plain' });
+    const text = await w.owner.http.post('/api/v1/verify', 'hello', { 'content-type': 'text/plain' });
     expect(text.status).toBe(415);
     expect((await createHttpClient(t.app).post('/api/v1/verify', exported)).status).toBe(401);
   });
@@ -100,9 +100,9 @@ describe('verify an annex (.docx)', () => {
   });
 
   it('reports a document without Bunkai properties (or not a docx at all)', async () => {
-    expect((await verifyDocx(w.hospital, storedZip({ 'word/document.xml': '<w:document/>' }))).body).toMatchObject({ match: false, reason: 'no_properties' });
-    expect((await verifyDocx(w.hospital, Buffer.from('not a zip file'))).body).toMatchObject({ match: false, reason: 'no_properties' });
+    expect((await verifyDocx(w.owner, storedZip({ 'word/document.xml': '<w:document/>' }))).body).toMatchObject({ match: false, reason: 'no_properties' });
+    expect((await verifyDocx(w.owner, Buffer.from('not a zip file'))).body).toMatchObject({ match: false, reason: 'no_properties' });
     const forged = annexWithProperties({ bunkaiRevisionSha256: 'a'.repeat(64) });
-    expect((await verifyDocx(w.hospital, forged)).body).toMatchObject({ match: false, reason: 'no_revision', claimedSha256: 'a'.repeat(64) });
+    expect((await verifyDocx(w.owner, forged)).body).toMatchObject({ match: false, reason: 'no_revision', claimedSha256: 'a'.repeat(64) });
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, createDb } from '@bunkai/db';
 import { buildApp } from '../../src/app.ts';
 import { createNegotiationFactories } from '../../src/seed/negotiation-factories.ts';
+import { negotiationWorld } from '../../src/seed/world.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 import { sleep, waitFor } from '../jobs/wait.ts';
 import { type Receiver, startReceiver } from './receiver.ts';
@@ -33,16 +34,16 @@ afterAll(async () => {
 
 describe('webhooks with two API instances', () => {
   it('delivers each event once although both instances dispatch', async () => {
-    const f = createNegotiationFactories(t.app);
-    const w = await f.negotiationWorld();
-    const created = await w.hospital.http.post<{ secret: string }>(`/api/v1/engagements/${w.engagement.id}/webhooks`, { url: rx.url, events: ['proposal.created'] });
+    const w = await negotiationWorld(t.app);
+    const { f } = w;
+    const created = await w.owner.http.post<{ secret: string }>(`/api/v1/engagements/${w.engagement.id}/webhooks`, { url: rx.url, events: ['proposal.created'] });
     expect(created.status).toBe(201);
     rx.setSecret(created.body.secret);
-    const cells = (await f.matrix(w.hospital, w.engagement.id, 'status=unassigned')).cells.slice(0, 6);
+    const cells = (await f.matrix(w.owner, w.engagement.id, 'status=unassigned')).cells.slice(0, 6);
     // Through both instances' HTTP handling, so both processes see NOTIFYs for their own writes.
     const viaSecond = createNegotiationFactories(second);
     for (const [i, cell] of cells.entries())
-      await (i % 2 ? viaSecond : f).propose(w.vendors.ehr_vendor.member, cell, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] } });
+      await (i % 2 ? viaSecond : f).propose(w.vendors.ehr_vendor.admin, cell, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] } });
     await waitFor('six deliveries', () => rx.received.length >= cells.length, 20_000);
     // Give a duplicate, if there were one, time to arrive.
     await sleep(300);

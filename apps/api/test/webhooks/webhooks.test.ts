@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findJobByKey } from '@bunkai/db';
-import { createNegotiationFactories } from '../../src/seed/negotiation-factories.ts';
+import type { NegotiationFactories } from '../../src/seed/negotiation-factories.ts';
+import { type NegotiationWorld, negotiationWorld } from '../../src/seed/world.ts';
 import { manualClock } from '../../src/platform/clock.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 import { waitFor } from '../jobs/wait.ts';
@@ -11,14 +12,14 @@ type Delivery = { id: string; eventType: string; eventSeq: number | null; status
 
 const clock = manualClock('2026-12-01T09:00:00.000Z');
 let t: TestApp;
-let f: ReturnType<typeof createNegotiationFactories>;
-let w: Awaited<ReturnType<ReturnType<typeof createNegotiationFactories>['negotiationWorld']>>;
+let f: NegotiationFactories;
+let w: NegotiationWorld;
 let rx: Receiver;
 let base: string;
 beforeAll(async () => {
   t = await createTestApp({ WEBHOOK_ALLOW_PRIVATE: 'true', JOBS_POLL_MS: '20' }, { clock });
-  f = createNegotiationFactories(t.app);
-  w = await f.negotiationWorld();
+  w = await negotiationWorld(t.app);
+  f = w.f;
   rx = await startReceiver();
   base = `/api/v1/engagements/${w.engagement.id}/webhooks`;
 });
@@ -28,15 +29,15 @@ afterAll(async () => {
 });
 
 const create = async (body: Record<string, unknown>) => {
-  const r = await w.hospital.http.post<{ webhook: Hook; secret: string }>(base, body);
+  const r = await w.owner.http.post<{ webhook: Hook; secret: string }>(base, body);
   expect(r.status).toBe(201);
   return r.body;
 };
-const deliveries = async (hookId: string) => (await w.hospital.http.get<{ deliveries: Delivery[] }>(`${base}/${hookId}/deliveries`)).body.deliveries;
+const deliveries = async (hookId: string) => (await w.owner.http.get<{ deliveries: Delivery[] }>(`${base}/${hookId}/deliveries`)).body.deliveries;
 
 describe('webhooks (Webフック): owner-only management', () => {
   it('lets only the owner manage them; the secret is shown once', async () => {
-    for (const m of [w.vendors.ehr_vendor.member, w.hospitalMember, w.observer]) {
+    for (const m of [w.vendors.ehr_vendor.admin, w.hospitalMember, w.observer]) {
       expect((await m.http.post(base, { url: rx.url })).status).toBe(403);
       expect((await m.http.get(base)).status).toBe(403);
     }
@@ -44,16 +45,16 @@ describe('webhooks (Webフック): owner-only management', () => {
     const { webhook, secret } = await create({ url: rx.url, description: '院内連携', events: ['revision.frozen'] });
     expect(secret).toMatch(/^whsec_/);
     expect(webhook.events).toEqual(['revision.frozen']);
-    const listed = (await w.hospital.http.get<{ webhooks: Record<string, unknown>[] }>(base)).body.webhooks;
+    const listed = (await w.owner.http.get<{ webhooks: Record<string, unknown>[] }>(base)).body.webhooks;
     expect(listed.map((h) => h.id)).toContain(webhook.id);
     expect(JSON.stringify(listed)).not.toContain(secret);
-    const patched = await w.hospital.http.patch<{ webhook: Hook }>(`${base}/${webhook.id}`, { version: webhook.version, active: false });
+    const patched = await w.owner.http.patch<{ webhook: Hook }>(`${base}/${webhook.id}`, { version: webhook.version, active: false });
     expect(patched.status).toBe(200);
-    expect((await w.hospital.http.patch(`${base}/${webhook.id}`, { version: webhook.version, active: true })).status).toBe(409);
-    expect((await w.vendors.ehr_vendor.member.http.delete(`${base}/${webhook.id}`)).status).toBe(403);
-    expect((await w.hospital.http.delete(`${base}/${webhook.id}`)).status).toBe(204);
-    expect((await w.hospital.http.get(`${base}/${webhook.id}`)).status).toBe(404);
-    expect((await w.hospital.http.post(base, { url: rx.url, events: ['engagement.updated'] })).status).toBe(400);
+    expect((await w.owner.http.patch(`${base}/${webhook.id}`, { version: webhook.version, active: true })).status).toBe(409);
+    expect((await w.vendors.ehr_vendor.admin.http.delete(`${base}/${webhook.id}`)).status).toBe(403);
+    expect((await w.owner.http.delete(`${base}/${webhook.id}`)).status).toBe(204);
+    expect((await w.owner.http.get(`${base}/${webhook.id}`)).status).toBe(404);
+    expect((await w.owner.http.post(base, { url: rx.url, events: ['engagement.updated'] })).status).toBe(400);
   });
 });
 
@@ -63,11 +64,11 @@ describe('webhook deliveries', () => {
     rx.setSecret(secret);
     const before = rx.received.length;
     rx.answerNext(500);
-    const cell = (await f.matrix(w.hospital, w.engagement.id, 'status=unassigned')).cells[0]!;
-    const proposed = await f.propose(w.vendors.ehr_vendor.member, cell, {
+    const cell = (await f.matrix(w.owner, w.engagement.id, 'status=unassigned')).cells[0]!;
+    const proposed = await f.propose(w.vendors.ehr_vendor.admin, cell, {
       assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] },
     });
-    await f.accept(w.hospital, proposed.proposal.id);
+    await f.accept(w.owner, proposed.proposal.id);
     const expected = ['proposal.created', 'proposal.accepted', 'cell.agreed'];
     // Everything was tried once; one answer was a 500.
     await waitFor('first attempts', () => rx.received.length - before >= expected.length);
@@ -101,33 +102,33 @@ describe('webhook deliveries', () => {
     // Nothing more arrives: the cursor moved on, the jobs are done.
     await t.app.jobs.drain();
     expect(rx.received.length - before).toBe(expected.length + 1);
-    await w.hospital.http.delete(`${base}/${webhook.id}`);
+    await w.owner.http.delete(`${base}/${webhook.id}`);
   });
 
   it('delivers only the event types a webhook subscribed to, and none from before it existed', async () => {
-    const early = await f.matrix(w.hospital, w.engagement.id, 'status=unassigned');
-    const old = await f.propose(w.vendors.ehr_vendor.member, early.cells[0]!, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] } });
-    await f.reject(w.hospital, old.proposal.id);
+    const early = await f.matrix(w.owner, w.engagement.id, 'status=unassigned');
+    const old = await f.propose(w.vendors.ehr_vendor.admin, early.cells[0]!, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] } });
+    await f.reject(w.owner, old.proposal.id);
     const { webhook, secret } = await create({ url: rx.url, events: ['proposal.rejected'] });
     rx.setSecret(secret);
     const before = rx.received.length;
-    const cell = (await f.matrix(w.hospital, w.engagement.id, 'status=unassigned')).cells[0]!;
-    const p = await f.propose(w.vendors.ehr_vendor.member, cell, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] } });
-    await f.reject(w.hospital, p.proposal.id);
+    const cell = (await f.matrix(w.owner, w.engagement.id, 'status=unassigned')).cells[0]!;
+    const p = await f.propose(w.vendors.ehr_vendor.admin, cell, { assignment: { [w.hospitalPartyId]: ['A'], [w.vendors.ehr_vendor.partyId]: ['R'] } });
+    await f.reject(w.owner, p.proposal.id);
     await waitFor('the rejection', () => rx.received.length > before);
     await t.app.jobs.drain();
     const mine = rx.received.slice(before);
     expect(mine.map((r) => r.event)).toEqual(['proposal.rejected']);
     expect(mine[0]!.validSignature).toBe(true);
     expect((await deliveries(webhook.id)).map((d) => d.eventType)).toEqual(['proposal.rejected']);
-    await w.hospital.http.delete(`${base}/${webhook.id}`);
+    await w.owner.http.delete(`${base}/${webhook.id}`);
   });
 
   it('sends a signed test ping and logs it', async () => {
     const { webhook, secret } = await create({ url: rx.url });
     rx.setSecret(secret);
     const before = rx.received.length;
-    const r = await w.hospital.http.post<{ delivery: Delivery }>(`${base}/${webhook.id}/test`);
+    const r = await w.owner.http.post<{ delivery: Delivery }>(`${base}/${webhook.id}/test`);
     expect(r.status).toBe(202);
     expect(r.body.delivery).toMatchObject({ eventType: 'webhook.test', status: 'pending' });
     await waitFor('the ping', () => rx.received.length > before);
@@ -135,7 +136,7 @@ describe('webhook deliveries', () => {
     expect(rx.received.at(-1)!.json.event).toBeNull();
     const logged = await waitFor('logged', async () => (await deliveries(webhook.id)).find((d) => d.status === 'delivered'));
     expect(logged).toMatchObject({ id: r.body.delivery.id, attempts: 1, lastStatusCode: 200 });
-    expect((await w.vendors.ehr_vendor.member.http.post(`${base}/${webhook.id}/test`)).status).toBe(403);
-    await w.hospital.http.delete(`${base}/${webhook.id}`);
+    expect((await w.vendors.ehr_vendor.admin.http.post(`${base}/${webhook.id}/test`)).status).toBe(403);
+    await w.owner.http.delete(`${base}/${webhook.id}`);
   });
 });
