@@ -89,8 +89,9 @@ export const apiEnv = (data: DataLocation, extra: Record<string, string> = {}): 
   JWT_SECRET: BENCH_JWT_SECRET,
   SEED_DEMO: 'false',
   LOG_LEVEL: 'warn',
-  DATABASE_URL: data.engine === 'postgres' ? data.url : '',
-  DATA_DIR: data.engine === 'pglite' ? data.dataDir : resolve(ROOT, '.data/bench-unused'),
+  // Production refuses an implicit embedded database and a missing public address: name both.
+  DATABASE_URL: data.engine === 'postgres' ? data.url : `pglite://${data.dataDir}`,
+  PUBLIC_URL: 'https://bunkai.bench.invalid',
   CORS_ORIGINS: '',
   ...extra,
 });

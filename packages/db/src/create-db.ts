@@ -139,6 +139,12 @@ const openPostgres = async (url: string, options: CreateDbOptions): Promise<Data
   });
   // An idle client losing its connection (server restart) must not crash the process, but it must be seen.
   pool.on('error', (err) => log.error({ err }, 'idle PostgreSQL connection failed (the pool replaces it)'));
+  // pg-pool listens for errors only on idle clients: a checked-out client whose connection drops between two
+  // statements (inside a transaction, holding an advisory lock) would emit 'error' with no listener and crash
+  // the process. The statement in flight fails on its own; this only keeps the process alive and says why.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => log.warn({ err }, 'PostgreSQL connection lost while in use'));
+  });
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
   const listeners = new Set<PgListener>();
   return {

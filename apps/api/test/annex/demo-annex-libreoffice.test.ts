@@ -96,7 +96,7 @@ describe('the signed demo annex, rendered by LibreOffice', () => {
     const text = squash(pdfText);
     for (const name of ['デモ総合病院', '電子カルテベンダー', 'ネットワーク事業者', 'リモート保守回線事業者', ...Object.values(DEMO_USERS).map((u) => u.org)])
       expect(text).toContain(squash(name));
-    for (const title of ['VPN装置のファームウェア更新・脆弱性修正', 'サーバ・OSのセキュリティパッチ適用', 'バックアップからの復元', '所管官庁・都道府県等への報告'])
+    for (const title of ['VPN装置のファームウェア更新・脆弱性修正', 'サーバ・OSのセキュリティパッチ適用', 'バックアップからの復元', '所管官庁・警察等の外部機関への報告'])
       expect(text).toContain(title);
     for (const label of ['実施', '責任', '協議', '報告']) expect(text).toContain(label);
     for (const u of Object.values(DEMO_USERS)) expect(text).toContain(squash(u.name));

@@ -1,3 +1,4 @@
+import { CATALOG_VERSION } from '@bunkai/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { cells, events, proposals } from '@bunkai/db';
@@ -39,7 +40,7 @@ describe('duties (責任項目)', () => {
     expect(res.body.duties.map((d) => d.code)).toEqual(order);
     // No assets yet: only the two engagement-wide duties have a cell.
     expect(res.body.cellsCreated).toBe(2);
-    expect(res.body.duties[0]).toMatchObject({ catalogVersion: '2026.1', notApplicableReason: null, version: 1, kakuninhyoPart: 1 });
+    expect(res.body.duties[0]).toMatchObject({ catalogVersion: CATALOG_VERSION, notApplicableReason: null, version: 1, kakuninhyoPart: 1 });
     const list = await v.observer.http.get<{ duties: TDuty[] }>(url(v.engagement.id));
     expect(list.status).toBe(200);
     expect(list.body.duties.map((d) => d.code)).toEqual(order);

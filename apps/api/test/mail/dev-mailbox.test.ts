@@ -41,7 +41,7 @@ describe('development mailbox (no SMTP_URL)', () => {
 describe('no development mailbox in production', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ NODE_ENV: 'production', JOBS_POLL_MS: '20' });
+    t = await createTestApp({ NODE_ENV: 'production', PUBLIC_URL: 'https://bunkai.example', DATABASE_URL: 'pglite:///tmp/bunkai-unused', JOBS_POLL_MS: '20' });
   });
   afterAll(() => t.close());
 

@@ -37,6 +37,22 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/health': { allow: EVERYONE },
   'GET /api/health/live': { allow: EVERYONE },
   'GET /api/health/ready': { allow: EVERYONE },
+  // Registered only without SMTP outside production (the embedded demo): invitees have no account yet.
+  'GET /api/v1/dev/mailbox': { allow: EVERYONE },
+  'GET /api/v1/engagements/{id}/webhooks': { allow: OWNER, scoped: true, req: E },
+  'POST /api/v1/engagements/{id}/webhooks': { allow: OWNER, scoped: true, req: (w) => ({ params: P(w), body: w.webhookBody() }) },
+  'GET /api/v1/engagements/{id}/webhooks/{webhookId}': { allow: OWNER, scoped: true, req: async (w) => ({ params: { id: w.eid, webhookId: (await w.freshWebhook()).id } }) },
+  'PATCH /api/v1/engagements/{id}/webhooks/{webhookId}': {
+    allow: OWNER,
+    scoped: true,
+    req: async (w) => {
+      const hook = await w.freshWebhook();
+      return { params: { id: w.eid, webhookId: hook.id }, body: { version: hook.version, description: uniq() } };
+    },
+  },
+  'DELETE /api/v1/engagements/{id}/webhooks/{webhookId}': { allow: OWNER, scoped: true, req: async (w) => ({ params: { id: w.eid, webhookId: (await w.freshWebhook()).id } }) },
+  'GET /api/v1/engagements/{id}/webhooks/{webhookId}/deliveries': { allow: OWNER, scoped: true, req: async (w) => ({ params: { id: w.eid, webhookId: (await w.freshWebhook()).id } }) },
+  'POST /api/v1/engagements/{id}/webhooks/{webhookId}/test': { allow: OWNER, scoped: true, req: async (w) => ({ params: { id: w.eid, webhookId: (await w.freshWebhook()).id } }) },
   'GET /api/v1/catalog/duties': { allow: EVERYONE },
   'GET /api/v1/catalog/templates': { allow: EVERYONE },
   'POST /api/v1/auth/register': {

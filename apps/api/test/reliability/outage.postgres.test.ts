@@ -30,6 +30,11 @@ describe('database outage (PostgreSQL)', () => {
   let cellId: string;
   let stream: SseStream;
 
+  // The database layer's own log, kept to check that the outage is reported (not swallowed).
+  const dbLog: string[] = [];
+  const keep = (level: string) => (_obj: object, msg: string) => void dbLog.push(`${level}: ${msg}`);
+  const log = { info: keep('info'), warn: keep('warn'), error: keep('error') };
+
   beforeAll(async () => {
     cluster = await startCluster();
     database = await createDb({ databaseUrl: cluster.url('postgres'), connectTimeoutMs: 2000 });
@@ -37,7 +42,7 @@ describe('database outage (PostgreSQL)', () => {
     // forget the last commits. A production server acknowledges a commit only once it is in the WAL.
     await database.db.execute('alter database postgres set synchronous_commit = on');
     await database.close();
-    database = await createDb({ databaseUrl: cluster.url('postgres'), connectTimeoutMs: 2000 });
+    database = await createDb({ databaseUrl: cluster.url('postgres'), connectTimeoutMs: 2000, log });
     await database.migrate();
     const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret-0123', SCRYPT_COST: '1024', SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
     app = await buildApp({ database, config, logger: false });
@@ -72,6 +77,7 @@ describe('database outage (PostgreSQL)', () => {
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'degraded', database: { engine: 'postgres', reachable: false } });
     expect(health.ms).toBeLessThan(QUICK_MS);
+    expect(dbLog.some((l) => /^(warn|error): /.test(l))).toBe(true);
     report('outage-down', { readMs: Math.round(reads.ms), writeMs: Math.round(write.ms), healthMs: Math.round(health.ms) });
   });
 

@@ -13,7 +13,8 @@ export type SignoffStateWorld = { kind: SignoffStateKind; eid: string; revisionI
  * routes that consume what they act on.
  */
 export const createSweepWorld = async () => {
-  const w: ReliabilityWorld = await createReliabilityWorld();
+  // Webhooks of the sweep point at a closed local port: the routes are checked, nothing is delivered.
+  const w: ReliabilityWorld = await createReliabilityWorld({ WEBHOOK_ALLOW_PRIVATE: 'true' });
   const { f, owner, eid } = w;
   const ehrPartyId = w.vendors.ehr_vendor.partyId;
   const vendor = w.callers.vendor;
@@ -72,6 +73,10 @@ export const createSweepWorld = async () => {
       return { id: r.invitation.id, token: r.token };
     },
     freshSession: async (): Promise<TSession> => (await f.registerOrganization()).session,
+    webhookBody: () => ({ url: 'http://127.0.0.1:9/sweep', events: ['cell.agreed'] }),
+    freshWebhook: async (): Promise<{ id: string; version: number }> =>
+      expectStatus(await owner.http.post<{ webhook: { id: string; version: number } }>(`/api/v1/engagements/${eid}/webhooks`, { url: 'http://127.0.0.1:9/sweep', events: ['cell.agreed'] }), 201, 'webhook')
+        .webhook,
     /** Another engagement of the same cast whose revision 1 ends archived, executed or superseded. */
     signoffState: (kind: SignoffStateKind) => createSignoffState(w, kind),
   };
