@@ -11,16 +11,23 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 let t: TestApp;
 let f: SignoffFactories;
-let w: SignoffWorld;
-let r1: TRevisionView;
 
 beforeAll(async () => {
   t = await createTestApp();
   f = createSignoffFactories(t.app);
-  w = await f.signoffWorld();
-  r1 = await f.freeze(w.owner, w.eid);
 });
 afterAll(() => t.close());
+
+// Every test builds its own engagement with revision 1 frozen, so none depends on an earlier test's downloads or signatures.
+const frozenWorld = async (): Promise<{ w: SignoffWorld; r1: TRevisionView }> => {
+  const w = await f.signoffWorld();
+  return { w, r1: await f.freeze(w.owner, w.eid) };
+};
+/** Revision 1 signed by both parties (executed). */
+const signRevision = async (w: SignoffWorld, r1: TRevisionView) => {
+  await f.sign(w.owner, r1.id, w.hospitalPartyId, w.devices!.owner);
+  return f.sign(w.vendor, r1.id, w.vendorPartyId, w.devices!.vendor);
+};
 
 const download = async (who: Member | null, url: string) => {
   const res = await t.app.inject({ method: 'GET', url, headers: who ? { authorization: `Bearer ${who.session.accessToken}` } : {} });
@@ -51,6 +58,7 @@ const verify = async (who: Member, bytes: Buffer): Promise<TVerifyResponse> => {
 
 describe('GET /api/v1/engagements/:id/annex.docx (draft of the live matrix)', () => {
   it('is a .docx marked 草案 DRAFT, without a revision hash', async () => {
+    const { w } = await frozenWorld();
     const res = await download(w.owner, draftUrl(w.eid));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(DOCX);
@@ -67,6 +75,7 @@ describe('GET /api/v1/engagements/:id/annex.docx (draft of the live matrix)', ()
   });
 
   it('may be read by observers; 401 without a token, 404 for non-parties and unknown engagements, 400 for a malformed id', async () => {
+    const { w } = await frozenWorld();
     expect((await download(w.observer, draftUrl(w.eid))).status).toBe(200);
     expect((await download(w.hospitalMember, draftUrl(w.eid))).status).toBe(200);
     const anonymous = await download(null, draftUrl(w.eid));
@@ -81,14 +90,13 @@ describe('GET /api/v1/engagements/:id/annex.docx (draft of the live matrix)', ()
 });
 
 describe('GET /api/v1/revisions/:id/annex.docx (frozen revision)', () => {
-  let frozen: Buffer;
-
   it('carries the revision hash in its custom properties, and POST /verify recognizes the file', async () => {
+    const { w, r1 } = await frozenWorld();
     const res = await download(w.owner, revisionUrl(r1.id));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(DOCX);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="bunkai-annex-${w.eid.replace(/-/g, '').slice(0, 8)}-r1.docx"`);
-    frozen = res.bytes;
+    const frozen = res.bytes;
     expect(await readAnnexProperties(frozen)).toEqual({ revisionSha256: r1.sha256, engagementId: w.eid, revisionNumber: 1 });
     const text = bodyText(frozen);
     expect(text).toContain('第1版');
@@ -99,12 +107,17 @@ describe('GET /api/v1/revisions/:id/annex.docx (frozen revision)', () => {
   });
 
   it('is byte-identical on two downloads of the same revision', async () => {
+    const { w, r1 } = await frozenWorld();
+    const first = await download(w.owner, revisionUrl(r1.id));
+    expect(first.status).toBe(200);
+    const frozen = first.bytes;
     const again = await download(w.observer, revisionUrl(r1.id));
     expect(again.status).toBe(200);
     expect(Buffer.compare(again.bytes, frozen)).toBe(0);
   });
 
   it('may be read by observers; 401 without a token, 404 for non-parties and unknown revisions', async () => {
+    const { w, r1 } = await frozenWorld();
     expect((await download(w.observer, revisionUrl(r1.id))).status).toBe(200);
     expect((await download(null, revisionUrl(r1.id))).status).toBe(401);
     const outsider = await download(w.outsider, revisionUrl(r1.id));
@@ -115,8 +128,9 @@ describe('GET /api/v1/revisions/:id/annex.docx (frozen revision)', () => {
   });
 
   it('once every party signed: 署名済 with signers and seals, no marking, still verifiable and deterministic', async () => {
-    await f.sign(w.owner, r1.id, w.hospitalPartyId, w.devices!.owner);
-    const { revision } = await f.sign(w.vendor, r1.id, w.vendorPartyId, w.devices!.vendor);
+    const { w, r1 } = await frozenWorld();
+    const frozen = (await download(w.owner, revisionUrl(r1.id))).bytes;
+    const { revision } = await signRevision(w, r1);
     expect(revision.status).toBe('executed');
     const signed = (await download(w.vendor, revisionUrl(r1.id))).bytes;
     expect(Buffer.compare(signed, frozen)).not.toBe(0);
@@ -130,6 +144,8 @@ describe('GET /api/v1/revisions/:id/annex.docx (frozen revision)', () => {
   });
 
   it('states what was frozen, not the live matrix: a later change shows in the draft only', async () => {
+    const { w, r1 } = await frozenWorld();
+    expect((await signRevision(w, r1)).revision.status).toBe('executed');
     const before = (await download(w.owner, revisionUrl(r1.id))).bytes;
     await f.touchCell(w.owner, w.cells.server, '凍結後に追記した確認メモ');
     const after = (await download(w.owner, revisionUrl(r1.id))).bytes;

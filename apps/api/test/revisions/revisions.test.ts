@@ -16,24 +16,36 @@ const PINNED_SHA256 = 'b0329156c9a442282b491e8bf241c7752aab5e1ff1d263d7df4f64b72
 
 let t: TestApp;
 let f: SignoffFactories;
-let w: SignoffWorld;
-let r1: TRevisionView;
 
 type RevisionsList = { revisions: TRevisionView[]; draft: { number: number; changedSinceFrozen: boolean } | null; engagementStatus: string; liveSha256: string };
 
 beforeAll(async () => {
   t = await createTestApp();
   f = createSignoffFactories(t.app);
-  w = await f.signoffWorld({ enrollTotp: false });
 });
 afterAll(() => t.close());
 
-const list = async () => (await w.owner.http.get<RevisionsList>(`/api/v1/engagements/${w.eid}/revisions`)).body;
+// Every test builds its own engagement, so none depends on what an earlier one froze or changed.
+const world = () => f.signoffWorld({ enrollTotp: false });
+const frozenWorld = async (): Promise<{ w: SignoffWorld; r1: TRevisionView }> => {
+  const w = await world();
+  return { w, r1: await f.freeze(w.owner, w.eid) };
+};
+/** Revision 1 frozen, then the governance cell's notes changed and a spare server added (its cell still unassigned). */
+const amendedWorld = async () => {
+  const { w, r1 } = await frozenWorld();
+  await f.touchCell(w.owner, w.cells.gov, '議事録 第2回を参照');
+  const added = await f.addAssets(w.owner, w.eid, [{ name: '予備サーバ', category: 'server' }]);
+  return { w, r1, added };
+};
+
+const list = async (w: SignoffWorld) => (await w.owner.http.get<RevisionsList>(`/api/v1/engagements/${w.eid}/revisions`)).body;
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 describe('freeze (凍結)', () => {
   it('freezes the matrix into revision 1 with the pinned hash, on either engine', async () => {
-    r1 = await f.freeze(w.owner, w.eid);
+    const w = await world();
+    const r1 = await f.freeze(w.owner, w.eid);
     expect(r1).toMatchObject({ number: 1, status: 'frozen', matchesLive: true, signatures: [], frozenByUserId: w.owner.session.user.id });
     expect(r1.sha256).toBe(PINNED_SHA256);
     expect(r1.signingParties.map((p) => [p.partyId, p.signed])).toEqual([
@@ -44,16 +56,18 @@ describe('freeze (凍結)', () => {
     expect(row!.status).toBe('signing');
     const frozen = await t.database.db.select().from(events).where(and(eq(events.engagementId, w.eid), eq(events.type, 'revision.frozen')));
     expect(frozen.map((e) => e.payload)).toEqual([{ number: 1, sha256: PINNED_SHA256, cells: 3 }]);
-    expect(await list()).toMatchObject({ draft: null, engagementStatus: 'signing', liveSha256: PINNED_SHA256 });
+    expect(await list(w)).toMatchObject({ draft: null, engagementStatus: 'signing', liveSha256: PINNED_SHA256 });
   });
 
   it('refuses a freeze when nothing changed (409 no_changes)', async () => {
+    const { w } = await frozenWorld();
     const res = await w.owner.http.post(`/api/v1/engagements/${w.eid}/revisions`);
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: 'no_changes', details: { revision: { number: 1 } } } });
   });
 
   it('lets only the owner freeze: 401 without token, 404 for non-parties, 403 for members, signatories and observers', async () => {
+    const w = await world();
     const url = `/api/v1/engagements/${w.eid}/revisions`;
     expect((await createHttpClient(t.app).post(url)).status).toBe(401);
     expect((await w.outsider.http.post(url)).status).toBe(404);
@@ -66,6 +80,7 @@ describe('freeze (凍結)', () => {
   });
 
   it('lets every reader, observers included, read revisions; others get 401/404', async () => {
+    const { w, r1 } = await frozenWorld();
     for (const m of [w.owner, w.hospitalMember, w.vendor, w.observer]) {
       const one = await m.http.get<{ revision: TRevisionView }>(`/api/v1/revisions/${r1.id}`);
       expect(one.status).toBe(200);
@@ -80,6 +95,7 @@ describe('freeze (凍結)', () => {
   });
 
   it('exports a self-verifying JSON document: hashing `canonical` gives `sha256`', async () => {
+    const { w, r1 } = await frozenWorld();
     const res = await w.observer.http.get<{ format: string; sha256: string; number: number; engagementId: string; canonical: Record<string, unknown> }>(`/api/v1/revisions/${r1.id}/export.json`);
     expect(res.status).toBe(200);
     expect(String(res.headers['content-disposition'])).toContain('bunkai-revision-1-');
@@ -94,8 +110,9 @@ describe('freeze (凍結)', () => {
 
 describe('amendment (変更と次の版)', () => {
   it('detects a change after freezing by content: revision 1 superseded, draft 2, engagement amending', async () => {
+    const { w } = await frozenWorld();
     await f.touchCell(w.owner, w.cells.gov, '議事録 第2回を参照');
-    const after = await list();
+    const after = await list(w);
     expect(after.revisions[0]).toMatchObject({ number: 1, status: 'superseded', matchesLive: false });
     expect(after.draft).toEqual({ number: 2, changedSinceFrozen: true });
     expect(after.engagementStatus).toBe('amending');
@@ -103,7 +120,7 @@ describe('amendment (変更と次の版)', () => {
   });
 
   it('refuses to freeze while a cell is open or a blocking finding remains, listing what blocks', async () => {
-    const added = await f.addAssets(w.owner, w.eid, [{ name: '予備サーバ', category: 'server' }]);
+    const { w, added } = await amendedWorld();
     expect(added.cellsCreated).toBe(1);
     const res = await w.owner.http.post<{ error: { code: string; details: { openCells: unknown[]; blockingFindings: { code: string }[]; unjoinedParties: unknown[] } } }>(
       `/api/v1/engagements/${w.eid}/revisions`,
@@ -116,12 +133,13 @@ describe('amendment (変更と次の版)', () => {
   });
 
   it('freezes revision 2 once settled, and diffs it against revision 1 cell by cell and per party', async () => {
+    const { w, r1 } = await amendedWorld();
     const m = await f.matrix(w.owner, w.eid);
     const spare = m.cells.find((c) => c.status === 'unassigned')!;
     expect((await f.propose(w.owner, spare, { assignment: { [w.hospitalPartyId]: ['R', 'A'] } })).cell.status).toBe('agreed');
     const r2 = await f.freeze(w.owner, w.eid);
     expect(r2).toMatchObject({ number: 2, status: 'frozen' });
-    const all = await list();
+    const all = await list(w);
     expect(all.revisions.map((r) => [r.number, r.status])).toEqual([
       [1, 'superseded'],
       [2, 'frozen'],
@@ -147,6 +165,7 @@ describe('amendment (変更と次の版)', () => {
   });
 
   it('answers 404 for a diff against a revision of another engagement', async () => {
+    const { w, r1 } = await frozenWorld();
     const other = await f.signoffWorld({ enrollTotp: false });
     const foreign = await f.freeze(other.owner, other.eid);
     // The same content in another engagement hashes the same (no ids in the canonical form)…
@@ -165,6 +184,7 @@ describe('amendment (変更と次の版)', () => {
 
 describe('authentication', () => {
   it('answers 401 without a token on every sign-off route', async () => {
+    const { w, r1 } = await frozenWorld();
     const anonymous = createHttpClient(t.app);
     const id = r1.id;
     const responses = await Promise.all([
