@@ -82,3 +82,29 @@ export const bigMatrix = (duties = 150, assets = 60, parties = 8): TMatrixRespon
       cells.push(cell(d, a, { status: 'agreed', assignment: assignmentOf([[0, ['A']], [1 + ((d + a) % (parties - 1)), ['R']]]) }));
   return { engagement: { id: ENGAGEMENT_ID, version: 1, status: 'negotiating' }, parties: ps, assets: as, duties: ds, totalCells: cells.length, cells };
 };
+
+/**
+ * Cell (0, 0) under an open proposal by party 1 (hospital A, vendor R), accepted by its proposer and waiting for
+ * the hospital — the starting point of the panel and cache tests. `proposal` overrides the proposal's fields.
+ */
+export const proposedCell = (proposalId: string, proposal: Partial<NonNullable<TMatrixCell['openProposal']>> = {}): TMatrixCell =>
+  cell(0, 0, {
+    status: 'proposed',
+    version: 3,
+    openProposalId: proposalId,
+    openProposal: {
+      id: proposalId,
+      proposerPartyId: fid(1, 1),
+      proposerUserId: fid(8, 1),
+      assignment: assignmentOf([[0, ['A']], [1, ['R']]]),
+      terms: { responseTime: '', frequency: '', evidence: '', remarks: '' },
+      reason: '',
+      suggested: false,
+      supersedesId: null,
+      acceptedBy: [fid(1, 1)],
+      pendingFrom: [fid(1, 0)],
+      rejectedBy: [],
+      createdAt: '2026-01-01T00:00:00.000Z',
+      ...proposal,
+    },
+  });

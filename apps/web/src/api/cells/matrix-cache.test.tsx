@@ -4,7 +4,7 @@ import type { TEventItem, TMatrixCell, TMatrixResponse } from '@bunkai/domain';
 import { partyColorMap } from '../../components/party-colors.ts';
 import { CellPanel } from '../../features/cell-panel/cell-panel.tsx';
 import { useLiveUpdates } from '../../live/use-live-updates.ts';
-import { asset, assignmentOf, cell, duty, ENGAGEMENT_ID, fid, party } from '../../test/fixtures.ts';
+import { asset, assignmentOf, duty, ENGAGEMENT_ID, fid, party, proposedCell } from '../../test/fixtures.ts';
 import { fakeApi, json } from '../../test/fake-api.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { sessionStore } from '../session.ts';
@@ -14,26 +14,7 @@ import { useGetMatrix } from './queries.ts';
 const parties = [party(0), party(1)];
 const ME = fid(8, 0);
 const PROPOSAL_ID = fid(5, 7);
-const proposed = (): TMatrixCell =>
-  cell(0, 0, {
-    status: 'proposed',
-    version: 3,
-    openProposalId: PROPOSAL_ID,
-    openProposal: {
-      id: PROPOSAL_ID,
-      proposerPartyId: fid(1, 1),
-      proposerUserId: fid(8, 1),
-      assignment: assignmentOf([[0, ['A']], [1, ['R']]]),
-      terms: { responseTime: '', frequency: '', evidence: '', remarks: '' },
-      reason: '',
-      suggested: false,
-      supersedesId: null,
-      acceptedBy: [fid(1, 1)],
-      pendingFrom: [fid(1, 0)],
-      rejectedBy: [],
-      createdAt: '2026-01-01T00:00:00.000Z',
-    },
-  });
+const proposed = (): TMatrixCell => proposedCell(PROPOSAL_ID);
 const agreed = (): TMatrixCell => ({ ...proposed(), status: 'agreed', version: 4, assignment: assignmentOf([[0, ['A']], [1, ['R']]]), openProposalId: null, openProposal: null });
 const matrix = (): TMatrixResponse => ({
   engagement: { id: ENGAGEMENT_ID, version: 1, status: 'negotiating' },

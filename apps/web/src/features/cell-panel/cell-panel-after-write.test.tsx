@@ -3,33 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { TMatrixCell, TMatrixResponse } from '@bunkai/domain';
 import { useGetMatrix } from '../../api/cells/queries.ts';
 import { partyColorMap } from '../../components/party-colors.ts';
-import { asset, assignmentOf, cell, duty, ENGAGEMENT_ID, fid, party } from '../../test/fixtures.ts';
+import { asset, assignmentOf, duty, ENGAGEMENT_ID, fid, party, proposedCell } from '../../test/fixtures.ts';
 import { fakeApi, json } from '../../test/fake-api.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { CellPanel } from './cell-panel.tsx';
 
 const parties = [party(0), party(1)];
 const PROPOSAL_ID = fid(5, 9);
-const ours = (): TMatrixCell =>
-  cell(0, 0, {
-    status: 'proposed',
-    version: 3,
-    openProposalId: PROPOSAL_ID,
-    openProposal: {
-      id: PROPOSAL_ID,
-      proposerPartyId: fid(1, 1),
-      proposerUserId: fid(8, 1),
-      assignment: assignmentOf([[0, ['A']], [1, ['R']]]),
-      terms: { responseTime: '', frequency: '', evidence: '', remarks: '' },
-      reason: '',
-      suggested: false,
-      supersedesId: null,
-      acceptedBy: [fid(1, 1)],
-      pendingFrom: [fid(1, 0)],
-      rejectedBy: [],
-      createdAt: '2026-01-01T00:00:00.000Z',
-    },
-  });
+const ours = (): TMatrixCell => proposedCell(PROPOSAL_ID);
 /** What the other party's counter left on the server. */
 const theirs = (): TMatrixCell => ({ ...ours(), version: 4, status: 'agreed', assignment: assignmentOf([[0, ['A', 'R']]]), openProposalId: null, openProposal: null });
 

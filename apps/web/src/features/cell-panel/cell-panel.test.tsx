@@ -2,33 +2,14 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TMatrixCell } from '@bunkai/domain';
 import { partyColorMap } from '../../components/party-colors.ts';
-import { asset, assignmentOf, cell, duty, fid, party } from '../../test/fixtures.ts';
+import { asset, duty, fid, party, proposedCell } from '../../test/fixtures.ts';
 import { fakeApi, json } from '../../test/fake-api.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { CellPanel } from './cell-panel.tsx';
 
 const parties = [party(0), party(1)];
 const PROPOSAL_ID = fid(5, 7);
-const theCell = (): TMatrixCell =>
-  cell(0, 0, {
-    status: 'proposed',
-    version: 3,
-    openProposalId: PROPOSAL_ID,
-    openProposal: {
-      id: PROPOSAL_ID,
-      proposerPartyId: fid(1, 1),
-      proposerUserId: fid(8, 1),
-      assignment: assignmentOf([[0, ['A']], [1, ['R']]]),
-      terms: { responseTime: '4時間以内', frequency: '', evidence: '', remarks: '' },
-      reason: 'パッチはベンダーが適用',
-      suggested: false,
-      supersedesId: null,
-      acceptedBy: [fid(1, 1)],
-      pendingFrom: [fid(1, 0)],
-      rejectedBy: [],
-      createdAt: '2026-01-01T00:00:00.000Z',
-    },
-  });
+const theCell = (): TMatrixCell => proposedCell(PROPOSAL_ID, { terms: { responseTime: '4時間以内', frequency: '', evidence: '', remarks: '' }, reason: 'パッチはベンダーが適用' });
 
 let mutationStatus = 200;
 beforeEach(() => {
