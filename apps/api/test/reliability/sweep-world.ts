@@ -12,8 +12,10 @@ export type SignoffStateWorld = { kind: SignoffStateKind; eid: string; revisionI
  * settled and frozen into a revision, and makers of fresh objects for the
  * routes that consume what they act on.
  */
+/** Webhooks of the sweep point at a closed local port: the routes are checked, nothing is delivered. */
+const webhookBody = () => ({ url: 'http://127.0.0.1:9/sweep', events: ['cell.agreed'] });
+
 export const createSweepWorld = async () => {
-  // Webhooks of the sweep point at a closed local port: the routes are checked, nothing is delivered.
   const w: ReliabilityWorld = await createReliabilityWorld({ WEBHOOK_ALLOW_PRIVATE: 'true' });
   const { f, owner, eid } = w;
   const ehrPartyId = w.vendors.ehr_vendor.partyId;
@@ -73,10 +75,9 @@ export const createSweepWorld = async () => {
       return { id: r.invitation.id, token: r.token };
     },
     freshSession: async (): Promise<TSession> => (await f.registerOrganization()).session,
-    webhookBody: () => ({ url: 'http://127.0.0.1:9/sweep', events: ['cell.agreed'] }),
+    webhookBody,
     freshWebhook: async (): Promise<{ id: string; version: number }> =>
-      expectStatus(await owner.http.post<{ webhook: { id: string; version: number } }>(`/api/v1/engagements/${eid}/webhooks`, { url: 'http://127.0.0.1:9/sweep', events: ['cell.agreed'] }), 201, 'webhook')
-        .webhook,
+      expectStatus(await owner.http.post<{ webhook: { id: string; version: number } }>(`/api/v1/engagements/${eid}/webhooks`, webhookBody()), 201, 'webhook').webhook,
     /** Another engagement of the same cast whose revision 1 ends archived, executed or superseded. */
     signoffState: (kind: SignoffStateKind) => createSignoffState(w, kind),
   };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { TEngagementSnapshot } from '@bunkai/domain';
 import type { Db } from '../create-db.ts';
 import { assets, cells, duties, engagements, parties, proposals } from '../schema/index.ts';
@@ -54,4 +54,3 @@ export const loadSnapshot = async (db: Db, engagementId: string, today = todayUt
   return { snapshot, engagement: engagementRow, cells: fullCells };
 };
 
-export const loadProposalsByIds = (db: Db, ids: string[]) => (ids.length ? db.select().from(proposals).where(inArray(proposals.id, ids)) : Promise.resolve([]));
