@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -69,6 +70,9 @@ export const buildApp = async ({ database, config, logger, clock = systemClock }
   registerErrorHandler(app);
 
   registerSecurityHeaders(app);
+  // Responses compressed as the client accepts (br, then gzip): the reference matrix is ~3 MB of JSON
+  // before. Request bodies stay identity-only (415 otherwise) so no upload can be a compression bomb.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], requestEncodings: ['identity'], threshold: 1024 });
   // No configured origin: no CORS at all, the browser's same-origin policy is the policy.
   if (config.corsOrigins.length) await app.register(fastifyCors, { origin: config.corsOrigins, credentials: false });
   await app.register(fastifySwagger, {

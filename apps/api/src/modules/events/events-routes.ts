@@ -64,6 +64,8 @@ export const eventsRoutes =
     app.get(
       '/api/v1/engagements/:id/events/stream',
       {
+        // A compressor would hold events back until its buffer fills; the stream is tiny anyway.
+        compress: false,
         schema: {
           tags,
           security,

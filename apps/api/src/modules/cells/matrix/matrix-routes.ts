@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZCellDetailResponse, ZMatrixQuery, ZMatrixResponse, ZProgressResponse } from '@bunkai/domain';
+import { ZCellDetailResponse, ZMatrixCompactResponse, ZMatrixQuery, ZMatrixResponse, ZProgressResponse } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../../plugins/auth.ts';
 import { errorResponses, typedJsonSerializer } from '../../../plugins/schemas.ts';
 import type { MatrixService } from './matrix-service.ts';
@@ -29,6 +29,22 @@ export const matrixRoutes =
         ...typedJsonSerializer,
       },
       async (request) => service.list(actorOf(request), request.params.id, request.query),
+    );
+    app.get(
+      '/api/v1/engagements/:id/cells/compact',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'The same matrix as /cells, columnar: one array per cell field with each field\'s distinct values sent once (format bunkai.matrix.compact/1; decodeMatrix in @bunkai/domain)',
+          params: ZParams,
+          querystring: ZMatrixQuery,
+          response: { 200: ZMatrixCompactResponse, ...errorResponses(400, 401, 403, 404) },
+        },
+        ...typedJsonSerializer,
+      },
+      async (request) => service.listCompact(actorOf(request), request.params.id, request.query),
     );
     app.get(
       '/api/v1/cells/:id',

@@ -3,7 +3,9 @@ import {
   type TCellDetailResponse,
   type TCellStatus,
   type TMatrixQuery,
+  type TMatrixCompactResponse,
   type TMatrixResponse,
+  encodeMatrix,
   type TProgressResponse,
   notFound,
 } from '@bunkai/domain';
@@ -15,9 +17,9 @@ import { applyMatrixFilter, isAskedOf, parseMatrixFilter } from './matrix-filter
 
 type Deps = { db: Db; access: EngagementAccessService };
 
-export const createMatrixService = ({ db, access }: Deps) => ({
+export const createMatrixService = ({ db, access }: Deps) => {
   /** The whole matrix (分担表) in one response, optionally filtered. */
-  list: async (actor: Actor, engagementId: string, query: TMatrixQuery): Promise<TMatrixResponse> => {
+  const list = async (actor: Actor, engagementId: string, query: TMatrixQuery): Promise<TMatrixResponse> => {
     const a = await access.require(actor, engagementId, 'engagement:read');
     const m = await loadMatrix({ engagementId }, db);
     const filter = parseMatrixFilter(query, {
@@ -33,45 +35,51 @@ export const createMatrixService = ({ db, access }: Deps) => ({
       totalCells: m.cells.length,
       cells: applyMatrixFilter(m.cells, m.snapshot.duties, filter),
     };
-  },
+  };
+  return {
+    list,
+    /** The same matrix, columnar (what the web app reads: ~10× fewer bytes before compression). */
+    listCompact: async (actor: Actor, engagementId: string, query: TMatrixQuery): Promise<TMatrixCompactResponse> =>
+      encodeMatrix(await list(actor, engagementId, query)),
 
-  /** One cell with its open proposal, finding codes, duty, asset and comment count. */
-  get: async (actor: Actor, cellId: string): Promise<TCellDetailResponse> => {
-    const { cell } = await loadCell(db, actor, { cellId }, 'engagement:read');
-    const [m, n] = await Promise.all([loadMatrix({ engagementId: cell.engagementId }, db), countComments({ cellId }, db)]);
-    const found = m.cells.find((c) => c.id === cellId);
-    const duty = m.snapshot.duties.find((d) => d.id === cell.dutyId);
-    if (!found || !duty) throw notFound('Cell', cellId);
-    return { cell: found, duty, asset: m.snapshot.assets.find((x) => x.id === cell.assetId) ?? null, commentCount: n };
-  },
+    /** One cell with its open proposal, finding codes, duty, asset and comment count. */
+    get: async (actor: Actor, cellId: string): Promise<TCellDetailResponse> => {
+      const { cell } = await loadCell(db, actor, { cellId }, 'engagement:read');
+      const [m, n] = await Promise.all([loadMatrix({ engagementId: cell.engagementId }, db), countComments({ cellId }, db)]);
+      const found = m.cells.find((c) => c.id === cellId);
+      const duty = m.snapshot.duties.find((d) => d.id === cell.dutyId);
+      if (!found || !duty) throw notFound('Cell', cellId);
+      return { cell: found, duty, asset: m.snapshot.assets.find((x) => x.id === cell.assetId) ?? null, commentCount: n };
+    },
 
-  /** Figures for the kickoff review: per status, 初回確認 / 完了日 recorded, and per party. */
-  progress: async (actor: Actor, engagementId: string): Promise<TProgressResponse> => {
-    await access.require(actor, engagementId, 'engagement:read');
-    const m = await loadMatrix({ engagementId }, db);
-    const byStatus = Object.fromEntries(CELL_STATUSES.map((s) => [s, 0])) as Record<TCellStatus, number>;
-    for (const c of m.cells) byStatus[c.status] += 1;
-    const applicable = m.cells.filter((c) => c.status !== 'not_applicable');
-    return {
-      total: m.cells.length,
-      applicable: applicable.length,
-      byStatus,
-      agreed: byStatus.agreed,
-      reviewed: m.cells.filter((c) => c.kickoff.firstCheckAnswer !== null).length,
-      completed: m.cells.filter((c) => c.kickoff.completedOn !== null).length,
-      parties: m.snapshot.parties.map((p) => {
-        const asked = applicable.filter((c) => isAskedOf(c, p.id));
-        const holds = asked.filter((c) => Boolean(c.assignment?.[p.id]?.length || c.openProposal?.assignment[p.id]?.length));
-        return {
-          partyId: p.id,
-          displayName: p.displayName,
-          role: p.role,
-          withRole: holds.length,
-          agreed: holds.filter((c) => c.status === 'agreed' && Boolean(c.assignment?.[p.id]?.length)).length,
-          pendingAcceptances: applicable.filter((c) => c.openProposal?.pendingFrom.includes(p.id)).length,
-        };
-      }),
-    };
-  },
-});
+    /** Figures for the kickoff review: per status, 初回確認 / 完了日 recorded, and per party. */
+    progress: async (actor: Actor, engagementId: string): Promise<TProgressResponse> => {
+      await access.require(actor, engagementId, 'engagement:read');
+      const m = await loadMatrix({ engagementId }, db);
+      const byStatus = Object.fromEntries(CELL_STATUSES.map((s) => [s, 0])) as Record<TCellStatus, number>;
+      for (const c of m.cells) byStatus[c.status] += 1;
+      const applicable = m.cells.filter((c) => c.status !== 'not_applicable');
+      return {
+        total: m.cells.length,
+        applicable: applicable.length,
+        byStatus,
+        agreed: byStatus.agreed,
+        reviewed: m.cells.filter((c) => c.kickoff.firstCheckAnswer !== null).length,
+        completed: m.cells.filter((c) => c.kickoff.completedOn !== null).length,
+        parties: m.snapshot.parties.map((p) => {
+          const asked = applicable.filter((c) => isAskedOf(c, p.id));
+          const holds = asked.filter((c) => Boolean(c.assignment?.[p.id]?.length || c.openProposal?.assignment[p.id]?.length));
+          return {
+            partyId: p.id,
+            displayName: p.displayName,
+            role: p.role,
+            withRole: holds.length,
+            agreed: holds.filter((c) => c.status === 'agreed' && Boolean(c.assignment?.[p.id]?.length)).length,
+            pendingAcceptances: applicable.filter((c) => c.openProposal?.pendingFrom.includes(p.id)).length,
+          };
+        }),
+      };
+    },
+  };
+};
 export type MatrixService = ReturnType<typeof createMatrixService>;
