@@ -6,7 +6,9 @@
  * BARE_DATA={"engine":"pglite","dataDir":…} or {"engine":"postgres","url":…}.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { GENESIS_HASH } from '../packages/domain/src/index.ts';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants } from 'node:zlib';
+import { GENESIS_HASH, encodeColumn } from '../packages/domain/src/index.ts';
 import { createDb, hashEvent } from '../packages/db/src/index.ts';
 import { type Raw, rawOf } from './lib/raw.ts';
 
@@ -17,7 +19,7 @@ const database = await createDb(data.engine === 'postgres' ? { databaseUrl: data
 const raw = rawOf(database, { prepared: true });
 
 /** The same rows the matrix route reads: engagement, parties, assets, duties, cells, open proposals and their responses. */
-const matrix = async (engagementId: string) => {
+const matrixRows = async (engagementId: string) => {
   const [engagement, parties, assets, duties, cells, proposals, responses] = await Promise.all([
     raw.query('select * from engagements where id = $1', [engagementId]),
     raw.query('select * from parties where engagement_id = $1 order by position', [engagementId]),
@@ -30,7 +32,21 @@ const matrix = async (engagementId: string) => {
       [engagementId],
     ),
   ]);
-  return JSON.stringify({ engagement: engagement[0], parties, assets, duties, cells, proposals, responses });
+  return { engagement: engagement[0], parties, assets, duties, cells, proposals, responses };
+};
+const matrix = async (engagementId: string) => JSON.stringify(await matrixRows(engagementId));
+
+/** Rows as columns with the domain's column encoder: the compact shape without the API's rules. */
+const columns = (rows: readonly Record<string, unknown>[]) => {
+  const keys = Object.keys(rows[0] ?? {});
+  return Object.fromEntries(keys.map((k) => [k, encodeColumn(rows.map((r) => r[k]))]));
+};
+const compress = promisify(brotliCompress);
+/** The same rows, columnar, brotli at the quality @fastify/compress uses (4): the floor for the compact matrix read. */
+const matrixCompact = async (engagementId: string) => {
+  const m = await matrixRows(engagementId);
+  const body = JSON.stringify({ ...m, cells: columns(m.cells as Record<string, unknown>[]), proposals: columns(m.proposals as Record<string, unknown>[]), responses: columns(m.responses as Record<string, unknown>[]) });
+  return compress(body, { params: { [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT, [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } });
 };
 
 /** Appends events to the chain the way appendEvents does (head row lock, hash, insert, new head), in raw SQL. */
@@ -102,8 +118,8 @@ const readBody = async (req: IncomingMessage): Promise<unknown> => {
   return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
 };
 
-const send = (res: ServerResponse, status: number, body: string) => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+const send = (res: ServerResponse, status: number, body: string | Buffer, encoding?: 'br') => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...(encoding ? { 'content-encoding': encoding } : {}) });
   res.end(body);
 };
 
@@ -113,6 +129,8 @@ const server = createServer((req, res) => {
     if (url === '/ready') return send(res, 200, '{}');
     const m = /^\/bare\/matrix\/([0-9a-f-]{36})$/.exec(url);
     if (req.method === 'GET' && m) return send(res, 200, await matrix(m[1]!));
+    const mc = /^\/bare\/matrix-compact\/([0-9a-f-]{36})$/.exec(url);
+    if (req.method === 'GET' && mc) return send(res, 200, await matrixCompact(mc[1]!), 'br');
     if (req.method === 'POST' && url === '/bare/proposals') return send(res, 201, JSON.stringify(await propose((await readBody(req)) as ProposeBody)));
     if (req.method === 'POST' && url === '/bare/accept') return send(res, 200, JSON.stringify(await accept((await readBody(req)) as AcceptBody)));
     return send(res, 404, '{}');

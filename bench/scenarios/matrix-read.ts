@@ -1,8 +1,12 @@
-import type { TMatrixResponse } from '../../packages/domain/src/index.ts';
+import { request } from 'node:http';
+import type { TMatrixCompactResponse } from '../../packages/domain/src/index.ts';
+import { decodeMatrix } from '../../packages/domain/src/index.ts';
 import { runLoad } from '../lib/load.ts';
 import { type BenchCtx, alternate, getJson, ownerToken } from './context.ts';
 
 const CONNECTIONS = 4;
+/** Requests of the single-reader run whose p99 is reported (one connection, after warm-up). */
+const SINGLE_READER_REQUESTS = 40;
 
 /**
  * A run bounded by a number of requests, not a duration: a stress read takes
@@ -13,38 +17,58 @@ const CONNECTIONS = 4;
  */
 const amountFor = (ctx: BenchCtx, warmMeanMs: number) => CONNECTIONS * Math.max(5, Math.round((ctx.seconds * 1000) / (warmMeanMs * CONNECTIONS)));
 
+/** Bytes on the wire of one GET, as sent (compressed when the server compresses). */
+const wireBytes = (url: string, headers: Record<string, string>) =>
+  new Promise<{ bytes: number; encoding: string }>((resolve, reject) => {
+    const req = request(url, { headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => (res.statusCode === 200 ? resolve({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }) : reject(new Error(`GET ${url}: ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
+const BR = { 'accept-encoding': 'br' };
+
 /**
- * Full matrix read (分担表): GET /api/v1/engagements/:id/cells as the owner,
- * against the bare server's seven queries of the same rows + JSON.stringify.
- * Each side gets a few warm-up requests before its measured run.
+ * The matrix read (分担表) as the web app makes it: GET /api/v1/engagements/:id/cells/compact
+ * as the owner, brotli on the wire — against the bare server's seven queries of the same rows,
+ * encoded with the same column encoder and compressed the same way. The plain JSON shape's size
+ * is recorded for comparison.
  */
 export const benchMatrixRead = async (ctx: BenchCtx) => {
   const eid = ctx.info.engagementId;
   const token = ownerToken(ctx);
-  let bytes = { api: 0, bare: 0 };
+  const auth = { authorization: `Bearer ${token}` };
+  let bytes = { api: 0, bare: 0, plainJson: 0, compactJson: 0 };
   // One request at a time, after warm-up: the cost of a read without concurrency (best over the rounds).
   const alone = { api: Infinity, bare: Infinity };
+  const singleP99 = { api: Infinity, bare: Infinity };
   const result = await alternate(
     ctx,
     async (s) => {
-      const path = `${s.url}/api/v1/engagements/${eid}/cells`;
-      const body = await getJson<TMatrixResponse>(path, token);
-      if (body.totalCells !== ctx.info.counts.cells) throw new Error(`matrix read returned ${body.totalCells} cells, expected ${ctx.info.counts.cells}`);
-      bytes = { ...bytes, api: Buffer.byteLength(JSON.stringify(body)) };
-      const warm = await runLoad({ url: path, connections: 1, amount: 5, headers: { authorization: `Bearer ${token}` } });
+      const path = `${s.url}/api/v1/engagements/${eid}/cells/compact`;
+      const body = await getJson<TMatrixCompactResponse>(path, token);
+      if (decodeMatrix(body).cells.length !== ctx.info.counts.cells) throw new Error(`matrix read returned ${body.cellCount} cells, expected ${ctx.info.counts.cells}`);
+      const wire = await wireBytes(path, { ...auth, ...BR });
+      if (wire.encoding !== 'br') throw new Error(`matrix read was not compressed (${wire.encoding})`);
+      const plain = await wireBytes(`${s.url}/api/v1/engagements/${eid}/cells`, auth);
+      bytes = { ...bytes, api: wire.bytes, plainJson: plain.bytes, compactJson: Buffer.byteLength(JSON.stringify(body)) };
+      const warm = await runLoad({ url: path, connections: 1, amount: 5, headers: { ...auth, ...BR } });
       alone.api = Math.min(alone.api, warm.min);
-      return runLoad({ url: path, connections: CONNECTIONS, amount: amountFor(ctx, warm.mean), headers: { authorization: `Bearer ${token}` } });
+      singleP99.api = Math.min(singleP99.api, (await runLoad({ url: path, connections: 1, amount: SINGLE_READER_REQUESTS, headers: { ...auth, ...BR } })).p99);
+      return runLoad({ url: path, connections: CONNECTIONS, amount: amountFor(ctx, warm.mean), headers: { ...auth, ...BR } });
     },
     async (s) => {
-      const path = `${s.url}/bare/matrix/${eid}`;
-      const body = await getJson<{ cells: unknown[] }>(path);
-      if (body.cells.length !== ctx.info.counts.cells) throw new Error(`bare read returned ${body.cells.length} cells`);
-      bytes = { ...bytes, bare: Buffer.byteLength(JSON.stringify(body)) };
-      const warm = await runLoad({ url: path, connections: 1, amount: 5 });
+      const path = `${s.url}/bare/matrix-compact/${eid}`;
+      bytes = { ...bytes, bare: (await wireBytes(path, BR)).bytes };
+      const warm = await runLoad({ url: path, connections: 1, amount: 5, headers: BR });
       alone.bare = Math.min(alone.bare, warm.min);
-      return runLoad({ url: path, connections: CONNECTIONS, amount: amountFor(ctx, warm.mean) });
+      singleP99.bare = Math.min(singleP99.bare, (await runLoad({ url: path, connections: 1, amount: SINGLE_READER_REQUESTS, headers: BR })).p99);
+      return runLoad({ url: path, connections: CONNECTIONS, amount: amountFor(ctx, warm.mean), headers: BR });
     },
   );
-  ctx.log(`matrix read: API ${result.api.rps.toFixed(1)} req/s p50 ${result.api.p50} ms; bare ${result.bare.rps.toFixed(1)} req/s p50 ${result.bare.p50} ms`);
-  return { ...result, connections: CONNECTIONS, bytes, alone };
+  ctx.log(`matrix read: API ${result.api.rps.toFixed(1)} req/s p50 ${result.api.p50} ms, ${bytes.api} B; bare ${result.bare.rps.toFixed(1)} req/s p50 ${result.bare.p50} ms, ${bytes.bare} B`);
+  return { ...result, connections: CONNECTIONS, bytes, alone, singleP99 };
 };
