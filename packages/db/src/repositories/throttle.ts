@@ -2,10 +2,22 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../create-db.ts';
 import { authThrottle } from '../schema/index.ts';
 
-type Window = { key: string; windowSeconds: number; now: string };
+/**
+ * `backoffAfter`: once the count passes it, every further attempt doubles the window (capped at
+ * 2^MAX_DOUBLINGS), so a client that keeps hammering keeps itself out for longer and longer.
+ */
+type Window = { key: string; windowSeconds: number; now: string; backoffAfter?: number };
+
+const MAX_DOUBLINGS = 6;
+
+/** The window's length in seconds for the row's current count (constant without backoff). */
+const windowLength = ({ windowSeconds, backoffAfter }: Omit<Window, 'key' | 'now'>) =>
+  backoffAfter === undefined
+    ? sql`${windowSeconds}::float8`
+    : sql`${windowSeconds}::float8 * power(2, least(greatest(${authThrottle.count} - ${backoffAfter}::int, 0), ${MAX_DOUBLINGS}))`;
 
 /** `now` minus the window, as a timestamptz expression. */
-const windowOpenedBefore = ({ windowSeconds, now }: Omit<Window, 'key'>) => sql`${now}::timestamptz - make_interval(secs => ${windowSeconds})`;
+const windowOpenedBefore = (w: Omit<Window, 'key'>) => sql`${w.now}::timestamptz - make_interval(secs => ${windowLength(w)})`;
 
 /**
  * Fixed-window attempt counters (sign-in, signing password), shared by every API instance

@@ -6,15 +6,15 @@ import {
   type TSession,
   conflict,
   forbidden,
-  rateLimited,
   unauthorized,
   validationError,
 } from '@bunkai/domain';
-import { type Db, type SignInRow, type UserRow, authRepository, isUniqueViolation, throttleRepository, toOrganization, toUser } from '@bunkai/db';
+import { type Db, type SignInRow, type UserRow, authRepository, isUniqueViolation, toOrganization, toUser } from '@bunkai/db';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { type Admission, createSignInThrottle } from './sign-in-throttle.ts';
 import { hashToken, newOpaqueToken } from './tokens.ts';
 import { consumeTotpCode } from './totp-once.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
@@ -28,7 +28,7 @@ type Deps = {
 
 export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) => {
   const repo = authRepository(db);
-  const throttle = throttleRepository(db);
+  const throttle = createSignInThrottle({ db, clock, config });
 
   const issueSession = async ({ user, organization }: SignInRow, familyId: string = randomUUID(), tx: Db = db): Promise<TSession> => {
     const refreshToken = newOpaqueToken();
@@ -59,17 +59,22 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
     return found;
   };
 
-  /** Checks e-mail, password and (when enrolled) a TOTP code; throws the sign-in error otherwise. */
-  const authenticate = async (input: TLoginRequest, now: Date): Promise<SignInRow | 'totp_required'> => {
-    const found = await repo.findUserByEmail({ email: input.email });
+  /**
+   * Checks e-mail, password and (when enrolled) a TOTP code; throws the sign-in error otherwise.
+   * Under attack a wrong second factor answers as a wrong password does, so the flood cannot tell
+   * which of the two it got right.
+   */
+  const authenticate = async (input: TLoginRequest, found: SignInRow | undefined, admission: Admission, now: Date): Promise<SignInRow | 'totp_required'> => {
     // Hash even when the account does not exist, so response time does not reveal which e-mails are registered.
     const ok = found ? await verifyPassword(input.password, found.user.passwordHash) : (await hashPassword(input.password, config.scryptCost), false);
     if (!found || !ok) throw unauthorized('invalid_credentials', 'E-mail or password is wrong.');
     if (!found.user.totpEnabled) return found;
     if (!input.totp) return 'totp_required';
     const user = await consumeTotpCode({ userId: found.user.id, secret: found.user.totpSecret ?? '', code: input.totp, now }, db);
-    if (!user) throw unauthorized('invalid_totp', 'The authenticator code is wrong or was already used.');
-    return { user, organization: found.organization };
+    if (user) return { user, organization: found.organization };
+    await admission.secondFactorFailed();
+    if (admission.underAttack) throw unauthorized('invalid_credentials', 'E-mail or password is wrong.');
+    throw unauthorized('invalid_totp', 'The authenticator code is wrong or was already used.');
   };
 
   return {
@@ -81,25 +86,16 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
       }),
 
     /**
-     * Every attempt is counted before the password is checked, each counter in one statement
-     * (per address and per account), so parallel attempts cannot slip past the limit; an attempt
-     * that proves the password is taken back.
+     * Every attempt is counted before the password is checked (sign-in-throttle.ts, decision 0008),
+     * so parallel attempts cannot slip past the limits; an attempt that proves the password is taken back.
      */
     login: async (input: TLoginRequest, ip: string): Promise<TSession> => {
       const now = clock.now();
-      const window = { windowSeconds: config.loginWindowSeconds, now: now.toISOString() };
-      const ipKey = `login:ip:${ip}`;
-      const accountKey = `login:account:${input.email.toLowerCase()}`;
-      const [byIp, byAccount] = await Promise.all([throttle.hit({ key: ipKey, ...window }), throttle.hit({ key: accountKey, ...window })]);
-      if (byIp > config.loginMaxAttempts * 5 || byAccount > config.loginMaxAttempts)
-        throw rateLimited(`Too many failed sign-ins; wait ${Math.ceil(config.loginWindowSeconds / 60)} minutes and try again.`);
-      const result = await authenticate(input, now);
-      await throttle.release({ key: ipKey });
-      if (result === 'totp_required') {
-        await throttle.release({ key: accountKey });
-        throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app.');
-      }
-      await throttle.clear({ key: accountKey });
+      const found = await repo.findUserByEmail({ email: input.email });
+      const admission = await throttle.admit(input.email, ip, Boolean(found?.user.totpEnabled && input.totp));
+      const result = await authenticate(input, found, admission, now);
+      await admission.succeeded();
+      if (result === 'totp_required') throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app.');
       return issueSession(result);
     },
 
