@@ -9,6 +9,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import { registerModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
+import { registerRateLimits } from './plugins/rate-limit.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 
 export type BuildAppOptions = {
@@ -80,6 +81,7 @@ export const buildApp = async ({ database, config, logger, clock = systemClock }
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await registerAuth(app, config);
+  await registerRateLimits(app, { db: database.db, clock, config });
   await registerModules(app, { database, config, clock });
   return app;
 };

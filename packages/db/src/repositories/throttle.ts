@@ -19,8 +19,24 @@ const windowLength = ({ windowSeconds, backoffAfter }: Omit<Window, 'key' | 'now
 /** `now` minus the window, as a timestamptz expression. */
 const windowOpenedBefore = (w: Omit<Window, 'key'>) => sql`${w.now}::timestamptz - make_interval(secs => ${windowLength(w)})`;
 
+const hitWindow = async (w: Window, tx: Db): Promise<{ count: number; windowStartMs: number }> => {
+  const expired = sql`${authThrottle.windowStart} < ${windowOpenedBefore(w)}`;
+  const [row] = await tx
+    .insert(authThrottle)
+    .values({ key: w.key, windowStart: w.now, count: 1 })
+    .onConflictDoUpdate({
+      target: authThrottle.key,
+      set: {
+        count: sql`case when ${expired} then 1 else ${authThrottle.count} + 1 end`,
+        windowStart: sql`case when ${expired} then ${w.now}::timestamptz else ${authThrottle.windowStart} end`,
+      },
+    })
+    .returning({ count: authThrottle.count, windowStartMs: sql<number>`(extract(epoch from ${authThrottle.windowStart}) * 1000)::float8` });
+  return row ? { count: row.count, windowStartMs: Number(row.windowStartMs) } : { count: 1, windowStartMs: Date.parse(w.now) };
+};
+
 /**
- * Fixed-window attempt counters (sign-in, signing password), shared by every API instance
+ * Fixed-window attempt counters (sign-in, signing password, the route rate limits), shared by every API instance
  * through the database. `now` comes from the caller's clock.
  */
 export const throttleRepository = (db: Db) => ({
@@ -28,21 +44,10 @@ export const throttleRepository = (db: Db) => ({
    * Counts one attempt and returns the count including it, in one statement: parallel attempts
    * each see a distinct count, so callers that refuse above the limit let at most `limit` through.
    */
-  hit: async (w: Window, tx: Db = db): Promise<number> => {
-    const expired = sql`${authThrottle.windowStart} < ${windowOpenedBefore(w)}`;
-    const [row] = await tx
-      .insert(authThrottle)
-      .values({ key: w.key, windowStart: w.now, count: 1 })
-      .onConflictDoUpdate({
-        target: authThrottle.key,
-        set: {
-          count: sql`case when ${expired} then 1 else ${authThrottle.count} + 1 end`,
-          windowStart: sql`case when ${expired} then ${w.now}::timestamptz else ${authThrottle.windowStart} end`,
-        },
-      })
-      .returning({ count: authThrottle.count });
-    return row?.count ?? 1;
-  },
+  hit: async (w: Window, tx: Db = db): Promise<number> => (await hitWindow(w, tx)).count,
+
+  /** As `hit`, with the moment (epoch ms) the current window started, for a Retry-After. */
+  hitWindow: async (w: Window, tx: Db = db) => hitWindow(w, tx),
 
   /** Takes back one counted attempt (it succeeded, so it was no abuse). */
   release: async ({ key }: { key: string }, tx: Db = db) => {
