@@ -9,6 +9,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import { registerModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
+import { registerInputHygiene } from './plugins/input-hygiene.ts';
 import { registerRateLimits } from './plugins/rate-limit.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 
@@ -68,6 +69,7 @@ export const buildApp = async ({ database, config, logger, clock = systemClock }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerInputHygiene(app);
 
   registerSecurityHeaders(app);
   // No configured origin: no CORS at all, the browser's same-origin policy is the policy.

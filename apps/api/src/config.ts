@@ -58,7 +58,7 @@ const ZEnv = z.object({
   /** …and registrations (scrypt, new organizations) per address and hour. */
   RATE_LIMIT_REGISTER_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Overload protection: past this event-loop delay (or heap, 0 = unchecked) requests get 503, health checks excepted. */
-  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   OVERLOAD_MAX_HEAP_USED_BYTES: z.coerce.number().int().min(0).default(0),
   OVERLOAD_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   /** After SIGTERM: how long in-flight requests may take before the process exits anyway. */
