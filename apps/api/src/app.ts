@@ -10,6 +10,7 @@ import { registerModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
 import { registerInputHygiene } from './plugins/input-hygiene.ts';
+import { loggerOptions } from './plugins/logging.ts';
 import { registerRateLimits } from './plugins/rate-limit.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 
@@ -51,7 +52,7 @@ const drainOnClose = (app: FastifyInstance) => {
  */
 export const buildApp = async ({ database, config, logger, clock = systemClock }: BuildAppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
-    ...(typeof logger === 'object' ? { loggerInstance: logger } : { logger: logger === false ? false : { level: config.logLevel } }),
+    ...(typeof logger === 'object' ? { loggerInstance: logger } : { logger: logger === false ? false : loggerOptions(config) }),
     bodyLimit: 10 * 1024 * 1024,
     // Fastify would take the header verbatim; genReqId validates it first (it ends up in every log line).
     requestIdHeader: false,
