@@ -83,7 +83,7 @@ export const buildApp = async ({ database, config, logger, clock = systemClock }
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await registerAuth(app, config);
+  await registerAuth(app, config, database.db);
   await registerRateLimits(app, { db: database.db, clock, config });
   await registerModules(app, { database, config, clock });
   return app;

@@ -23,24 +23,27 @@ type Deps = {
   db: Db;
   clock: Clock;
   config: Pick<Config, 'scryptCost' | 'refreshTokenTtlDays' | 'accessTokenTtlSeconds' | 'loginMaxAttempts' | 'loginWindowSeconds'>;
-  signAccessToken: (actor: Actor) => string;
+  signAccessToken: (actor: Actor, sid: string) => string;
 };
+
+/** A new session: the body for the client and the refresh token for its cookie. */
+export type IssuedSession = { session: TSession; refreshToken: string };
 
 export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) => {
   const repo = authRepository(db);
   const throttle = createSignInThrottle({ db, clock, config });
 
-  const issueSession = async ({ user, organization }: SignInRow, familyId: string = randomUUID(), tx: Db = db): Promise<TSession> => {
+  const issueSession = async ({ user, organization }: SignInRow, familyId: string = randomUUID(), tx: Db = db): Promise<IssuedSession> => {
     const refreshToken = newOpaqueToken();
     const expiresAt = new Date(clock.now().getTime() + config.refreshTokenTtlDays * 86_400_000).toISOString();
     await repo.insertRefreshToken({ userId: user.id, familyId, tokenHash: hashToken(refreshToken), expiresAt }, tx);
-    return {
-      accessToken: signAccessToken({ userId: user.id, organizationId: organization.id, orgRole: user.orgRole }),
-      refreshToken,
+    const session: TSession = {
+      accessToken: signAccessToken({ userId: user.id, organizationId: organization.id, orgRole: user.orgRole }, familyId),
       expiresIn: config.accessTokenTtlSeconds,
       user: toUser(user),
       organization: toOrganization(organization),
     };
+    return { session, refreshToken };
   };
 
   const createUser = async (organizationId: string, input: { email: string; displayName: string; password: string; orgRole: UserRow['orgRole'] }, tx: Db) => {
@@ -78,7 +81,7 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
   };
 
   return {
-    register: async (input: TRegisterRequest): Promise<TSession> =>
+    register: async (input: TRegisterRequest): Promise<IssuedSession> =>
       db.transaction(async (tx) => {
         const organization = await repo.insertOrganization({ name: input.organization.name, kind: input.organization.kind }, tx);
         const user = await createUser(organization.id, { ...input.user, orgRole: 'admin' }, tx);
@@ -89,7 +92,7 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
      * Every attempt is counted before the password is checked (sign-in-throttle.ts, decision 0008),
      * so parallel attempts cannot slip past the limits; an attempt that proves the password is taken back.
      */
-    login: async (input: TLoginRequest, ip: string): Promise<TSession> => {
+    login: async (input: TLoginRequest, ip: string): Promise<IssuedSession> => {
       const now = clock.now();
       const found = await repo.findUserByEmail({ email: input.email });
       const admission = await throttle.admit(input.email, ip, Boolean(found?.user.totpEnabled && input.totp));
@@ -100,9 +103,10 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
     },
 
     /** Rotates a refresh token; presenting an already-rotated token revokes its whole family (theft detection). */
-    refresh: async (refreshToken: string): Promise<TSession> => {
+    refresh: async (refreshToken: string | undefined): Promise<IssuedSession> => {
+      if (!refreshToken) throw unauthorized('invalid_refresh_token', 'No session to renew; sign in.');
       const at = clock.now();
-      const result: { session?: TSession; error?: 'invalid' | 'reused' } = await db.transaction(async (tx) => {
+      const result: { session?: IssuedSession; error?: 'invalid' | 'reused' } = await db.transaction(async (tx) => {
         const row = await repo.findRefreshTokenForUpdate({ tokenHash: hashToken(refreshToken) }, tx);
         if (!row || row.revokedAt) return { error: 'invalid' };
         if (row.rotatedAt) {
@@ -121,7 +125,9 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
       throw unauthorized('invalid_refresh_token', 'The refresh token is invalid, expired or revoked; sign in again.');
     },
 
-    logout: async (refreshToken: string): Promise<void> => {
+    /** Ends the sign-in: its refresh tokens, and (through the `sid` check) its access tokens. */
+    logout: async (refreshToken: string | undefined): Promise<void> => {
+      if (!refreshToken) return;
       await db.transaction(async (tx) => {
         const row = await repo.findRefreshTokenForUpdate({ tokenHash: hashToken(refreshToken) }, tx);
         if (row) await repo.revokeFamily({ familyId: row.familyId, at: clock.now().toISOString() }, tx);
