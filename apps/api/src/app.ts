@@ -10,6 +10,9 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import { registerModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.ts';
+import { registerInputHygiene } from './plugins/input-hygiene.ts';
+import { loggerOptions } from './plugins/logging.ts';
+import { registerRateLimits } from './plugins/rate-limit.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 
 export type BuildAppOptions = {
@@ -50,7 +53,7 @@ const drainOnClose = (app: FastifyInstance) => {
  */
 export const buildApp = async ({ database, config, logger, clock = systemClock }: BuildAppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
-    ...(typeof logger === 'object' ? { loggerInstance: logger } : { logger: logger === false ? false : { level: config.logLevel } }),
+    ...(typeof logger === 'object' ? { loggerInstance: logger } : { logger: logger === false ? false : loggerOptions(config) }),
     bodyLimit: 10 * 1024 * 1024,
     // Fastify would take the header verbatim; genReqId validates it first (it ends up in every log line).
     requestIdHeader: false,
@@ -68,6 +71,7 @@ export const buildApp = async ({ database, config, logger, clock = systemClock }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerInputHygiene(app);
 
   registerSecurityHeaders(app);
   // Responses compressed as the client accepts (br, then gzip): the reference matrix is ~3 MB of JSON
@@ -83,7 +87,8 @@ export const buildApp = async ({ database, config, logger, clock = systemClock }
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await registerAuth(app, config);
+  await registerAuth(app, config, database.db);
+  await registerRateLimits(app, { db: database.db, clock, config });
   await registerModules(app, { database, config, clock });
   return app;
 };

@@ -50,6 +50,17 @@ const ZEnv = z.object({
   SCRYPT_COST: z.coerce.number().int().min(1024).max(1_048_576).default(32_768),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Shared per-caller rate limits (docs/operations.md#rate-limits): sign-in, TOTP and signing per window… */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** …verification and imports (heavy parsing) per window… */
+  RATE_LIMIT_HEAVY_MAX: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** …and registrations (scrypt, new organizations) per address and hour. */
+  RATE_LIMIT_REGISTER_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Overload protection: past this event-loop delay (or heap, 0 = unchecked) requests get 503, health checks excepted. */
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  OVERLOAD_MAX_HEAP_USED_BYTES: z.coerce.number().int().min(0).default(0),
+  OVERLOAD_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   /** After SIGTERM: how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /**
@@ -94,6 +105,13 @@ export type Config = {
   loginMaxAttempts: number;
   loginWindowSeconds: number;
   shutdownTimeoutMs: number;
+  rateLimitWindowSeconds: number;
+  rateLimitMax: number;
+  rateLimitHeavyMax: number;
+  rateLimitRegisterPerHour: number;
+  overloadMaxEventLoopDelayMs: number;
+  overloadMaxHeapUsedBytes: number;
+  overloadSampleIntervalMs: number;
   /** Proxy addresses/CIDRs trusted for X-Forwarded-*; empty = none. */
   trustProxy: string[];
   smtpUrl: string | undefined;
@@ -204,6 +222,13 @@ export const loadConfig = (source: Record<string, string | undefined> = process.
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+    rateLimitMax: e.RATE_LIMIT_MAX,
+    rateLimitHeavyMax: e.RATE_LIMIT_HEAVY_MAX,
+    rateLimitRegisterPerHour: e.RATE_LIMIT_REGISTER_PER_HOUR,
+    overloadMaxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
+    overloadMaxHeapUsedBytes: e.OVERLOAD_MAX_HEAP_USED_BYTES,
+    overloadSampleIntervalMs: e.OVERLOAD_SAMPLE_INTERVAL_MS,
     trustProxy: e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { createDb } from '@bunkai/db';
 import { buildApp } from './app.ts';
 import { ConfigError, databaseOptions, loadConfig, loadDotEnv } from './config.ts';
+import { loggerOptions } from './plugins/logging.ts';
 import { seedDemoIfEmpty } from './seed/demo-seed.ts';
 
 /**
@@ -16,7 +17,7 @@ const main = async () => {
   loadDotEnv();
   const config = loadConfig();
   // One logger for the app and the database layer, so pool and LISTEN errors land in the same log.
-  const log = pino({ level: config.logLevel });
+  const log = pino(loggerOptions(config));
   const database = await createDb({ ...databaseOptions(config), log });
   await database.migrate();
   const app = await buildApp({ database, config, logger: log });

@@ -1,5 +1,6 @@
 export * from './model/enums.ts';
 export * from './model/primitives.ts';
+export * from './model/text.ts';
 export * from './model/organization.ts';
 export * from './model/engagement.ts';
 export * from './model/party.ts';

@@ -45,8 +45,8 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   await app.register(healthRoutes(database));
   await app.register(catalogRoutes);
 
-  const auth = createAuthService({ db, clock, config, signAccessToken: (a) => signAccessToken(app, a) });
-  await app.register(authRoutes(auth));
+  const auth = createAuthService({ db, clock, config, signAccessToken: (a, sid) => signAccessToken(app, a, sid) });
+  await app.register(authRoutes(auth, config.refreshTokenTtlDays));
 
   const engagements = createEngagementsService({ db, access });
   await app.register(engagementsRoutes(engagements));

@@ -1,12 +1,15 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { type Db, authRepository } from '@bunkai/db';
 import { unauthorized } from '@bunkai/domain';
 import type { Config } from '../config.ts';
 
 /** Who is calling, as proven by the access token. */
 export type Actor = { userId: string; organizationId: string; orgRole: 'admin' | 'member' };
 
-type AccessClaims = { sub: string; org: string; role: 'admin' | 'member'; typ: 'access' };
+/** `sid`: the sign-in (refresh-token family) the token was issued for; logout ends it. */
+type AccessClaims = { sub: string; org: string; role: 'admin' | 'member'; sid: string; typ: 'access' };
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
@@ -18,13 +21,23 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** True when the sign-in `sid` was ended (logout, refresh-token reuse). */
+    isSessionRevoked: (sid: string) => Promise<boolean>;
+  }
 }
 
 /**
  * Access tokens: HS256 only (the verifier refuses every other algorithm,
- * `none` included), short-lived, carrying user, organization and org role.
+ * `none` included), short-lived, carrying user, organization, org role and the
+ * sign-in they belong to — checked against the revocation state on every
+ * request, so logout ends them at once on every instance. Cookies: the
+ * refresh token's (modules/auth/refresh-cookie.ts).
  */
-export const registerAuth = async (app: FastifyInstance, config: Config) => {
+export const registerAuth = async (app: FastifyInstance, config: Config, db: Db) => {
+  await app.register(fastifyCookie);
+  const auth = authRepository(db);
+  app.decorate('isSessionRevoked', (sid: string) => auth.isFamilyRevoked({ familyId: sid }));
   await app.register(fastifyJwt, {
     secret: config.jwtSecret,
     sign: { algorithm: 'HS256', expiresIn: config.accessTokenTtlSeconds },
@@ -35,8 +48,8 @@ export const registerAuth = async (app: FastifyInstance, config: Config) => {
   app.decorateRequest('actor', null);
 };
 
-export const signAccessToken = (app: FastifyInstance, actor: Actor): string =>
-  app.jwt.sign({ sub: actor.userId, org: actor.organizationId, role: actor.orgRole, typ: 'access' });
+export const signAccessToken = (app: FastifyInstance, actor: Actor, sid: string): string =>
+  app.jwt.sign({ sub: actor.userId, org: actor.organizationId, role: actor.orgRole, sid, typ: 'access' });
 
 /** Route guard: the request must carry a valid access token. */
 export const requireAuth: onRequestAsyncHookHandler = async (request) => {
@@ -48,7 +61,8 @@ export const requireAuth: onRequestAsyncHookHandler = async (request) => {
   } catch {
     throw unauthorized('invalid_token', 'The access token is invalid or has expired; sign in again or refresh it.');
   }
-  if (claims.typ !== 'access') throw unauthorized('invalid_token', 'Not an access token.');
+  if (claims.typ !== 'access' || typeof claims.sid !== 'string') throw unauthorized('invalid_token', 'Not an access token.');
+  if (await request.server.isSessionRevoked(claims.sid)) throw unauthorized('invalid_token', 'This session has ended (signed out); sign in again.');
   // As request.jwtVerify() would (the event stream ends when the token's `exp` passes).
   request.user = claims;
   request.actor = { userId: claims.sub, organizationId: claims.org, orgRole: claims.role };

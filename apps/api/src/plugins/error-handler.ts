@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { type TErrorKind, isDomainError } from '@bunkai/domain';
+import { redactUrl } from './logging.ts';
 
 /** The one place where domain error kinds become HTTP statuses. */
 export const STATUS_BY_KIND: Record<TErrorKind, number> = {
@@ -70,7 +71,7 @@ export const registerErrorHandler = (app: FastifyInstance) => {
       const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'rate_limited' : 'bad_request';
       return reply.status(status).send(body(request.id, code, err.message));
     }
-    request.log.error({ err, method: request.method, url: request.url }, 'unhandled error');
+    request.log.error({ err, method: request.method, url: redactUrl(request.url) }, 'unhandled error');
     return reply.status(500).send(body(request.id, 'internal_error', 'Internal Server Error'));
   });
 

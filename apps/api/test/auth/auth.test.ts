@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFactories } from '../../src/seed/factories.ts';
+import { createFactories, refreshCookieFrom } from '../../src/seed/factories.ts';
 import { generateTotp } from '../../src/modules/auth/index.ts';
 import { manualClock } from '../../src/platform/clock.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
@@ -14,6 +14,9 @@ beforeAll(async () => {
   f = createFactories(t.app);
 });
 afterAll(() => t.close());
+
+/** Renews a session the way a browser does: the refresh token travels in its cookie. */
+const renew = (refreshToken: string) => f.anonymous.post('/api/v1/auth/session/refresh', {}, { cookie: `bunkai_refresh=${refreshToken}` });
 
 describe('accounts', () => {
   it('registers an organization with its first admin and signs in', async () => {
@@ -50,28 +53,28 @@ describe('accounts', () => {
 
   it('rotates refresh tokens and revokes the family when a rotated token is reused', async () => {
     const m = await f.registerOrganization();
-    const first = await f.anonymous.post<{ refreshToken: string }>('/api/v1/auth/refresh', { refreshToken: m.session.refreshToken });
+    const first = await renew(m.refreshToken);
     expect(first.status).toBe(200);
-    const reuse = await f.anonymous.post('/api/v1/auth/refresh', { refreshToken: m.session.refreshToken });
+    const reuse = await renew(m.refreshToken);
     expect(reuse.status).toBe(401);
     expect(reuse.body).toMatchObject({ error: { code: 'refresh_token_reused' } });
     // The descendant token was revoked with its family.
-    const next = await f.anonymous.post('/api/v1/auth/refresh', { refreshToken: first.body.refreshToken });
+    const next = await renew(refreshCookieFrom(first.headers));
     expect(next.status).toBe(401);
   });
 
   it('refuses a refresh token once it has expired (by the app clock)', async () => {
     const m = await f.registerOrganization();
     clock.advance(t.config.refreshTokenTtlDays * 86_400_000 + 1000);
-    const expired = await f.anonymous.post('/api/v1/auth/refresh', { refreshToken: m.session.refreshToken });
+    const expired = await renew(m.refreshToken);
     expect(expired.status).toBe(401);
     expect(expired.body).toMatchObject({ error: { code: 'invalid_refresh_token' } });
   });
 
   it('logout revokes the refresh token', async () => {
     const m = await f.registerOrganization();
-    expect((await f.anonymous.post('/api/v1/auth/logout', { refreshToken: m.session.refreshToken })).status).toBe(204);
-    expect((await f.anonymous.post('/api/v1/auth/refresh', { refreshToken: m.session.refreshToken })).status).toBe(401);
+    expect((await f.anonymous.post('/api/v1/auth/session/logout', {}, { cookie: `bunkai_refresh=${m.refreshToken}` })).status).toBe(204);
+    expect((await renew(m.refreshToken)).status).toBe(401);
   });
 
   it('enrolls TOTP, then login asks for the code and refuses a replayed one', async () => {

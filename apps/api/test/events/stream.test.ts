@@ -73,7 +73,8 @@ describe('GET /api/v1/engagements/:id/events/stream', () => {
 
   it('ends the stream when the access token that opened it expires', async () => {
     const actor = w.vendor.session;
-    const token = t.app.jwt.sign({ sub: actor.user.id, org: actor.organization.id, role: actor.user.orgRole, typ: 'access' }, { expiresIn: 2 });
+    const { sid } = t.app.jwt.decode<{ sid: string }>(actor.accessToken)!;
+    const token = t.app.jwt.sign({ sub: actor.user.id, org: actor.organization.id, role: actor.user.orgRole, sid, typ: 'access' }, { expiresIn: 2 });
     const s = await openStream(baseUrl, path(), { authorization: `Bearer ${token}` });
     sse.keep(s);
     expect(s.status).toBe(200);

@@ -16,6 +16,12 @@ export const createTestApp = async (overrides: Record<string, string> = {}, opti
     SCRYPT_COST: '1024',
     LOG_LEVEL: process.env.BUNKAI_TEST_LOG ?? 'silent',
     SEED_DEMO: 'false',
+    // Suites register and sign in far more often than a person; rate-limit tests set their own limits.
+    RATE_LIMIT_MAX: '100000',
+    RATE_LIMIT_HEAVY_MAX: '100000',
+    RATE_LIMIT_REGISTER_PER_HOUR: '100000',
+    // Test machines are shared and busy: an event-loop stall there is no overload of this app.
+    OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0',
     ...overrides,
   });
   const app = await buildApp({ database, config, logger: config.logLevel !== 'silent', clock: options.clock });

@@ -9,7 +9,7 @@ import type { SweepWorld } from './sweep-world.ts';
  * `req` builds a valid request for a role, fresh each time when the route
  * consumes what it acts on (a proposal to withdraw, an asset to delete…).
  */
-export type Req = { params?: Record<string, string>; query?: Record<string, string>; body?: unknown; contentType?: string; payload?: string };
+export type Req = { params?: Record<string, string>; query?: Record<string, string>; body?: unknown; contentType?: string; payload?: string; headers?: Record<string, string> };
 export type Entry = {
   allow: readonly Role[];
   scoped?: boolean;
@@ -60,8 +60,8 @@ export const TABLE: Record<string, Entry> = {
     req: () => ({ body: { organization: { name: `登録 ${uniq()}`, kind: 'vendor' }, user: { email: `sweep-${uniq()}@example.test`, displayName: 's', password: 'correct horse battery' } } }),
   },
   'POST /api/v1/auth/login': { allow: EVERYONE, req: (w) => ({ body: { email: w.loginUser.email, password: w.loginUser.password } }) },
-  'POST /api/v1/auth/refresh': { allow: EVERYONE, req: async (w) => ({ body: { refreshToken: (await w.freshSession()).refreshToken } }) },
-  'POST /api/v1/auth/logout': { allow: EVERYONE, req: async (w) => ({ body: { refreshToken: (await w.freshSession()).refreshToken } }) },
+  'POST /api/v1/auth/session/refresh': { allow: EVERYONE, req: async (w) => ({ headers: { cookie: `bunkai_refresh=${await w.freshRefreshToken()}` } }) },
+  'POST /api/v1/auth/session/logout': { allow: EVERYONE, req: async (w) => ({ headers: { cookie: `bunkai_refresh=${await w.freshRefreshToken()}` } }) },
   'GET /api/v1/auth/me': { allow: AUTHED },
   'POST /api/v1/auth/totp/enroll': { allow: AUTHED },
   'POST /api/v1/auth/totp/verify': { allow: AUTHED, req: () => ({ body: { code: '000000' } }) },

@@ -31,7 +31,7 @@ afterAll(() => w.t.close());
 const call = async (op: Operation, e: Entry, role: Role, r: Req): Promise<{ status: number; body: string }> => {
   const qs = new URLSearchParams(r.query ?? {}).toString();
   const url = `${fillPath(op.path, r.params ?? {})}${qs ? `?${qs}` : ''}`;
-  const headers: Record<string, string> = role === 'anonymous' ? {} : { authorization: `Bearer ${w.callers[role].session.accessToken}` };
+  const headers: Record<string, string> = { ...(role === 'anonymous' ? {} : { authorization: `Bearer ${w.callers[role].session.accessToken}` }), ...r.headers };
   if (e.stream) {
     // A stream that is allowed never ends: read its status over a real socket, then hang up.
     const s = await openStream(base, url, headers);

@@ -1,7 +1,7 @@
 import { createHmac, generateKeyPairSync, sign as rsaSign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TSession } from '@bunkai/domain';
-import { createFactories } from '../../src/seed/factories.ts';
+import { createFactories, refreshCookieFrom } from '../../src/seed/factories.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 
 /**
@@ -146,24 +146,27 @@ describe('JWT algorithm pinning', () => {
 });
 
 describe('refresh tokens', () => {
+  const renew = (refreshToken: string) => f.anonymous.post<TSession>('/api/v1/auth/session/refresh', {}, { cookie: `bunkai_refresh=${refreshToken}` });
+
   it('rotates on use; reusing a rotated token revokes the whole family', async () => {
     const m = await f.registerOrganization();
-    const first = m.session.refreshToken;
-    const rotated = await f.anonymous.post<TSession>('/api/v1/auth/refresh', { refreshToken: first });
+    const first = m.refreshToken;
+    const rotated = await renew(first);
     expect(rotated.status).toBe(200);
-    const second = rotated.body.refreshToken;
+    const second = refreshCookieFrom(rotated.headers);
     expect(second).not.toBe(first);
-    const reuse = await f.anonymous.post('/api/v1/auth/refresh', { refreshToken: first });
+    const reuse = await renew(first);
     expect(reuse.status).toBe(401);
     expectEnvelope(reuse.body, 'refresh_token_reused');
-    // The thief's copy and the victim's current token are both dead now.
-    const afterReuse = await f.anonymous.post('/api/v1/auth/refresh', { refreshToken: second });
+    // The thief's copy and the victim's current token are both dead now — and so is the access token.
+    const afterReuse = await renew(second);
     expect(afterReuse.status).toBe(401);
+    expect((await me(t, rotated.body.accessToken)).statusCode).toBe(401);
   });
 
   it('two concurrent refreshes with one token: at most one succeeds', async () => {
     const m = await f.registerOrganization();
-    const results = await Promise.all([0, 1, 2].map(() => f.anonymous.post('/api/v1/auth/refresh', { refreshToken: m.session.refreshToken })));
+    const results = await Promise.all([0, 1, 2].map(() => renew(m.refreshToken)));
     expect(results.filter((r) => r.status === 200).length).toBeLessThanOrEqual(1);
     for (const r of results.filter((x) => x.status !== 200)) expect(r.status).toBe(401);
   });

@@ -1,4 +1,4 @@
-import type { TAssignment, TMatrixCell, TSession } from '@bunkai/domain';
+import type { TAssignment, TMatrixCell } from '@bunkai/domain';
 import type { Member } from '../../src/seed/factories.ts';
 import { expectStatus } from '../../src/seed/http-client.ts';
 import { type ReliabilityWorld, createReliabilityWorld } from './world.ts';
@@ -74,7 +74,8 @@ export const createSweepWorld = async () => {
       const r = await f.invite(owner, eid, { role: 'other', displayName: `招待先 ${next++}` }, `invitee-${Date.now().toString(36)}-${next}@example.test`);
       return { id: r.invitation.id, token: r.token };
     },
-    freshSession: async (): Promise<TSession> => (await f.registerOrganization()).session,
+    /** The refresh-token cookie value of a new sign-in. */
+    freshRefreshToken: async (): Promise<string> => (await f.registerOrganization()).refreshToken,
     webhookBody,
     freshWebhook: async (): Promise<{ id: string; version: number }> =>
       expectStatus(await owner.http.post<{ webhook: { id: string; version: number } }>(`/api/v1/engagements/${eid}/webhooks`, webhookBody()), 201, 'webhook').webhook,

@@ -2,8 +2,9 @@ import type { TSession } from '@bunkai/domain';
 import { sessionStore } from './session.ts';
 
 /**
- * The one way the app talks to the API: sends the Bearer token, refreshes it
- * once on 401 `invalid_token` (concurrent requests share one refresh), and
+ * The one way the app talks to the API: sends the Bearer token (held in memory,
+ * session.ts), renews it from the refresh cookie when there is none yet and
+ * once on 401 `invalid_token` (concurrent requests share one renewal), and
  * turns the error envelope `{ error: { code, message, details }, requestId }`
  * into an ApiError the UI can show in words.
  */
@@ -52,25 +53,40 @@ const parseError = async (res: Response): Promise<ApiError> => {
 
 let refreshing: Promise<boolean> | null = null;
 
-/** Rotates the refresh token; true when a fresh access token is in the store. */
-const refreshSession = (usedAccessToken: string): Promise<boolean> => {
-  refreshing ??= (async () => {
-    const stored = sessionStore.reload();
+/**
+ * Tabs share one refresh cookie, and presenting a rotated token ends the whole sign-in (theft
+ * detection): so renewals run one at a time across tabs (Web Locks), each with the cookie the
+ * previous one left behind.
+ */
+const oneTabAtATime = async <T>(fn: () => Promise<T>): Promise<T> => {
+  const locks = typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { locks?: LockManager }).locks;
+  return locks ? ((await locks.request('bunkai.session.refresh', fn)) as T) : fn();
+};
+
+/**
+ * Renews the access token from the HttpOnly refresh cookie; true when a fresh one is in memory.
+ * `used`: the token that was refused (null: there was none yet, e.g. after a reload).
+ */
+const refreshSession = (used: string | null): Promise<boolean> => {
+  refreshing ??= oneTabAtATime(async () => {
+    const stored = sessionStore.get();
     if (!stored) return false;
-    // another tab (or an earlier call) already rotated: use its token
-    if (stored.accessToken !== usedAccessToken) return true;
+    // an earlier call already renewed it
+    if (stored.accessToken && stored.accessToken !== used) return true;
     try {
-      const res = await fetch('/api/v1/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: stored.refreshToken }) });
-      if (!res.ok) {
+      const res = await fetch('/api/v1/auth/session/refresh', { method: 'POST', credentials: 'same-origin' });
+      if (res.status === 401) {
+        // the sign-in has ended (signed out elsewhere, expired, or revoked)
         sessionStore.set(null);
         return false;
       }
+      if (!res.ok) return false;
       sessionStore.set((await res.json()) as TSession);
       return true;
     } catch {
       return false;
     }
-  })().finally(() => {
+  }).finally(() => {
     refreshing = null;
   });
   return refreshing;
@@ -79,8 +95,10 @@ const refreshSession = (usedAccessToken: string): Promise<boolean> => {
 /** fetch with auth and one refresh-and-retry; network failures become ApiError `network_error`. */
 export const apiFetch = async (path: string, init: RequestInit & { auth?: boolean } = {}): Promise<Response> => {
   const { auth = true, ...rest } = init;
+  // Signed in, but no access token in memory yet (a reload): renew it from the cookie first.
+  if (auth && sessionStore.get() && !sessionStore.get()?.accessToken) await refreshSession(null);
   const attempt = async () => {
-    const token = auth ? sessionStore.get()?.accessToken : undefined;
+    const token = auth ? (sessionStore.get()?.accessToken ?? undefined) : undefined;
     const headers = new Headers(rest.headers);
     if (token) headers.set('authorization', `Bearer ${token}`);
     try {

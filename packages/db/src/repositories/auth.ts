@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { TOrganization, TUser } from '@bunkai/domain';
 import type { Db } from '../create-db.ts';
 import { organizations, refreshTokens, users } from '../schema/index.ts';
@@ -80,6 +80,16 @@ export const authRepository = (db: Db) => ({
 
   markRotated: async ({ id, at }: { id: string; at: string }, tx: Db = db) => {
     await tx.update(refreshTokens).set({ rotatedAt: at }).where(eq(refreshTokens.id, id));
+  },
+
+  /** True once logout or reuse detection ended the sign-in: its access tokens stop working too. */
+  isFamilyRevoked: async ({ familyId }: { familyId: string }, tx: Db = db): Promise<boolean> => {
+    const [row] = await tx
+      .select({ id: refreshTokens.id })
+      .from(refreshTokens)
+      .where(and(eq(refreshTokens.familyId, familyId), isNotNull(refreshTokens.revokedAt)))
+      .limit(1);
+    return row !== undefined;
   },
 
   revokeFamily: async ({ familyId, at }: { familyId: string; at: string }, tx: Db = db) => {

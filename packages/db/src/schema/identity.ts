@@ -65,7 +65,7 @@ export const refreshTokens = pgTable(
   ],
 );
 
-/** Fixed-window counters for login throttling, shared by every API instance. */
+/** Fixed-window counters (sign-in throttling, route rate limits), shared by every API instance. */
 export const authThrottle = pgTable('auth_throttle', {
   key: text().primaryKey(),
   windowStart: timestamp({ withTimezone: true, mode: 'string' }).notNull(),

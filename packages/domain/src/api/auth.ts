@@ -20,11 +20,12 @@ export const ZLoginRequest = z.object({
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
-export const ZRefreshRequest = z.object({ refreshToken: z.string().min(10).max(200) });
-
+/**
+ * A signed-in session as the body shows it. The refresh token is not in it: it travels only in the
+ * HttpOnly `bunkai_refresh` cookie (docs/operations.md#sessions), out of reach of page scripts.
+ */
 export const ZSession = z.object({
   accessToken: z.string(),
-  refreshToken: z.string(),
   expiresIn: z.number().int(),
   user: ZUser,
   organization: ZOrganization,

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { isDomainError } from '../errors.ts';
 import { canonicalJson, canonicalJsonBytes } from './canonical-json.ts';
 
 /** What a JSON value looks like after canonicalization: NFC strings, -0 as 0. */
@@ -107,6 +108,19 @@ describe('canonicalJson', () => {
 
   it('names the path of the offending value', () => {
     expect(() => canonicalJson({ cells: [{ x: Number.NaN }] })).toThrow('$.cells[0].x');
+  });
+
+  it('throws a validation domain error (a 400 at the API), not a plain Error', () => {
+    for (const bad of [{ s: '\uD800' }, undefined, { n: Infinity }]) {
+      let thrown: unknown;
+      try {
+        canonicalJson(bad);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(isDomainError(thrown)).toBe(true);
+      expect(thrown).toMatchObject({ kind: 'validation', code: 'invalid_canonical_json' });
+    }
   });
 
   it('encodes to UTF-8', () => {

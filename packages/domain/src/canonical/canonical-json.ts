@@ -22,16 +22,20 @@
  *   keys sorted ascending by UTF-16 code units after NFC normalization. Two keys
  *   that become equal after NFC are rejected as ambiguous.
  * - Anything else (bigint, symbol, function, Date, Map, class instances, cycles)
- *   is rejected with an Error naming the JSON path.
+ *   is rejected with a validation DomainError (code `invalid_canonical_json`,
+ *   a 400 at the API) naming the JSON path.
  *
  * Hash input is the UTF-8 encoding of this string (`canonicalJsonBytes`).
  * Pure: no node:crypto, so the web app can use it as well.
  */
 
+import { validationError } from '../errors.ts';
+
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
+/** Input that has no canonical form is the caller's input problem (4xx), never a 500. */
 const fail = (path: string, what: string): never => {
-  throw new Error(`canonicalJson: ${what} at ${path}`);
+  throw validationError('invalid_canonical_json', `canonicalJson: ${what} at ${path}`, { path });
 };
 
 const canonicalString = (s: string, path: string): string => {
@@ -99,7 +103,7 @@ const write = (value: unknown, path: string, seen: Set<object>): string => {
 
 /** Deterministic JSON text of `value` (format in the file header). Throws on non-JSON input. */
 export const canonicalJson = (value: unknown): string => {
-  if (value === undefined) throw new Error('canonicalJson: undefined at $');
+  if (value === undefined) fail('$', 'undefined');
   return write(value, '$', new Set());
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INVALID_TEXT_MESSAGE, isCleanText } from './text.ts';
 
 /** Every string crossing a boundary is bounded; these are the shared bounds. */
 export const LIMITS = {
@@ -14,9 +15,15 @@ export const LIMITS = {
 export const ZId = z.uuid();
 export type TId = z.infer<typeof ZId>;
 
-export const ZName = z.string().trim().min(1).max(LIMITS.name);
-export const ZShortText = z.string().trim().max(LIMITS.short);
-export const ZText = z.string().trim().max(LIMITS.text);
+/**
+ * A bounded string of clean text (text.ts). The API also refuses unclean text in every request
+ * before validation (plugins/input-hygiene.ts); here it gives the web app the same answer.
+ */
+export const zBoundedText = (max: number) => z.string().trim().max(max).refine(isCleanText, INVALID_TEXT_MESSAGE);
+
+export const ZName = zBoundedText(LIMITS.name).min(1);
+export const ZShortText = zBoundedText(LIMITS.short);
+export const ZText = zBoundedText(LIMITS.text);
 // `toLowerCase` is an overwrite, not a transform, so the schema also serializes responses.
 export const ZEmail = z.email().max(LIMITS.email).toLowerCase();
 /** Calendar date without time, as written in the 確認表 (YYYY-MM-DD). */
@@ -26,7 +33,7 @@ export const ZVersion = z.number().int().min(1);
 
 /** Bilingual text: Japanese first, English second. */
 export const ZLocalized = z.object({
-  ja: z.string().trim().min(1).max(LIMITS.text),
-  en: z.string().trim().min(1).max(LIMITS.text),
+  ja: zBoundedText(LIMITS.text).min(1),
+  en: zBoundedText(LIMITS.text).min(1),
 });
 export type TLocalized = z.infer<typeof ZLocalized>;

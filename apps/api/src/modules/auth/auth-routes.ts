@@ -1,10 +1,10 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ZCreateMemberRequest,
   ZLoginRequest,
   ZOrganization,
-  ZRefreshRequest,
   ZRegisterRequest,
   ZSession,
   ZTotpEnrollResponse,
@@ -13,35 +13,48 @@ import {
 } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/schemas.ts';
-import type { AuthService } from './auth-service.ts';
+import type { AuthService, IssuedSession } from './auth-service.ts';
+import { SESSION_PATH, clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie.ts';
 
 const tags = ['auth'];
 const security = [{ bearer: [] }];
 
 export const authRoutes =
-  (auth: AuthService): FastifyPluginAsyncZod =>
+  (auth: AuthService, refreshTokenTtlDays: number): FastifyPluginAsyncZod =>
   async (app) => {
+    /** The body carries the access token; the refresh token goes only into its cookie. */
+    const withCookie = (reply: FastifyReply, issued: IssuedSession) => {
+      setRefreshCookie(reply, issued.refreshToken, refreshTokenTtlDays);
+      return issued.session;
+    };
     app.post(
       '/api/v1/auth/register',
-      { schema: { tags, summary: 'Register an organization with its first (admin) user', body: ZRegisterRequest, response: { 201: ZSession, ...errorResponses(400, 409) } } },
-      async (request, reply) => reply.status(201).send(await auth.register(request.body)),
+      { schema: { tags, summary: 'Register an organization with its first (admin) user', body: ZRegisterRequest, response: { 201: ZSession, ...errorResponses(400, 409, 429) } } },
+      async (request, reply) => reply.status(201).send(withCookie(reply, await auth.register(request.body))),
     );
     app.post(
       '/api/v1/auth/login',
       { schema: { tags, summary: 'Sign in (with a TOTP code when enrolled)', body: ZLoginRequest, response: { 200: ZSession, ...errorResponses(400, 401, 429) } } },
-      async (request) => auth.login(request.body, request.ip),
+      async (request, reply) => withCookie(reply, await auth.login(request.body, request.ip)),
     );
     app.post(
-      '/api/v1/auth/refresh',
-      { schema: { tags, summary: 'Rotate a refresh token', body: ZRefreshRequest, response: { 200: ZSession, ...errorResponses(400, 401) } } },
-      async (request) => auth.refresh(request.body.refreshToken),
-    );
-    app.post(
-      '/api/v1/auth/logout',
-      { schema: { tags, summary: 'Revoke the session family of a refresh token', body: ZRefreshRequest, response: { 204: z.null(), ...errorResponses(400) } } },
+      `${SESSION_PATH}/refresh`,
+      { schema: { tags, summary: 'Renew the session: rotates the refresh-token cookie, returns a new access token', response: { 200: ZSession, ...errorResponses(401) } } },
       async (request, reply) => {
-        await auth.logout(request.body.refreshToken);
-        return reply.status(204).send(null);
+        try {
+          return withCookie(reply, await auth.refresh(refreshCookieOf(request)));
+        } catch (e) {
+          clearRefreshCookie(reply);
+          throw e;
+        }
+      },
+    );
+    app.post(
+      `${SESSION_PATH}/logout`,
+      { schema: { tags, summary: 'Sign out: ends the sign-in (refresh and access tokens) and clears the cookie', response: { 204: z.null() } } },
+      async (request, reply) => {
+        await auth.logout(refreshCookieOf(request));
+        return clearRefreshCookie(reply).status(204).send(null);
       },
     );
     app.get(

@@ -6,15 +6,15 @@ import {
   type TSession,
   conflict,
   forbidden,
-  rateLimited,
   unauthorized,
   validationError,
 } from '@bunkai/domain';
-import { type Db, type SignInRow, type UserRow, authRepository, isUniqueViolation, throttleRepository, toOrganization, toUser } from '@bunkai/db';
+import { type Db, type SignInRow, type UserRow, authRepository, isUniqueViolation, toOrganization, toUser } from '@bunkai/db';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { type Admission, createSignInThrottle } from './sign-in-throttle.ts';
 import { hashToken, newOpaqueToken } from './tokens.ts';
 import { consumeTotpCode } from './totp-once.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
@@ -23,24 +23,27 @@ type Deps = {
   db: Db;
   clock: Clock;
   config: Pick<Config, 'scryptCost' | 'refreshTokenTtlDays' | 'accessTokenTtlSeconds' | 'loginMaxAttempts' | 'loginWindowSeconds'>;
-  signAccessToken: (actor: Actor) => string;
+  signAccessToken: (actor: Actor, sid: string) => string;
 };
+
+/** A new session: the body for the client and the refresh token for its cookie. */
+export type IssuedSession = { session: TSession; refreshToken: string };
 
 export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) => {
   const repo = authRepository(db);
-  const throttle = throttleRepository(db);
+  const throttle = createSignInThrottle({ db, clock, config });
 
-  const issueSession = async ({ user, organization }: SignInRow, familyId: string = randomUUID(), tx: Db = db): Promise<TSession> => {
+  const issueSession = async ({ user, organization }: SignInRow, familyId: string = randomUUID(), tx: Db = db): Promise<IssuedSession> => {
     const refreshToken = newOpaqueToken();
     const expiresAt = new Date(clock.now().getTime() + config.refreshTokenTtlDays * 86_400_000).toISOString();
     await repo.insertRefreshToken({ userId: user.id, familyId, tokenHash: hashToken(refreshToken), expiresAt }, tx);
-    return {
-      accessToken: signAccessToken({ userId: user.id, organizationId: organization.id, orgRole: user.orgRole }),
-      refreshToken,
+    const session: TSession = {
+      accessToken: signAccessToken({ userId: user.id, organizationId: organization.id, orgRole: user.orgRole }, familyId),
       expiresIn: config.accessTokenTtlSeconds,
       user: toUser(user),
       organization: toOrganization(organization),
     };
+    return { session, refreshToken };
   };
 
   const createUser = async (organizationId: string, input: { email: string; displayName: string; password: string; orgRole: UserRow['orgRole'] }, tx: Db) => {
@@ -59,21 +62,26 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
     return found;
   };
 
-  /** Checks e-mail, password and (when enrolled) a TOTP code; throws the sign-in error otherwise. */
-  const authenticate = async (input: TLoginRequest, now: Date): Promise<SignInRow | 'totp_required'> => {
-    const found = await repo.findUserByEmail({ email: input.email });
+  /**
+   * Checks e-mail, password and (when enrolled) a TOTP code; throws the sign-in error otherwise.
+   * Under attack a wrong second factor answers as a wrong password does, so the flood cannot tell
+   * which of the two it got right.
+   */
+  const authenticate = async (input: TLoginRequest, found: SignInRow | undefined, admission: Admission, now: Date): Promise<SignInRow | 'totp_required'> => {
     // Hash even when the account does not exist, so response time does not reveal which e-mails are registered.
     const ok = found ? await verifyPassword(input.password, found.user.passwordHash) : (await hashPassword(input.password, config.scryptCost), false);
     if (!found || !ok) throw unauthorized('invalid_credentials', 'E-mail or password is wrong.');
     if (!found.user.totpEnabled) return found;
     if (!input.totp) return 'totp_required';
     const user = await consumeTotpCode({ userId: found.user.id, secret: found.user.totpSecret ?? '', code: input.totp, now }, db);
-    if (!user) throw unauthorized('invalid_totp', 'The authenticator code is wrong or was already used.');
-    return { user, organization: found.organization };
+    if (user) return { user, organization: found.organization };
+    await admission.secondFactorFailed();
+    if (admission.underAttack) throw unauthorized('invalid_credentials', 'E-mail or password is wrong.');
+    throw unauthorized('invalid_totp', 'The authenticator code is wrong or was already used.');
   };
 
   return {
-    register: async (input: TRegisterRequest): Promise<TSession> =>
+    register: async (input: TRegisterRequest): Promise<IssuedSession> =>
       db.transaction(async (tx) => {
         const organization = await repo.insertOrganization({ name: input.organization.name, kind: input.organization.kind }, tx);
         const user = await createUser(organization.id, { ...input.user, orgRole: 'admin' }, tx);
@@ -81,32 +89,24 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
       }),
 
     /**
-     * Every attempt is counted before the password is checked, each counter in one statement
-     * (per address and per account), so parallel attempts cannot slip past the limit; an attempt
-     * that proves the password is taken back.
+     * Every attempt is counted before the password is checked (sign-in-throttle.ts, decision 0008),
+     * so parallel attempts cannot slip past the limits; an attempt that proves the password is taken back.
      */
-    login: async (input: TLoginRequest, ip: string): Promise<TSession> => {
+    login: async (input: TLoginRequest, ip: string): Promise<IssuedSession> => {
       const now = clock.now();
-      const window = { windowSeconds: config.loginWindowSeconds, now: now.toISOString() };
-      const ipKey = `login:ip:${ip}`;
-      const accountKey = `login:account:${input.email.toLowerCase()}`;
-      const [byIp, byAccount] = await Promise.all([throttle.hit({ key: ipKey, ...window }), throttle.hit({ key: accountKey, ...window })]);
-      if (byIp > config.loginMaxAttempts * 5 || byAccount > config.loginMaxAttempts)
-        throw rateLimited(`Too many failed sign-ins; wait ${Math.ceil(config.loginWindowSeconds / 60)} minutes and try again.`);
-      const result = await authenticate(input, now);
-      await throttle.release({ key: ipKey });
-      if (result === 'totp_required') {
-        await throttle.release({ key: accountKey });
-        throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app.');
-      }
-      await throttle.clear({ key: accountKey });
+      const found = await repo.findUserByEmail({ email: input.email });
+      const admission = await throttle.admit(input.email, ip, Boolean(found?.user.totpEnabled && input.totp));
+      const result = await authenticate(input, found, admission, now);
+      await admission.succeeded();
+      if (result === 'totp_required') throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app.');
       return issueSession(result);
     },
 
     /** Rotates a refresh token; presenting an already-rotated token revokes its whole family (theft detection). */
-    refresh: async (refreshToken: string): Promise<TSession> => {
+    refresh: async (refreshToken: string | undefined): Promise<IssuedSession> => {
+      if (!refreshToken) throw unauthorized('invalid_refresh_token', 'No session to renew; sign in.');
       const at = clock.now();
-      const result: { session?: TSession; error?: 'invalid' | 'reused' } = await db.transaction(async (tx) => {
+      const result: { session?: IssuedSession; error?: 'invalid' | 'reused' } = await db.transaction(async (tx) => {
         const row = await repo.findRefreshTokenForUpdate({ tokenHash: hashToken(refreshToken) }, tx);
         if (!row || row.revokedAt) return { error: 'invalid' };
         if (row.rotatedAt) {
@@ -125,7 +125,9 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
       throw unauthorized('invalid_refresh_token', 'The refresh token is invalid, expired or revoked; sign in again.');
     },
 
-    logout: async (refreshToken: string): Promise<void> => {
+    /** Ends the sign-in: its refresh tokens, and (through the `sid` check) its access tokens. */
+    logout: async (refreshToken: string | undefined): Promise<void> => {
+      if (!refreshToken) return;
       await db.transaction(async (tx) => {
         const row = await repo.findRefreshTokenForUpdate({ tokenHash: hashToken(refreshToken) }, tx);
         if (row) await repo.revokeFamily({ familyId: row.familyId, at: clock.now().toISOString() }, tx);

@@ -1,5 +1,6 @@
 export { authRoutes } from './auth-routes.ts';
-export { type AuthService, createAuthService } from './auth-service.ts';
+export { type AuthService, type IssuedSession, createAuthService } from './auth-service.ts';
+export { REFRESH_COOKIE, SESSION_PATH } from './refresh-cookie.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { type Reauthentication, createReauthentication } from './reauthentication.ts';
 export { hashToken, newOpaqueToken } from './tokens.ts';

@@ -19,10 +19,8 @@ export const useRegister = () =>
 export const useLogout = () => {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
-      const refreshToken = sessionStore.get()?.refreshToken;
-      if (refreshToken) await api.post('/api/v1/auth/logout', { refreshToken }, { auth: false }).catch(() => undefined);
-    },
+    // Ends the sign-in on the server (refresh cookie and access token); signed out locally whatever it answers.
+    mutationFn: () => api.post('/api/v1/auth/session/logout', undefined, { auth: false }).catch(() => undefined),
     onSettled: () => {
       sessionStore.set(null);
       qc.clear();

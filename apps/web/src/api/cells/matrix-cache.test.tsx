@@ -69,7 +69,7 @@ const settle = () => act(() => new Promise((r) => setTimeout(r, 400)));
 beforeEach(() => {
   resetOwnChanges();
   seq = 0;
-  sessionStore.set({ accessToken: 'a', refreshToken: 'r', user: { id: ME } as never, organization: { id: fid(9, 0) } as never });
+  sessionStore.set({ accessToken: 'a', user: { id: ME } as never, organization: { id: fid(9, 0) } as never });
 });
 afterEach(() => sessionStore.set(null));
 
