@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inArray } from 'drizzle-orm';
+import { inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { engagements } from '@bunkai/db';
+import { engagements, users } from '@bunkai/db';
 import { createTestDatabase, freePort } from '@bunkai/db/testing';
 import { openStream } from '../events/sse-client.ts';
 import { type Proc, buildApi, processTree, renderNginxConfig, startBuiltServer, startNginx, waitFor } from './processes.ts';
@@ -166,6 +166,10 @@ describe('nginx → two built API instances → PostgreSQL', () => {
     const line = served.split('\n').find((l) => l.includes('"reqId":"topology-login"') && l.includes('incoming request'))!;
     expect(JSON.parse(line)).toMatchObject({ req: { remoteAddress: '127.0.0.1' } });
     expect(served).not.toContain('203.0.113.66');
+
+    // Two production instances booted together on a database with no data yet: neither seeded the demo.
+    expect((await post(nginxUrl, '/api/v1/auth/login', { email: 'hospital@demo.example', password: 'bunkai-demo' })).status).toBe(401);
+    expect(await db.select({ email: users.email }).from(users).where(like(users.email, '%@demo.example'))).toEqual([]);
 
     for (const i of Object.values(instances)) {
       const tree = processTree(i.proc!.pid);
