@@ -4,6 +4,7 @@
 //   packages/<name>/src/index.ts  → packages/<name>/dist/index.js   (exported as "@bunkai/<name>/dist")
 //   apps/api/src/server.ts        → apps/api/dist/server.mjs        (the HTTP server)
 //   apps/api/src/migrate.ts       → apps/api/dist/migrate.mjs       (`npm run migrate`)
+//   apps/api/src/backup.ts        → apps/api/dist/backup.mjs        (`npm run backup` / `npm run restore`)
 //   apps/api/src/**/*.mjs         → apps/api/dist/<name>.mjs        (worker bootstraps, found by glob)
 //
 // Why esbuild bundles per package (and not tsc, nor one bundle of everything):
@@ -89,7 +90,7 @@ const names = workers.map((w) => basename(w, '.mjs'));
 if (new Set(names).size !== names.length) throw new Error(`worker bootstraps need distinct file names (they are flattened into dist/): ${names.join(', ')}`);
 const result = await build({
   ...common,
-  entryPoints: [join(api, 'src/server.ts'), join(api, 'src/migrate.ts'), ...workers],
+  entryPoints: [join(api, 'src/server.ts'), join(api, 'src/migrate.ts'), join(api, 'src/backup.ts'), ...workers],
   outdir: join(api, 'dist'),
   // Flat: a module finds its worker next to itself (new URL('./x.mjs', import.meta.url)) in the bundle too.
   entryNames: '[name]',

@@ -4,10 +4,11 @@
 //   npm test   → install, typecheck, lint, unit + database suites on PGlite and PostgreSQL, browser journeys
 //   npm run build   → the production build: the API as JavaScript (scripts/build-api.mjs) and the web app
 //   npm run migrate → apply the migrations (the built command when built, else from source) and exit
+//   npm run backup -- --out <file> / npm run restore -- --in <file> → the database to one file and back (docs/operations.md)
 // `npm run start:prod` is not here: it is `node apps/api/dist/server.mjs` itself, so a signal reaches the server directly.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,6 +77,18 @@ switch (task) {
       pnpm('--filter', '@bunkai/api', 'migrate');
     }
     break;
+  case 'backup':
+  case 'restore': {
+    // npm runs scripts from the repository root: a relative file name means the caller's directory.
+    const here = process.env.INIT_CWD ?? process.cwd();
+    const args = rest.map((a, i) => (['--out', '--in'].includes(rest[i - 1]) ? resolve(here, a) : a));
+    if (existsSync(join(root, 'apps/api/dist/backup.mjs'))) run(process.execPath, ['--enable-source-maps', 'apps/api/dist/backup.mjs', task, ...args]);
+    else {
+      ensureInstalled();
+      pnpm('exec', 'tsx', 'apps/api/src/backup.ts', task, ...args);
+    }
+    break;
+  }
   case 'test': {
     ensureInstalled();
     pnpm('run', 'typecheck');
@@ -98,6 +111,6 @@ switch (task) {
     pnpm('exec', 'tsx', 'bench/run.ts', ...rest);
     break;
   default:
-    console.error(`unknown task ${task}: use start | dev | build | migrate | test | bench`);
+    console.error(`unknown task ${task}: use start | dev | build | migrate | backup | restore | test | bench`);
     process.exit(2);
 }

@@ -62,6 +62,10 @@ export const buildApp = async ({ database, config, logger, clock = systemClock }
     // could pick the address its sign-in attempts are throttled under and the one a signature records.
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     frameworkErrors,
+    // While draining, a request that reached us on a connection accepted just before the listener closed is
+    // served, not answered 503: a load balancer does not resend a POST it has sent (it may have been done), so a
+    // 503 there is a failed write the user sees. Each such answer says Connection: close (drainOnClose).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   // The request id goes back to the caller, so a user's report can be matched to the log line.
   app.addHook('onRequest', async (request, reply) => {

@@ -5,3 +5,4 @@ export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
 export * from './errors.ts';
 export * from './repositories/index.ts';
+export * from './backup.ts';

@@ -28,6 +28,12 @@ const PING_TIMEOUT_MS = 1500;
 export const healthRoutes =
   (database: Database): FastifyPluginAsyncZod =>
   async (app) => {
+    // From SIGTERM on, requests still reaching this instance are served (app.ts), but it is no longer ready.
+    let draining = false;
+    app.addHook('preClose', async () => {
+      draining = true;
+    });
+
     app.get('/api/health/live', { schema: { tags: ['health'], summary: 'Liveness: the process answers', response: { 200: ZLive } } }, async () => ({
       status: 'ok' as const,
     }));
@@ -38,7 +44,7 @@ export const healthRoutes =
       async (_request, reply) => {
         const reachable = await database.ping(PING_TIMEOUT_MS);
         const connected = database.listening();
-        const ready = reachable && connected;
+        const ready = reachable && connected && !draining;
         return reply.status(ready ? 200 : 503).send({
           status: ready ? 'ready' : 'not_ready',
           database: { engine: database.engine, reachable },
