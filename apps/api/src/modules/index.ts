@@ -74,11 +74,15 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   // Import / export: the matrix as CSV/.xlsx, duties from CSV/.xlsx.
   await app.register(exchangeRoutes(createExchangeService({ db, access })));
 
+  // The job queue and mail come first: invitations (and later notifications) queue e-mail through them.
+  const jobs = createJobQueue({ database, clock, log: app.log, pollMs: config.jobsPollMs });
+  const mail = createMailService({ db, jobs, clock, log: app.log, config });
+
   // Engagement structure: parties, assets, duties, invitations.
   await app.register(partiesRoutes(createPartiesService({ db, access })));
   await app.register(assetsRoutes(createAssetsService({ db, access })));
   await app.register(dutiesRoutes(createDutiesService({ db, access })));
-  await app.register(invitationsRoutes(createInvitationsService({ db, access, config, clock })));
+  await app.register(invitationsRoutes(createInvitationsService({ db, access, config, clock, mail })));
 
   // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, the SLA annex
   // (別紙 .docx, built in a worker-thread pool whose workers stop with the app); the audit trail.
@@ -89,8 +93,6 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
 
   // Notifications (docs/notifications.md): a PostgreSQL job queue with one worker per process (started when the
   // app is ready, stopped before the database closes), mail sent from jobs, and webhooks fed from the event log.
-  const jobs = createJobQueue({ database, clock, log: app.log, pollMs: config.jobsPollMs });
-  const mail = createMailService({ db, jobs, clock, log: app.log, config });
   if (mail.mailboxEnabled) await app.register(devMailboxRoutes(mail));
   const dispatcher = createWebhookDispatcher({ db, jobs, clock, allowPrivate: config.webhookAllowPrivate });
   await app.register(webhooksRoutes(createWebhooksService({ db, access, dispatcher, jobs, allowPrivate: config.webhookAllowPrivate })));

@@ -131,9 +131,13 @@ export const TABLE: Record<string, Entry> = {
   },
   'GET /api/v1/engagements/{id}/invitations': { allow: OWNER, scoped: true, req: E },
   'DELETE /api/v1/invitations/{invitationId}': { allow: OWNER, scoped: true, req: async (w) => ({ params: { invitationId: (await w.freshInvitation()).id } }) },
-  'GET /api/v1/invitations/{token}': { allow: EVERYONE, req: async (w) => ({ params: { token: (await w.freshInvitation()).token } }) },
-  // Any signed-in organization admin may accept a link; a plain member may not. Last: it makes the non-party a party.
-  'POST /api/v1/invitations/{token}/accept': { allow: ADMINS, last: true, req: async (w) => ({ params: { token: (await w.freshInvitation()).token } }) },
+  'POST /api/v1/invitations/preview': { allow: EVERYONE, req: async (w) => ({ body: { token: (await w.freshInvitation()).token } }) },
+  // Any signed-in organization admin invited by e-mail may accept its link; a plain member may not. Last: it makes the non-party a party.
+  'POST /api/v1/invitations/accept': {
+    allow: ADMINS,
+    last: true,
+    req: async (w, role) => ({ body: { token: (await w.freshInvitation(role === 'anonymous' ? undefined : w.callers[role].email)).token } }),
+  },
   'POST /api/v1/engagements/{id}/revisions': { allow: OWNER, scoped: true, req: E },
   'GET /api/v1/engagements/{id}/revisions': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/engagements/{id}/changes-since-signed': { allow: READERS, scoped: true, req: (w) => ({ params: P(w), query: { partyId: w.ehrPartyId } }) },

@@ -3,6 +3,7 @@ import {
   ASSET_CATEGORIES,
   DUTY_CATEGORIES,
   ENGAGEMENT_STATUSES,
+  INVITATION_ACCEPT_BY,
   KAKUNINHYO_PARTS,
   PARTY_ROLES,
   PHASES,
@@ -105,6 +106,8 @@ export const invitations = pgTable(
       .notNull()
       .references(() => parties.id),
     email: text().notNull(),
+    /** Who may accept (INVITATION_ACCEPT_BY): the invited e-mail only, or any admin of its organization. */
+    acceptBy: text({ enum: INVITATION_ACCEPT_BY }).notNull().default('invitee'),
     tokenHash: text().notNull(),
     expiresAt: ts().notNull(),
     acceptedAt: ts(),
@@ -117,6 +120,7 @@ export const invitations = pgTable(
   },
   (t) => [
     uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
+    oneOf('invitations_accept_by_check', t.acceptBy, INVITATION_ACCEPT_BY),
     index('invitations_engagement_id_idx').on(t.engagementId),
     index('invitations_party_id_idx').on(t.partyId),
     index('invitations_accepted_by_organization_id_idx').on(t.acceptedByOrganizationId),
