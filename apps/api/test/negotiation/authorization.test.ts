@@ -79,7 +79,7 @@ const routes = (): Route[] => {
       name: 'PATCH cells/:id/review',
       call: async (m) => {
         const cell = await freshCell();
-        return m.http.patch(`/api/v1/cells/${cell.id}/review`, { version: cell.version, firstCheckAnswer: 'no' });
+        return m.http.patch(`/api/v1/cells/${cell.id}/review`, { version: cell.version, firstCheckAnswer: 'no', completionDueOn: '2026-12-25' });
       },
       expected: WRITE(200),
     },

@@ -91,6 +91,10 @@ export const ZReviewRequest = z.object({
   firstCheckAnswer: z.enum(FIRST_CHECK_ANSWERS).nullable().optional(),
   firstCheckOn: ZDate.nullable().optional(),
   completedOn: ZDate.nullable().optional(),
+  /** 期限: agree the cell by this date. */
+  dueOn: ZDate.nullable().optional(),
+  /** 完了予定日: required with a いいえ answer until 完了日 is set (400 target_date_required). */
+  completionDueOn: ZDate.nullable().optional(),
   notes: z.string().trim().max(LIMITS.text).optional(),
 });
 export type TReviewRequest = z.infer<typeof ZReviewRequest>;

@@ -32,6 +32,8 @@ export const unchangedCell = (c: TCellRecord): TCellNext => ({
   firstCheckAnswer: c.firstCheckAnswer,
   firstCheckOn: c.firstCheckOn,
   completedOn: c.completedOn,
+  dueOn: c.dueOn,
+  completionDueOn: c.completionDueOn,
   kickoffNotes: c.kickoffNotes,
 });
 
