@@ -20,3 +20,4 @@ export * from './matrix/cell-plan.ts';
 export * from './revision/index.ts';
 export * from './labels/labels.ts';
 export * from './cells/index.ts';
+export * from './inbox/index.ts';

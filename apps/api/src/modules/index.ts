@@ -29,6 +29,7 @@ import { webRoutes } from './web/index.ts';
 import { auditRoutes, createAuditService } from './audit/index.ts';
 import { createSignoff } from './signoff/index.ts';
 import { createJobQueue } from './jobs/index.ts';
+import { createInboxService, inboxRoutes } from './inbox/index.ts';
 import { createMailService, devMailboxRoutes } from './mail/index.ts';
 import { createWebhookDispatcher, createWebhooksService, webhooksRoutes } from './webhooks/index.ts';
 
@@ -48,7 +49,10 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   const auth = createAuthService({ db, clock, config, signAccessToken: (a) => signAccessToken(app, a) });
   await app.register(authRoutes(auth));
 
-  const engagements = createEngagementsService({ db, access });
+  // 受信箱 (what waits for the signed-in user) first: the engagement list shows its count.
+  const inbox = createInboxService({ db, access, clock });
+  await app.register(inboxRoutes(inbox));
+  const engagements = createEngagementsService({ db, access, waiting: inbox.waiting });
   await app.register(engagementsRoutes(engagements));
 
   // Cells (分担表): the matrix, negotiation, bulk proposals, comments, kickoff review; then findings.

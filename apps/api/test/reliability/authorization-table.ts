@@ -63,6 +63,8 @@ export const TABLE: Record<string, Entry> = {
   'POST /api/v1/auth/refresh': { allow: EVERYONE, req: async (w) => ({ body: { refreshToken: (await w.freshSession()).refreshToken } }) },
   'POST /api/v1/auth/logout': { allow: EVERYONE, req: async (w) => ({ body: { refreshToken: (await w.freshSession()).refreshToken } }) },
   'GET /api/v1/auth/me': { allow: AUTHED },
+  // About the caller's own parties: every signed-in user has an inbox (empty without a party).
+  'GET /api/v1/me/inbox': { allow: AUTHED },
   'POST /api/v1/auth/totp/enroll': { allow: AUTHED },
   'POST /api/v1/auth/totp/verify': { allow: AUTHED, req: () => ({ body: { code: '000000' } }) },
   'GET /api/v1/organization/users': { allow: AUTHED },

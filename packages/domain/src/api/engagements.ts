@@ -35,6 +35,8 @@ export const ZEngagementSummary = ZEngagement.extend({
   myPartyId: z.uuid().nullable(),
   progress: z.object({ total: z.number().int(), agreed: z.number().int(), notApplicable: z.number().int() }),
   blockingFindings: z.number().int(),
+  /** Inbox items waiting for the caller's party (GET /me/inbox); in the engagement list only. */
+  waiting: z.number().int().min(0).optional(),
   parties: z.array(ZParty.pick({ id: true, role: true, displayName: true, organizationId: true })),
 });
 export type TEngagementSummary = z.infer<typeof ZEngagementSummary>;
