@@ -84,8 +84,13 @@ export const TABLE: Record<string, Entry> = {
     scoped: true,
     req: async (w) => ({ params: { id: w.cellId }, body: { assignment: w.split, version: await w.cellVersion(w.cellId), reason: 'sweep' } }),
   },
-  'POST /api/v1/proposals/{id}/accept': { allow: WRITERS, scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() }, body: {} }) },
-  'POST /api/v1/proposals/{id}/reject': { allow: WRITERS, scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() }, body: { reason: '権限試験' } }) },
+  // Only the parties whose consent counts answer (hospital A, EHR vendor R); the network vendor is not named: 403 consent_not_required.
+  'POST /api/v1/proposals/{id}/accept': { allow: ['vendorMember', 'vendor', 'owner'], scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() }, body: {} }) },
+  'POST /api/v1/proposals/{id}/reject': {
+    allow: ['vendorMember', 'vendor', 'owner'],
+    scoped: true,
+    req: async (w) => ({ params: { id: await w.freshProposal() }, body: { reason: '権限試験' } }),
+  },
   // Only the proposer's party withdraws (the proposals here are the EHR vendor's): the owner and other parties get 403.
   'POST /api/v1/proposals/{id}/withdraw': { allow: ['vendorMember', 'vendor'], scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() } }) },
   'POST /api/v1/engagements/{id}/cells/bulk-proposals': { allow: WRITERS, scoped: true, req: (w) => ({ params: P(w), body: { cellIds: [w.bulkCellId], assignment: w.split } }) },
