@@ -10,6 +10,7 @@ import { createEngagementsService, engagementsRoutes } from './engagements/index
 import { healthRoutes } from './health/index.ts';
 import { createFindingsService, findingsRoutes } from './findings/index.ts';
 import {
+  createBulkAccept,
   createBulkProposals,
   createCommentsService,
   createMatrixService,
@@ -62,6 +63,7 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
       negotiation: createNegotiationService({ db, clock }),
       comments: createCommentsService({ db }),
       bulk: createBulkProposals({ db, access }),
+      bulkAccept: createBulkAccept({ db, access, clock }),
     }),
   );
   await app.register(reviewRoutes(createReviewService({ db, clock })));

@@ -92,6 +92,8 @@ export const TABLE: Record<string, Entry> = {
     req: async (w) => ({ params: { id: await w.freshProposal() }, body: { reason: '権限試験' } }),
   },
   // Only the proposer's party withdraws (the proposals here are the EHR vendor's): the owner and other parties get 403.
+  // Per-cell results: a writer always gets 200 (here the cell has no open proposal: refused no_open_proposal).
+  'POST /api/v1/engagements/{id}/proposals/accept': { allow: WRITERS, scoped: true, req: (w) => ({ params: P(w), body: { cellIds: [w.cellId] } }) },
   'POST /api/v1/proposals/{id}/withdraw': { allow: ['vendorMember', 'vendor'], scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() } }) },
   'POST /api/v1/engagements/{id}/cells/bulk-proposals': { allow: WRITERS, scoped: true, req: (w) => ({ params: P(w), body: { cellIds: [w.bulkCellId], assignment: w.split } }) },
   'GET /api/v1/cells/{id}/comments': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.cellId } }) },
