@@ -21,3 +21,4 @@ export * from './revision/index.ts';
 export * from './labels/labels.ts';
 export * from './cells/index.ts';
 export * from './inbox/index.ts';
+export * from './notifications/index.ts';

@@ -31,6 +31,7 @@ import { auditRoutes, createAuditService } from './audit/index.ts';
 import { createSignoff } from './signoff/index.ts';
 import { createJobQueue } from './jobs/index.ts';
 import { createInboxService, inboxRoutes } from './inbox/index.ts';
+import { createNotifications, preferencesRoutes } from './notifications/index.ts';
 import { createMailService, devMailboxRoutes } from './mail/index.ts';
 import { createWebhookDispatcher, createWebhooksService, webhooksRoutes } from './webhooks/index.ts';
 
@@ -102,6 +103,9 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   if (mail.mailboxEnabled) await app.register(devMailboxRoutes(mail));
   const dispatcher = createWebhookDispatcher({ db, jobs, clock, allowPrivate: config.webhookAllowPrivate });
   await app.register(webhooksRoutes(createWebhooksService({ db, access, dispatcher, jobs, allowPrivate: config.webhookAllowPrivate })));
+  // Per-user notifications from the event log, digest e-mails and reminders, and the settings they follow.
+  createNotifications({ db, jobs, mail, clock, config });
+  await app.register(preferencesRoutes({ db, secret: config.jwtSecret }));
   // A committed event (NOTIFY from the event-log trigger) wakes the dispatcher before its next poll.
   jobs.wakeOn('bunkai_events');
   app.decorate('jobs', jobs);

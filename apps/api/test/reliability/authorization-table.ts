@@ -1,3 +1,5 @@
+import { unsubscribeToken } from '../../src/modules/notifications/index.ts';
+import { TEST_JWT_SECRET } from '../helpers/test-app.ts';
 import type { Role } from './world.ts';
 import type { SweepWorld } from './sweep-world.ts';
 
@@ -65,6 +67,13 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/auth/me': { allow: AUTHED },
   // About the caller's own parties: every signed-in user has an inbox (empty without a party).
   'GET /api/v1/me/inbox': { allow: AUTHED },
+  'GET /api/v1/me/preferences': { allow: AUTHED },
+  'PATCH /api/v1/me/preferences': { allow: AUTHED, req: () => ({ body: { notifyInformational: false } }) },
+  // The digest's unsubscribe link: its HMAC is the credential (the test app's JWT secret signs it).
+  'POST /api/v1/notifications/unsubscribe': {
+    allow: EVERYONE,
+    req: (w) => ({ body: { userId: w.loginUser.session.user.id, token: unsubscribeToken(TEST_JWT_SECRET, w.loginUser.session.user.id) } }),
+  },
   'POST /api/v1/auth/totp/enroll': { allow: AUTHED },
   'POST /api/v1/auth/totp/verify': { allow: AUTHED, req: () => ({ body: { code: '000000' } }) },
   'GET /api/v1/organization/users': { allow: AUTHED },

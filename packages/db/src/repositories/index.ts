@@ -27,3 +27,4 @@ export * from './jobs.ts';
 export * from './mail.ts';
 export * from './webhooks.ts';
 export * from './inbox.ts';
+export * from './notifications.ts';

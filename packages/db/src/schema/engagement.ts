@@ -34,6 +34,10 @@ export const engagements = pgTable(
     provisionPattern: text({ enum: PROVISION_PATTERNS }).notNull(),
     status: text({ enum: ENGAGEMENT_STATUSES }).notNull().default('drafting'),
     requireTwoFactorToSign: boolean().notNull().default(true),
+    /** Reminders (督促) of waiting consents: first after N days, then every M days, at most K times; K = 0 turns them off. */
+    reminderFirstAfterDays: integer().notNull().default(5),
+    reminderEveryDays: integer().notNull().default(2),
+    reminderMaxCount: integer().notNull().default(3),
     catalogVersion: text(),
     templateCode: text(),
     archivedAt: ts(),

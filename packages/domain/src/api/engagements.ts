@@ -26,6 +26,7 @@ export const ZUpdateEngagementRequest = z.object({
   serviceModel: z.enum(SERVICE_MODELS).optional(),
   provisionPattern: z.enum(PROVISION_PATTERNS).optional(),
   requireTwoFactorToSign: z.boolean().optional(),
+  reminders: ZEngagement.shape.reminders,
   archived: z.boolean().optional(),
 });
 export type TUpdateEngagementRequest = z.infer<typeof ZUpdateEngagementRequest>;
