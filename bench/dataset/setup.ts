@@ -175,6 +175,8 @@ const addCells = async (database: Database, sim: Simulation, engagementId: strin
     firstCheckAnswer: null,
     firstCheckOn: null,
     completedOn: null,
+    dueOn: null,
+    completionDueOn: null,
     kickoffNotes: '',
     openProposalId: null,
     version: 1,

@@ -213,7 +213,7 @@ describe.sequential('journeys', () => {
     const { engagement } = await call<{ engagement: { id: string } }>(stack.url, h.accessToken, 'POST', '/api/v1/engagements', { title: '署名テスト案件', systemName: '部門システム' });
     const eid = engagement.id;
     const invite = await call<{ token: string }>(stack.url, h.accessToken, 'POST', `/api/v1/engagements/${eid}/invitations`, { email: VENDOR.email, role: 'ehr_vendor', displayName: VENDOR.org });
-    await call(stack.url, v.accessToken, 'POST', `/api/v1/invitations/${invite.token}/accept`, {});
+    await call(stack.url, v.accessToken, 'POST', '/api/v1/invitations/accept', { token: invite.token });
     const { parties } = await call<{ parties: { id: string; role: string }[] }>(stack.url, h.accessToken, 'GET', `/api/v1/engagements/${eid}/parties`);
     const hp = parties.find((p) => p.role === 'hospital')?.id ?? '';
     const vp = parties.find((p) => p.role === 'ehr_vendor')?.id ?? '';

@@ -21,3 +21,5 @@ export * from './matrix/cell-plan.ts';
 export * from './revision/index.ts';
 export * from './labels/labels.ts';
 export * from './cells/index.ts';
+export * from './inbox/index.ts';
+export * from './notifications/index.ts';

@@ -10,6 +10,7 @@ import { createEngagementsService, engagementsRoutes } from './engagements/index
 import { healthRoutes } from './health/index.ts';
 import { createFindingsService, findingsRoutes } from './findings/index.ts';
 import {
+  createBulkAccept,
   createBulkProposals,
   createCommentsService,
   createMatrixService,
@@ -29,6 +30,8 @@ import { webRoutes } from './web/index.ts';
 import { auditRoutes, createAuditService } from './audit/index.ts';
 import { createSignoff } from './signoff/index.ts';
 import { createJobQueue } from './jobs/index.ts';
+import { createInboxService, inboxRoutes } from './inbox/index.ts';
+import { createNotifications, preferencesRoutes } from './notifications/index.ts';
 import { createMailService, devMailboxRoutes } from './mail/index.ts';
 import { createWebhookDispatcher, createWebhooksService, webhooksRoutes } from './webhooks/index.ts';
 
@@ -48,7 +51,10 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   const auth = createAuthService({ db, clock, config, signAccessToken: (a, sid) => signAccessToken(app, a, sid) });
   await app.register(authRoutes(auth, config.refreshTokenTtlDays));
 
-  const engagements = createEngagementsService({ db, access });
+  // 受信箱 (what waits for the signed-in user) first: the engagement list shows its count.
+  const inbox = createInboxService({ db, access, clock });
+  await app.register(inboxRoutes(inbox));
+  const engagements = createEngagementsService({ db, access, waiting: inbox.waiting });
   await app.register(engagementsRoutes(engagements));
 
   // Cells (分担表): the matrix, negotiation, bulk proposals, comments, kickoff review; then findings.
@@ -58,6 +64,7 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
       negotiation: createNegotiationService({ db, clock }),
       comments: createCommentsService({ db }),
       bulk: createBulkProposals({ db, access }),
+      bulkAccept: createBulkAccept({ db, access, clock }),
     }),
   );
   await app.register(reviewRoutes(createReviewService({ db, clock })));
@@ -74,11 +81,15 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   // Import / export: the matrix as CSV/.xlsx, duties from CSV/.xlsx.
   await app.register(exchangeRoutes(createExchangeService({ db, access })));
 
+  // The job queue and mail come first: invitations (and later notifications) queue e-mail through them.
+  const jobs = createJobQueue({ database, clock, log: app.log, pollMs: config.jobsPollMs });
+  const mail = createMailService({ db, jobs, clock, log: app.log, config });
+
   // Engagement structure: parties, assets, duties, invitations.
   await app.register(partiesRoutes(createPartiesService({ db, access })));
   await app.register(assetsRoutes(createAssetsService({ db, access })));
   await app.register(dutiesRoutes(createDutiesService({ db, access })));
-  await app.register(invitationsRoutes(createInvitationsService({ db, access, config, clock })));
+  await app.register(invitationsRoutes(createInvitationsService({ db, access, config, clock, mail })));
 
   // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, the SLA annex
   // (別紙 .docx, built in a worker-thread pool whose workers stop with the app); the audit trail.
@@ -89,11 +100,12 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
 
   // Notifications (docs/notifications.md): a PostgreSQL job queue with one worker per process (started when the
   // app is ready, stopped before the database closes), mail sent from jobs, and webhooks fed from the event log.
-  const jobs = createJobQueue({ database, clock, log: app.log, pollMs: config.jobsPollMs });
-  const mail = createMailService({ db, jobs, clock, log: app.log, config });
   if (mail.mailboxEnabled) await app.register(devMailboxRoutes(mail));
   const dispatcher = createWebhookDispatcher({ db, jobs, clock, allowPrivate: config.webhookAllowPrivate });
   await app.register(webhooksRoutes(createWebhooksService({ db, access, dispatcher, jobs, allowPrivate: config.webhookAllowPrivate })));
+  // Per-user notifications from the event log, digest e-mails and reminders, and the settings they follow.
+  createNotifications({ db, jobs, mail, clock, config });
+  await app.register(preferencesRoutes({ db, secret: config.jwtSecret }));
   // A committed event (NOTIFY from the event-log trigger) wakes the dispatcher before its next poll.
   jobs.wakeOn('bunkai_events');
   app.decorate('jobs', jobs);

@@ -99,7 +99,7 @@ export const seedDemoIfEmpty = async (app: FastifyInstance, database: Database, 
   const agreed = after.cells.filter((c) => c.status === 'agreed').slice(0, 6);
   for (const [i, c] of agreed.entries()) {
     expectStatus(
-      await hospital.http.patch(`/api/v1/cells/${c.id}/review`, { version: c.version, firstCheckAnswer: i === 5 ? 'no' : 'yes', firstCheckOn: '2026-11-02', ...(i < 3 ? { completedOn: '2026-11-16' } : {}) }),
+      await hospital.http.patch(`/api/v1/cells/${c.id}/review`, { version: c.version, firstCheckAnswer: i === 5 ? 'no' : 'yes', firstCheckOn: '2026-11-02', ...(i < 3 ? { completedOn: '2026-11-16' } : {}), ...(i === 5 ? { completionDueOn: '2026-12-18' } : {}) }),
       200,
       'kickoff review',
     );

@@ -57,7 +57,7 @@ export const createStructureFactories = (app: FastifyInstance) => {
     );
 
   const accept = async (vendor: Member, token: string): Promise<TAcceptInvitationResponse> =>
-    expectStatus(await vendor.http.post<TAcceptInvitationResponse>(`/api/v1/invitations/${token}/accept`), 200, 'accept invitation');
+    expectStatus(await vendor.http.post<TAcceptInvitationResponse>('/api/v1/invitations/accept', { token }), 200, 'accept invitation');
 
   /** The owner invites `vendor`'s organization into a party (existing id or new placeholder) and the vendor accepts. */
   const inviteAndAccept = async (owner: Member, engagementId: string, target: string | NewPartySpec, vendor: Member) => {

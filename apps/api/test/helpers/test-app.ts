@@ -8,11 +8,13 @@ import type { Clock } from '../../src/platform/clock.ts';
 export type TestApp = { app: FastifyInstance; database: Database; config: Config; close: () => Promise<void> };
 
 /** The real app on a fresh migrated database (PGlite or PostgreSQL, per vitest project). */
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
+
 export const createTestApp = async (overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> => {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
-    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    JWT_SECRET: TEST_JWT_SECRET,
     SCRYPT_COST: '1024',
     LOG_LEVEL: process.env.BUNKAI_TEST_LOG ?? 'silent',
     SEED_DEMO: 'false',

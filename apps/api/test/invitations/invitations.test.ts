@@ -20,6 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const preview = (token: string) => w.f.anonymous.post<TInvitationPreview>('/api/v1/invitations/preview', { token });
 const url = (engagementId = w.engagement.id) => `/api/v1/engagements/${engagementId}/invitations`;
 const vendor = (name = 'ネットワーク事業者B社') => w.f.registerOrganization({ name, kind: 'vendor' });
 
@@ -45,39 +46,39 @@ describe('invitations (招待)', () => {
 
   it('previews publicly by token, and 404 for unknown tokens', async () => {
     const { token } = await w.f.invite(w.owner, w.engagement.id, { role: 'vpn_owner', displayName: 'C社' }, 'vpn@vendor-c.test');
-    const res = await w.f.anonymous.get<TInvitationPreview>(`/api/v1/invitations/${token}`);
+    const res = await preview(token);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ engagementTitle: '電子カルテ更改', hospitalName: '市立みなと病院', partyRole: 'vpn_owner', partyDisplayName: 'C社', email: 'vpn@vendor-c.test', status: 'pending' });
-    expect((await w.f.anonymous.get(`/api/v1/invitations/${'x'.repeat(43)}`)).status).toBe(404);
-    expect((await w.f.anonymous.get('/api/v1/invitations/short')).status).toBe(400);
+    expect((await preview('x'.repeat(43))).status).toBe(404);
+    expect((await preview('short')).status).toBe(400);
   });
 
   it('accepting makes the caller organization the party; a second accept answers 409 invitation_used', async () => {
-    const { token, invitation } = await w.f.invite(w.owner, w.engagement.id, { role: 'maintenance_vendor', displayName: '保守F社' });
     const f = await vendor('保守事業者F社');
-    const res = await f.http.post<{ engagementId: string; partyId: string }>(`/api/v1/invitations/${token}/accept`);
+    const { token, invitation } = await w.f.invite(w.owner, w.engagement.id, { role: 'maintenance_vendor', displayName: '保守F社' }, f.email);
+    const res = await f.http.post<{ engagementId: string; partyId: string }>('/api/v1/invitations/accept', { token });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ engagementId: w.engagement.id, partyId: invitation.partyId });
     const summary = await f.http.get<{ engagement: { myRoles: string[]; myPartyId: string } }>(`/api/v1/engagements/${w.engagement.id}`);
     expect(summary.body.engagement).toMatchObject({ myRoles: ['member'], myPartyId: invitation.partyId });
     const [accepted] = await t.database.db.select().from(events).where(and(eq(events.type, 'invitation.accepted'), eq(events.subjectId, invitation.id)));
     expect(accepted).toMatchObject({ actorUserId: f.session.user.id, actorPartyId: invitation.partyId, payload: { organizationId: f.session.organization.id } });
-    const again = await (await vendor('別会社')).http.post(`/api/v1/invitations/${token}/accept`);
+    const again = await (await vendor('別会社')).http.post('/api/v1/invitations/accept', { token });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: { code: 'invitation_used' } });
-    expect((await w.f.anonymous.get<TInvitationPreview>(`/api/v1/invitations/${token}`)).body.status).toBe('accepted');
+    expect((await preview(token)).body.status).toBe('accepted');
   });
 
   it('refuses expired invitations with 409 invitation_expired and lists them as expired', async () => {
     const start = clock.now();
-    const { token, invitation } = await w.f.invite(w.owner, w.engagement.id, { role: 'other', displayName: '期限切れ' });
     const late = await vendor();
+    const { token, invitation } = await w.f.invite(w.owner, w.engagement.id, { role: 'other', displayName: '期限切れ' }, late.email);
     try {
       // One second before the deadline the link still works for a preview; at the deadline it has expired.
       clock.set(new Date(Date.parse(invitation.expiresAt) - 1000));
-      expect((await w.f.anonymous.get<TInvitationPreview>(`/api/v1/invitations/${token}`)).body.status).toBe('pending');
+      expect((await preview(token)).body.status).toBe('pending');
       clock.set(invitation.expiresAt);
-      const res = await late.http.post(`/api/v1/invitations/${token}/accept`);
+      const res = await late.http.post('/api/v1/invitations/accept', { token });
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({ error: { code: 'invitation_expired' } });
       const list = await w.owner.http.get<{ invitations: TInvitation[] }>(url());
@@ -95,7 +96,7 @@ describe('invitations (招待)', () => {
     expect(res.body.invitation.status).toBe('revoked');
     expect((await w.owner.http.delete(`/api/v1/invitations/${invitation.id}`)).status).toBe(200);
     expect(await t.database.db.select().from(events).where(and(eq(events.type, 'invitation.revoked'), eq(events.subjectId, invitation.id)))).toHaveLength(1);
-    const accept = await (await vendor()).http.post(`/api/v1/invitations/${token}/accept`);
+    const accept = await (await vendor()).http.post('/api/v1/invitations/accept', { token });
     expect(accept.status).toBe(409);
     expect(accept.body).toMatchObject({ error: { code: 'invitation_revoked' } });
     const used = (await w.owner.http.get<{ invitations: TInvitation[] }>(url())).body.invitations.find((i) => i.status === 'accepted')!;
@@ -105,12 +106,12 @@ describe('invitations (招待)', () => {
   });
 
   it('refuses an organization that already is a party (409 already_party), parties already taken, and non-admins', async () => {
-    const { token } = await w.f.invite(w.owner, w.engagement.id, { role: 'other', displayName: 'H社' });
-    const dup = await w.vendor.http.post(`/api/v1/invitations/${token}/accept`);
+    const { token } = await w.f.invite(w.owner, w.engagement.id, { role: 'other', displayName: 'H社' }, w.vendor.email);
+    const dup = await w.vendor.http.post('/api/v1/invitations/accept', { token });
     expect(dup.status).toBe(409);
     expect(dup.body).toMatchObject({ error: { code: 'already_party', details: { partyId: w.vendorPartyId } } });
     const nonAdmin = await w.f.addMember(await vendor('I社'));
-    const denied = await nonAdmin.http.post(`/api/v1/invitations/${token}/accept`);
+    const denied = await nonAdmin.http.post('/api/v1/invitations/accept', { token });
     expect(denied.status).toBe(403);
     expect(denied.body).toMatchObject({ error: { code: 'org_admin_only' } });
     const taken = await w.owner.http.post(url(), { email: 'x@y.test', partyId: w.vendorPartyId });
@@ -118,8 +119,27 @@ describe('invitations (招待)', () => {
     expect(taken.body).toMatchObject({ error: { code: 'party_taken' } });
   });
 
+  it('accepts only from the invited e-mail, or from its domain when the inviter chose any admin of the organization', async () => {
+    const invitee = await w.f.registerOrganization({ name: '保守J社', kind: 'vendor', email: `sales-${Date.now().toString(36)}@vendor-j.test` });
+    const stranger = await vendor('第三者K社');
+    const { token, invitation } = await w.f.invite(w.owner, w.engagement.id, { role: 'other', displayName: 'J社' }, invitee.email.toUpperCase());
+    expect(invitation.acceptBy).toBe('invitee');
+    const refused = await stranger.http.post('/api/v1/invitations/accept', { token });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: { code: 'invitation_email_mismatch' } });
+    expect((await invitee.http.post('/api/v1/invitations/accept', { token })).status).toBe(200);
+
+    const colleagueDomain = `vendor-l-${Date.now().toString(36)}.test`;
+    const admin = await w.f.registerOrganization({ name: '保守L社', kind: 'vendor', email: `admin@${colleagueDomain}` });
+    const org = await w.owner.http.post<TCreateInvitationResponse>(url(), { email: `sales@${colleagueDomain}`, role: 'other', displayName: 'L社', acceptBy: 'organization' });
+    expect(org.body.invitation.acceptBy).toBe('organization');
+    expect((await preview(org.body.token)).body).toMatchObject({ acceptBy: 'organization', email: `sales@${colleagueDomain}` });
+    expect((await stranger.http.post('/api/v1/invitations/accept', { token: org.body.token })).body).toMatchObject({ error: { code: 'invitation_email_mismatch' } });
+    expect((await admin.http.post('/api/v1/invitations/accept', { token: org.body.token })).status).toBe(200);
+  });
+
   it('refuses bad bodies (400) and parties of other engagements (404)', async () => {
-    for (const body of [{ email: 'not-mail', role: 'other', displayName: 'x' }, { email: 'a@b.test', role: 'hospital', displayName: 'x' }, { email: 'a@b.test' }, { email: 'a@b.test', partyId: 'x' }]) {
+    for (const body of [{ email: 'not-mail', role: 'other', displayName: 'x' }, { email: 'a@b.test', role: 'hospital', displayName: 'x' }, { email: 'a@b.test' }, { email: 'a@b.test', partyId: 'x' }, { email: 'a@b.test', role: 'other', displayName: 'x', acceptBy: 'anyone' }]) {
       const res = await w.owner.http.post(url(), body);
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: { code: 'invalid_request' } });
@@ -160,10 +180,12 @@ describe('authorization table: invitations', () => {
       owner: 200,
     });
   });
-  it('GET /invitations/:token is public; POST /invitations/:token/accept needs a token', async () => {
+  it('POST /invitations/preview is public; POST /invitations/accept needs a session; tokens are not taken from paths', async () => {
     const { token } = await fresh();
-    expect((await w.f.anonymous.get(`/api/v1/invitations/${token}`)).status).toBe(200);
-    expect((await w.f.anonymous.post(`/api/v1/invitations/${token}/accept`)).status).toBe(401);
+    expect((await preview(token)).status).toBe(200);
+    expect((await w.f.anonymous.post('/api/v1/invitations/accept', { token })).status).toBe(401);
+    expect((await w.f.anonymous.get(`/api/v1/invitations/${token}`)).status).toBe(404);
+    expect((await w.vendor.http.post(`/api/v1/invitations/${token}/accept`)).status).toBe(404);
   });
 });
 

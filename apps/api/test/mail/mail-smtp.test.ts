@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findJobByKey, findMail } from '@bunkai/db';
+import { findJobByKey, findMail, listMail } from '@bunkai/db';
 import type { MailTemplates } from '../../src/modules/mail/index.ts';
 import { manualClock } from '../../src/platform/clock.ts';
 import { createStructureFactories } from '../../src/seed/structure-factories.ts';
@@ -30,39 +30,43 @@ const invitation = (over: Partial<MailTemplates['invitation']> = {}): MailTempla
   ...over,
 });
 
+/** The newest message queued for an address (the invitation's own mail is queued by the route, not the test). */
+const findOutboxFor = async (to: string) => (await listMail(t.database.db, { to, limit: 1 }))[0]?.id;
+
 describe('mail over a real SMTP server', () => {
-  it('e-mails an invitation whose link works: Japanese by default, plain text and HTML', async () => {
+  it('e-mails an invitation when it is created; the link in the mail previews and accepts it: Japanese by default, plain text and HTML', async () => {
     const f = createStructureFactories(t.app);
-    const owner = await f.registerOrganization({ name: '髙島総合病院', kind: 'hospital' });
+    const owner = await f.registerOrganization({ name: '髙島総合病院', kind: 'hospital', displayName: '情報システム課 山田' });
     const engagement = await f.createEngagement(owner, { templateCode: 'onprem-ehr-vpn' });
     const party = (await f.listParties(owner, engagement.id)).find((p) => p.role === 'ehr_vendor')!;
-    const created = await owner.http.post<{ invitation: { acceptUrl: string; expiresAt: string } }>(`/api/v1/engagements/${engagement.id}/invitations`, {
+    const vendor = await f.registerOrganization({ name: '電子カルテベンダーA社', kind: 'vendor', email: 'sales@vendor-a.example.jp' });
+    const before = smtp.messages.length;
+    const created = await owner.http.post<{ invitation: { id: string; acceptUrl: string; expiresAt: string } }>(`/api/v1/engagements/${engagement.id}/invitations`, {
       email: 'sales@vendor-a.example.jp',
       partyId: party.id,
     });
     expect(created.status).toBe(201);
     const { acceptUrl, expiresAt } = created.body.invitation;
-    const before = smtp.messages.length;
-    const { mailId } = await t.app.mail.enqueueMail({
-      to: 'sales@vendor-a.example.jp',
-      template: 'invitation',
-      data: invitation({ engagementTitle: engagement.title, partyName: party.displayName, acceptUrl, expiresAt }),
-    });
     const m = await waitFor('the delivered message', () => smtp.messages[before]);
     expect(m.subject).toBe(`【Bunkai】${engagement.title} への招待`);
     expect(m.from?.value).toEqual([{ name: 'Bunkai', address: 'noreply@bunkai.test' }]);
     expect(m.to && !Array.isArray(m.to) ? m.to.text : '').toBe('sales@vendor-a.example.jp');
     expect(m.text).toContain('招待を承諾する');
+    expect(m.text).toContain('情報システム課 山田');
+    expect(m.text).toContain('髙島総合病院');
+    expect(m.text).toContain(party.displayName);
     expect(m.text).toContain(expiresAt.slice(0, 10));
     expect(m.html).toContain(`<a href="${acceptUrl}">`);
-    // The link in the mail opens the invitation (preview of the token it carries).
+    // The link in the mail is the one shown to the inviter, and its token previews and accepts the invitation.
     const link = /https:\/\/bunkai\.example\.jp\/invitations\/(\S+)/.exec(m.text!)!;
     expect(link[0]).toBe(acceptUrl);
-    const preview = await createHttpClient(t.app).get<{ engagement: { title: string } }>(`/api/v1/invitations/${link[1]}`);
-    expect(preview.status).toBe(200);
-    expect(JSON.stringify(preview.body)).toContain(engagement.title);
+    const preview = await createHttpClient(t.app).post<{ engagementTitle: string; status: string }>('/api/v1/invitations/preview', { token: link[1] });
+    expect(preview.body).toMatchObject({ engagementTitle: engagement.title, status: 'pending' });
+    const accepted = await vendor.http.post<{ partyId: string }>('/api/v1/invitations/accept', { token: link[1] });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.partyId).toBe(party.id);
     const row = await waitFor('sent', async () => {
-      const r = await findMail(t.database.db, mailId);
+      const r = await findMail(t.database.db, (await findOutboxFor('sales@vendor-a.example.jp'))!);
       return r?.status === 'sent' ? r : undefined;
     });
     expect(row.messageId).toBeTruthy();

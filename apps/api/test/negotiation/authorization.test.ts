@@ -47,11 +47,16 @@ const routes = (): Route[] => {
       },
       expected: WRITE(201),
     },
-    { name: 'POST proposals/:id/accept', call: async (m) => m.http.post(`/api/v1/proposals/${(await ehrProposal()).proposal.id}/accept`, {}), expected: WRITE(200) },
+    // The network vendor (otherVendor) is not named R/A by the EHR vendor's proposal: its word would not count (403 consent_not_required).
+    {
+      name: 'POST proposals/:id/accept',
+      call: async (m) => m.http.post(`/api/v1/proposals/${(await ehrProposal()).proposal.id}/accept`, {}),
+      expected: { ...WRITE(200), otherVendor: 403 },
+    },
     {
       name: 'POST proposals/:id/reject',
       call: async (m) => m.http.post(`/api/v1/proposals/${(await ehrProposal()).proposal.id}/reject`, { reason: '範囲外' }),
-      expected: WRITE(200),
+      expected: { ...WRITE(200), otherVendor: 403 },
     },
     {
       name: 'POST proposals/:id/withdraw (own proposal)',
@@ -79,7 +84,7 @@ const routes = (): Route[] => {
       name: 'PATCH cells/:id/review',
       call: async (m) => {
         const cell = await freshCell();
-        return m.http.patch(`/api/v1/cells/${cell.id}/review`, { version: cell.version, firstCheckAnswer: 'no' });
+        return m.http.patch(`/api/v1/cells/${cell.id}/review`, { version: cell.version, firstCheckAnswer: 'no', completionDueOn: '2026-12-25' });
       },
       expected: WRITE(200),
     },

@@ -126,15 +126,30 @@ describe('accept / reject / withdraw', () => {
     const tooLong = await vpn.admin.http.post(`/api/v1/proposals/${p.proposal.id}/reject`, { reason: 'x'.repeat(501) });
     expect(tooLong.status).toBe(400);
 
-    // A party without R/A may say no; it does not dispute the cell.
-    const informed = await f.reject(w.vendors.ehr_vendor.admin, p.proposal.id, '報告先は別部署に');
-    expect(informed.cell.status).toBe('proposed');
-    expect(informed.cell.openProposal!.rejectedBy).toEqual([w.vendors.ehr_vendor.partyId]);
+    // Who must accept, and who is only informed, is part of the answer.
+    expect(p.cell.openProposal).toMatchObject({
+      mustAccept: [
+        { partyId: w.hospitalPartyId, state: 'accepted' },
+        { partyId: vpn.partyId, state: 'pending' },
+      ],
+      informed: [w.vendors.ehr_vendor.partyId],
+      rejections: [],
+    });
+    // A party given only C/I is not asked: its accept or reject would change nothing, so it is refused.
+    for (const verb of ['accept', 'reject']) {
+      const informed = await w.vendors.ehr_vendor.admin.http.post(`/api/v1/proposals/${p.proposal.id}/${verb}`, { reason: '報告先は別部署に' });
+      expect(informed.status).toBe(403);
+      expect(errorCode(informed.body)).toBe('consent_not_required');
+    }
 
     const rejected = await f.reject(vpn.admin, p.proposal.id, '当社には作業体制がありません');
     expect(rejected.cell.status).toBe('disputed');
     expect(rejected.cell.openProposal!.id).toBe(p.proposal.id);
     expect(rejected.proposal.responses.at(-1)).toMatchObject({ partyId: vpn.partyId, response: 'reject', reason: '当社には作業体制がありません' });
+    // The reason is in the cell as everyone reads it.
+    const seen = await w.vendors.ehr_vendor.admin.http.get<{ cell: { openProposal: { mustAccept: unknown[]; rejections: unknown[] } } }>(`/api/v1/cells/${cell.id}`);
+    expect(seen.body.cell.openProposal.rejections).toEqual([{ partyId: vpn.partyId, userId: vpn.admin.session.user.id, reason: '当社には作業体制がありません', at: expect.any(String) }]);
+    expect(seen.body.cell.openProposal.mustAccept).toContainEqual({ partyId: vpn.partyId, state: 'rejected' });
 
     const accept = await vpn.admin.http.post(`/api/v1/proposals/${p.proposal.id}/accept`, {});
     expect(accept.status).toBe(409);

@@ -1,3 +1,5 @@
+import { unsubscribeToken } from '../../src/modules/notifications/index.ts';
+import { TEST_JWT_SECRET } from '../helpers/test-app.ts';
 import type { Role } from './world.ts';
 import type { SweepWorld } from './sweep-world.ts';
 
@@ -63,6 +65,15 @@ export const TABLE: Record<string, Entry> = {
   'POST /api/v1/auth/session/refresh': { allow: EVERYONE, req: async (w) => ({ headers: { cookie: `bunkai_refresh=${await w.freshRefreshToken()}` } }) },
   'POST /api/v1/auth/session/logout': { allow: EVERYONE, req: async (w) => ({ headers: { cookie: `bunkai_refresh=${await w.freshRefreshToken()}` } }) },
   'GET /api/v1/auth/me': { allow: AUTHED },
+  // About the caller's own parties: every signed-in user has an inbox (empty without a party).
+  'GET /api/v1/me/inbox': { allow: AUTHED },
+  'GET /api/v1/me/preferences': { allow: AUTHED },
+  'PATCH /api/v1/me/preferences': { allow: AUTHED, req: () => ({ body: { notifyInformational: false } }) },
+  // The digest's unsubscribe link: its HMAC is the credential (the test app's JWT secret signs it).
+  'POST /api/v1/notifications/unsubscribe': {
+    allow: EVERYONE,
+    req: (w) => ({ body: { userId: w.loginUser.session.user.id, token: unsubscribeToken(TEST_JWT_SECRET, w.loginUser.session.user.id) } }),
+  },
   'POST /api/v1/auth/totp/enroll': { allow: AUTHED },
   'POST /api/v1/auth/totp/verify': { allow: AUTHED, req: () => ({ body: { code: '000000' } }) },
   'GET /api/v1/organization/users': { allow: AUTHED },
@@ -82,9 +93,16 @@ export const TABLE: Record<string, Entry> = {
     scoped: true,
     req: async (w) => ({ params: { id: w.cellId }, body: { assignment: w.split, version: await w.cellVersion(w.cellId), reason: 'sweep' } }),
   },
-  'POST /api/v1/proposals/{id}/accept': { allow: WRITERS, scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() }, body: {} }) },
-  'POST /api/v1/proposals/{id}/reject': { allow: WRITERS, scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() }, body: { reason: '権限試験' } }) },
+  // Only the parties whose consent counts answer (hospital A, EHR vendor R); the network vendor is not named: 403 consent_not_required.
+  'POST /api/v1/proposals/{id}/accept': { allow: ['vendorMember', 'vendor', 'owner'], scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() }, body: {} }) },
+  'POST /api/v1/proposals/{id}/reject': {
+    allow: ['vendorMember', 'vendor', 'owner'],
+    scoped: true,
+    req: async (w) => ({ params: { id: await w.freshProposal() }, body: { reason: '権限試験' } }),
+  },
   // Only the proposer's party withdraws (the proposals here are the EHR vendor's): the owner and other parties get 403.
+  // Per-cell results: a writer always gets 200 (here the cell has no open proposal: refused no_open_proposal).
+  'POST /api/v1/engagements/{id}/proposals/accept': { allow: WRITERS, scoped: true, req: (w) => ({ params: P(w), body: { cellIds: [w.cellId] } }) },
   'POST /api/v1/proposals/{id}/withdraw': { allow: ['vendorMember', 'vendor'], scoped: true, req: async (w) => ({ params: { id: await w.freshProposal() } }) },
   'POST /api/v1/engagements/{id}/cells/bulk-proposals': { allow: WRITERS, scoped: true, req: (w) => ({ params: P(w), body: { cellIds: [w.bulkCellId], assignment: w.split } }) },
   'GET /api/v1/cells/{id}/comments': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.cellId } }) },
@@ -131,9 +149,13 @@ export const TABLE: Record<string, Entry> = {
   },
   'GET /api/v1/engagements/{id}/invitations': { allow: OWNER, scoped: true, req: E },
   'DELETE /api/v1/invitations/{invitationId}': { allow: OWNER, scoped: true, req: async (w) => ({ params: { invitationId: (await w.freshInvitation()).id } }) },
-  'GET /api/v1/invitations/{token}': { allow: EVERYONE, req: async (w) => ({ params: { token: (await w.freshInvitation()).token } }) },
-  // Any signed-in organization admin may accept a link; a plain member may not. Last: it makes the non-party a party.
-  'POST /api/v1/invitations/{token}/accept': { allow: ADMINS, last: true, req: async (w) => ({ params: { token: (await w.freshInvitation()).token } }) },
+  'POST /api/v1/invitations/preview': { allow: EVERYONE, req: async (w) => ({ body: { token: (await w.freshInvitation()).token } }) },
+  // Any signed-in organization admin invited by e-mail may accept its link; a plain member may not. Last: it makes the non-party a party.
+  'POST /api/v1/invitations/accept': {
+    allow: ADMINS,
+    last: true,
+    req: async (w, role) => ({ body: { token: (await w.freshInvitation(role === 'anonymous' ? undefined : w.callers[role].email)).token } }),
+  },
   'POST /api/v1/engagements/{id}/revisions': { allow: OWNER, scoped: true, req: E },
   'GET /api/v1/engagements/{id}/revisions': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/engagements/{id}/changes-since-signed': { allow: READERS, scoped: true, req: (w) => ({ params: P(w), query: { partyId: w.ehrPartyId } }) },

@@ -70,8 +70,9 @@ export const createSweepWorld = async () => {
       return (await f.propose(vendor, c, { assignment: split })).proposal.id;
     },
     freshAsset: async () => (await f.addAssets(owner, eid, [{ name: `削除用 ${next++}`, category: 'client_terminal' }])).assets[0]!.id,
-    freshInvitation: async () => {
-      const r = await f.invite(owner, eid, { role: 'other', displayName: `招待先 ${next++}` }, `invitee-${Date.now().toString(36)}-${next}@example.test`);
+    /** Sent to `email` (the caller's own, for accepting); a throwaway address otherwise. */
+    freshInvitation: async (email?: string) => {
+      const r = await f.invite(owner, eid, { role: 'other', displayName: `招待先 ${next++}` }, email ?? `invitee-${Date.now().toString(36)}-${next}@example.test`);
       return { id: r.invitation.id, token: r.token };
     },
     /** The refresh-token cookie value of a new sign-in. */

@@ -36,6 +36,27 @@ describe('PATCH /cells/:id/review (初回確認 / 完了日)', () => {
     expect(await eventTypes(cell.id)).toEqual(['cell.reviewed', 'cell.reviewed', 'cell.reviewed', 'cell.reviewed']);
   });
 
+  it('keeps 期限 (dueOn) and 完了予定日 (completionDueOn); a いいえ needs the target date until 完了日 is set', async () => {
+    const { w, freshCell, eventTypes } = n;
+    const cell = await freshCell();
+    const url = `/api/v1/cells/${cell.id}/review`;
+    const due = await w.owner.http.patch<CellBody>(url, { version: cell.version, dueOn: '2026-12-20' });
+    expect(due.status).toBe(200);
+    expect(due.body.cell).toMatchObject({ dueOn: '2026-12-20', completionDueOn: null });
+    const no = await w.owner.http.patch<CellBody>(url, { version: due.body.cell.version, firstCheckAnswer: 'no', completionDueOn: '2027-01-31' });
+    expect(no.status).toBe(200);
+    expect(no.body.cell).toMatchObject({ dueOn: '2026-12-20', completionDueOn: '2027-01-31', kickoff: { firstCheckAnswer: 'no' } });
+    // Clearing the target of an open いいえ is refused; completing the item first makes it optional.
+    const clear = await w.owner.http.patch(url, { version: no.body.cell.version, completionDueOn: null });
+    expect(clear.status).toBe(400);
+    expect(clear.body).toMatchObject({ error: { code: 'target_date_required' } });
+    const done = await w.owner.http.patch<CellBody>(url, { version: no.body.cell.version, completedOn: '2027-01-15', completionDueOn: null });
+    expect(done.body.cell).toMatchObject({ completionDueOn: null, kickoff: { firstCheckAnswer: 'no', completedOn: '2027-01-15' } });
+    const cells = (await w.owner.http.get<{ cells: { id: string; dueOn: string | null }[] }>(`/api/v1/engagements/${cell.engagementId}/cells`)).body.cells;
+    expect(cells.find((c) => c.id === cell.id)?.dueOn).toBe('2026-12-20');
+    expect(await eventTypes(cell.id)).toEqual(['cell.reviewed', 'cell.reviewed', 'cell.reviewed']);
+  });
+
   it('refuses invalid bodies with 400 and a code, and stale versions with 409', async () => {
     const { w, freshCell } = n;
     const cell = await freshCell();
@@ -48,6 +69,8 @@ describe('PATCH /cells/:id/review (初回確認 / 完了日)', () => {
       [{ version: cell.version, notes: 'x'.repeat(4001) }, 'invalid_request'],
       [{ version: cell.version }, 'empty_review'],
       [{ version: cell.version, firstCheckOn: '2025-04-01' }, 'first_check_date_without_answer'],
+      [{ version: cell.version, firstCheckAnswer: 'no' }, 'target_date_required'],
+      [{ version: cell.version, dueOn: '2025-02-30' }, 'invalid_request'],
     ];
     for (const [body, code] of cases) {
       const res = await w.owner.http.patch(url, body);

@@ -41,6 +41,7 @@ const ctes = (step: CellStepWrite, p: Param): { name: string; body: SQL }[] => {
     body: sql`update cells set status = ${p(next.status)}, assignment = ${jsonb(next.assignment)}, terms = ${jsonb(next.terms)},
         open_proposal_id = ${p(next.openProposalId)}::uuid, not_applicable_reason = ${p(next.notApplicableReason)},
         first_check_answer = ${p(next.firstCheckAnswer)}, first_check_on = ${p(next.firstCheckOn)}::date, completed_on = ${p(next.completedOn)}::date,
+        due_on = ${p(next.dueOn)}::date, completion_due_on = ${p(next.completionDueOn)}::date,
         kickoff_notes = ${p(next.kickoffNotes)}, version = version + 1, updated_at = now()
       where id = ${p(cell.id)} and version = ${p(cell.version)} returning *`,
   });

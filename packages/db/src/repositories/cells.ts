@@ -21,6 +21,8 @@ export const toCell = (r: CellRow): TCell => ({
     completedOn: r.completedOn,
     notes: r.kickoffNotes,
   },
+  dueOn: r.dueOn,
+  completionDueOn: r.completionDueOn,
   openProposalId: r.openProposalId,
   version: r.version,
   updatedAt: iso(r.updatedAt),

@@ -17,6 +17,7 @@ export const toEngagement = (r: EngagementRow): TEngagement => ({
   provisionPattern: r.provisionPattern,
   status: r.status,
   requireTwoFactorToSign: r.requireTwoFactorToSign,
+  reminders: { firstAfterDays: r.reminderFirstAfterDays, everyDays: r.reminderEveryDays, maxCount: r.reminderMaxCount },
   catalogVersion: r.catalogVersion,
   templateCode: r.templateCode,
   archivedAt: isoOrNull(r.archivedAt),
@@ -28,6 +29,7 @@ export const toEngagement = (r: EngagementRow): TEngagement => ({
 /** Settings a PATCH may change (`archived` becomes `archivedAt`, stamped by the database). */
 export type EngagementChanges = Partial<Pick<EngagementInsert, 'title' | 'systemName' | 'description' | 'serviceModel' | 'provisionPattern' | 'requireTwoFactorToSign'>> & {
   archived?: boolean | undefined;
+  reminders?: { firstAfterDays: number; everyDays: number; maxCount: number } | undefined;
 };
 
 /** Who is asking, as far as the engagement list and access need it. */
@@ -76,12 +78,13 @@ export const engagementsRepository = (db: Db) => ({
 
   /** Optimistic update: undefined when `version` is no longer current. */
   updateVersioned: async (engagementId: string, version: number, changes: EngagementChanges, tx: Db = db) => {
-    const { archived, ...fields } = changes;
+    const { archived, reminders, ...fields } = changes;
     const [row] = await tx
       .update(engagements)
       .set({
         ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
         ...(archived === undefined ? {} : { archivedAt: archived ? sql`now()` : null }),
+        ...(reminders ? { reminderFirstAfterDays: reminders.firstAfterDays, reminderEveryDays: reminders.everyDays, reminderMaxCount: reminders.maxCount } : {}),
         version: sql`${engagements.version} + 1`,
         updatedAt: sql`now()`,
       })

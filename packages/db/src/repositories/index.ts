@@ -26,3 +26,5 @@ export * from './signatures.ts';
 export * from './jobs.ts';
 export * from './mail.ts';
 export * from './webhooks.ts';
+export * from './inbox.ts';
+export * from './notifications.ts';

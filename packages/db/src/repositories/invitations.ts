@@ -13,6 +13,7 @@ export const toInvitation = (r: InvitationRow, now: Date): TInvitation => ({
   engagementId: r.engagementId,
   partyId: r.partyId,
   email: r.email,
+  acceptBy: r.acceptBy,
   status: invitationStatus(r, now),
   expiresAt: iso(r.expiresAt),
   acceptedAt: isoOrNull(r.acceptedAt),

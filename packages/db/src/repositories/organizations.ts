@@ -14,6 +14,16 @@ export const organizationsRepository = (db: Db) => ({
   /** True once any organization exists (the demo seeds only an empty database). */
   any: async (tx: Db = db) => (await tx.select({ id: organizations.id }).from(organizations).limit(1)).length > 0,
 
+  /** A user with their organization's name: who signs an invitation e-mail, who accepts one. */
+  findUserWithOrganization: async (userId: string, tx: Db = db) => {
+    const [row] = await tx
+      .select({ email: users.email, displayName: users.displayName, organizationName: organizations.name })
+      .from(users)
+      .innerJoin(organizations, eq(organizations.id, users.organizationId))
+      .where(eq(users.id, userId));
+    return row;
+  },
+
   /** True when the user belongs to the organization. */
   hasUser: async (organizationId: string, userId: string, tx: Db = db) => {
     const [row] = await tx

@@ -3,6 +3,7 @@ import {
   ASSET_CATEGORIES,
   DUTY_CATEGORIES,
   ENGAGEMENT_STATUSES,
+  INVITATION_ACCEPT_BY,
   KAKUNINHYO_PARTS,
   PARTY_ROLES,
   PHASES,
@@ -33,6 +34,10 @@ export const engagements = pgTable(
     provisionPattern: text({ enum: PROVISION_PATTERNS }).notNull(),
     status: text({ enum: ENGAGEMENT_STATUSES }).notNull().default('drafting'),
     requireTwoFactorToSign: boolean().notNull().default(true),
+    /** Reminders (督促) of waiting consents: first after N days, then every M days, at most K times; K = 0 turns them off. */
+    reminderFirstAfterDays: integer().notNull().default(5),
+    reminderEveryDays: integer().notNull().default(2),
+    reminderMaxCount: integer().notNull().default(3),
     catalogVersion: text(),
     templateCode: text(),
     archivedAt: ts(),
@@ -105,6 +110,8 @@ export const invitations = pgTable(
       .notNull()
       .references(() => parties.id),
     email: text().notNull(),
+    /** Who may accept (INVITATION_ACCEPT_BY): the invited e-mail only, or any admin of its organization. */
+    acceptBy: text({ enum: INVITATION_ACCEPT_BY }).notNull().default('invitee'),
     tokenHash: text().notNull(),
     expiresAt: ts().notNull(),
     acceptedAt: ts(),
@@ -117,6 +124,7 @@ export const invitations = pgTable(
   },
   (t) => [
     uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
+    oneOf('invitations_accept_by_check', t.acceptBy, INVITATION_ACCEPT_BY),
     index('invitations_engagement_id_idx').on(t.engagementId),
     index('invitations_party_id_idx').on(t.partyId),
     index('invitations_accepted_by_organization_id_idx').on(t.acceptedByOrganizationId),

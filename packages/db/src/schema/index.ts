@@ -3,3 +3,4 @@ export * from './engagement.ts';
 export * from './matrix.ts';
 export * from './ledger.ts';
 export * from './notify.ts';
+export * from './user-notifications.ts';

@@ -25,6 +25,10 @@ export const cells = pgTable(
     firstCheckAnswer: text({ enum: FIRST_CHECK_ANSWERS }),
     firstCheckOn: date({ mode: 'string' }),
     completedOn: date({ mode: 'string' }),
+    /** 期限: the date by which the cell's 分担 should be agreed. */
+    dueOn: date({ mode: 'string' }),
+    /** 完了予定日: the target for 完了日 (required with a いいえ 初回確認 answer). */
+    completionDueOn: date({ mode: 'string' }),
     kickoffNotes: text().notNull().default(''),
     /** The open proposal, if any. Not a foreign key: proposals reference cells. */
     openProposalId: uuid(),

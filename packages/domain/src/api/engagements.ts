@@ -26,6 +26,7 @@ export const ZUpdateEngagementRequest = z.object({
   serviceModel: z.enum(SERVICE_MODELS).optional(),
   provisionPattern: z.enum(PROVISION_PATTERNS).optional(),
   requireTwoFactorToSign: z.boolean().optional(),
+  reminders: ZEngagement.shape.reminders,
   archived: z.boolean().optional(),
 });
 export type TUpdateEngagementRequest = z.infer<typeof ZUpdateEngagementRequest>;
@@ -35,6 +36,8 @@ export const ZEngagementSummary = ZEngagement.extend({
   myPartyId: z.uuid().nullable(),
   progress: z.object({ total: z.number().int(), agreed: z.number().int(), notApplicable: z.number().int() }),
   blockingFindings: z.number().int(),
+  /** Inbox items waiting for the caller's party (GET /me/inbox); in the engagement list only. */
+  waiting: z.number().int().min(0).optional(),
   parties: z.array(ZParty.pick({ id: true, role: true, displayName: true, organizationId: true })),
 });
 export type TEngagementSummary = z.infer<typeof ZEngagementSummary>;

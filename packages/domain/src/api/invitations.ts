@@ -5,9 +5,26 @@ import { ZPlaceholderPartyRole } from './structure.ts';
 
 /**
  * 招待: the engagement owner invites an organization to a party role. The
- * invitation yields a single-use, expiring secret link shown once to the
- * inviter (no e-mail is sent); only the token's hash is stored.
+ * invitation yields a single-use, expiring secret link, e-mailed to the
+ * invitee and shown once to the inviter; only the token's hash is stored.
  */
+
+/**
+ * Who may accept: `invitee` — an organization admin signed in with exactly the
+ * invited e-mail (the default); `organization` — any admin of the invitee's
+ * organization, recognized by the invited e-mail's domain (decision 0009).
+ */
+export const INVITATION_ACCEPT_BY = ['invitee', 'organization'] as const;
+export type TInvitationAcceptBy = (typeof INVITATION_ACCEPT_BY)[number];
+
+/** True when `userEmail` may accept an invitation sent to `invitedEmail` under `acceptBy`. */
+export const mayAcceptInvitation = (acceptBy: TInvitationAcceptBy, invitedEmail: string, userEmail: string) => {
+  const invited = invitedEmail.trim().toLowerCase();
+  const user = userEmail.trim().toLowerCase();
+  if (acceptBy === 'invitee') return invited === user;
+  const domain = (e: string) => e.slice(e.lastIndexOf('@') + 1);
+  return domain(invited) !== '' && domain(invited) === domain(user);
+};
 
 export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;
 export type TInvitationStatus = (typeof INVITATION_STATUSES)[number];
@@ -20,8 +37,8 @@ export const invitationStatus = (
 
 /** For an existing placeholder party, or a new placeholder party created in the same transaction. */
 export const ZCreateInvitationRequest = z.union([
-  z.object({ email: ZEmail, partyId: ZId }).strict(),
-  z.object({ email: ZEmail, role: ZPlaceholderPartyRole, displayName: ZName }).strict(),
+  z.object({ email: ZEmail, partyId: ZId, acceptBy: z.enum(INVITATION_ACCEPT_BY).optional() }).strict(),
+  z.object({ email: ZEmail, role: ZPlaceholderPartyRole, displayName: ZName, acceptBy: z.enum(INVITATION_ACCEPT_BY).optional() }).strict(),
 ]);
 export type TCreateInvitationRequest = z.infer<typeof ZCreateInvitationRequest>;
 
@@ -30,6 +47,7 @@ export const ZInvitation = z.object({
   engagementId: ZId,
   partyId: ZId,
   email: ZEmail,
+  acceptBy: z.enum(INVITATION_ACCEPT_BY),
   status: z.enum(INVITATION_STATUSES),
   expiresAt: ZDateTime,
   acceptedAt: ZDateTime.nullable(),
@@ -42,6 +60,9 @@ export type TInvitation = z.infer<typeof ZInvitation>;
 
 /** Invitation tokens are 43-character base64url strings; anything far off is refused early. */
 export const ZInvitationToken = z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, 'an invitation token');
+
+/** Preview and accept carry the token in the body, never in an API path (paths end up in access logs). */
+export const ZInvitationTokenBody = z.object({ token: ZInvitationToken }).strict();
 
 /** The creation answer: the only time the token (and the link carrying it) is ever shown. */
 export const ZCreateInvitationResponse = z.object({
@@ -57,6 +78,7 @@ export const ZInvitationPreview = z.object({
   partyRole: z.enum(PARTY_ROLES),
   partyDisplayName: ZName,
   email: ZEmail,
+  acceptBy: z.enum(INVITATION_ACCEPT_BY),
   expiresAt: ZDateTime,
   status: z.enum(INVITATION_STATUSES),
 });

@@ -31,6 +31,15 @@ export const ZOpenProposalView = z.object({
   acceptedBy: z.array(ZId),
   pendingFrom: z.array(ZId),
   rejectedBy: z.array(ZId),
+  /**
+   * Whose consent counts (the hospital and every party the proposal gives R or A) and where each
+   * stands; `informed`: parties given only C/I, who comment but cannot accept or reject. The three
+   * fields below are always present in answers (optional in the type for clients built before them).
+   */
+  mustAccept: z.array(z.object({ partyId: ZId, state: z.enum(['accepted', 'pending', 'rejected']) })).optional(),
+  informed: z.array(ZId).optional(),
+  /** Each party's standing rejection with its reason, shown to everyone. */
+  rejections: z.array(z.object({ partyId: ZId, userId: ZId, reason: z.string().max(LIMITS.short), at: ZDateTime })).optional(),
   createdAt: ZDateTime,
 });
 export type TOpenProposalView = z.infer<typeof ZOpenProposalView>;
@@ -91,6 +100,10 @@ export const ZReviewRequest = z.object({
   firstCheckAnswer: z.enum(FIRST_CHECK_ANSWERS).nullable().optional(),
   firstCheckOn: ZDate.nullable().optional(),
   completedOn: ZDate.nullable().optional(),
+  /** 期限: agree the cell by this date. */
+  dueOn: ZDate.nullable().optional(),
+  /** 完了予定日: required with a いいえ answer until 完了日 is set (400 target_date_required). */
+  completionDueOn: ZDate.nullable().optional(),
   notes: z.string().trim().max(LIMITS.text).optional(),
 });
 export type TReviewRequest = z.infer<typeof ZReviewRequest>;

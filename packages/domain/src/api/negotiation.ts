@@ -3,7 +3,7 @@ import { ZAssignment, ZTerms } from '../model/cell.ts';
 import { ZEvent } from '../model/event.ts';
 import { ZComment, ZProposal } from '../model/proposal.ts';
 import { LIMITS, ZDateTime, ZId, ZVersion } from '../model/primitives.ts';
-import { ZCellWithProposal, ZMatrixCell } from './matrix.ts';
+import { ZCellWithProposal, ZMatrixCell, ZMatrixQuery } from './matrix.ts';
 
 /**
  * Negotiation of one cell (分担): 提案 (propose / counter), 承諾 (accept),
@@ -59,6 +59,43 @@ export const ZBulkProposeResult = z.object({
 });
 export const ZBulkProposeResponse = z.object({ results: z.array(ZBulkProposeResult) });
 export type TBulkProposeResponse = z.infer<typeof ZBulkProposeResponse>;
+
+/**
+ * 一括承諾: accept, for the caller's party, the open proposals of listed cells or of every cell
+ * matching a matrix filter that waits for the party's consent. Each cell is its own step: the
+ * answer says per cell whether it is agreed, still waits for other parties, or was refused (and why).
+ */
+export const ZBulkAcceptRequest = z.union([
+  z
+    .object({
+      cellIds: z
+        .array(ZId)
+        .min(1)
+        .max(BULK_PROPOSAL_MAX_CELLS)
+        .refine((ids) => new Set(ids).size === ids.length, { message: 'cellIds must not repeat' }),
+      reason: z.string().trim().max(LIMITS.short).default(''),
+    })
+    .strict(),
+  z.object({ filter: ZMatrixQuery.omit({ view: true }), reason: z.string().trim().max(LIMITS.short).default('') }).strict(),
+]);
+export type TBulkAcceptRequest = z.infer<typeof ZBulkAcceptRequest>;
+
+export const ZBulkAcceptResult = z.object({
+  cellId: ZId,
+  proposalId: ZId.nullable(),
+  /** `agreed`: the acceptance completed the agreement; `waiting`: accepted, others still must (see pendingFrom); `refused`: see code. */
+  outcome: z.enum(['agreed', 'waiting', 'refused']),
+  pendingFrom: z.array(ZId),
+  /** Why a cell was refused: `no_open_proposal`, `consent_not_required`, `proposal_disputed`, `own_proposal`, … */
+  code: z.string().max(100).nullable(),
+  message: z.string().max(1000).nullable(),
+  version: ZVersion.nullable(),
+});
+export const ZBulkAcceptResponse = z.object({
+  results: z.array(ZBulkAcceptResult),
+  counts: z.object({ agreed: z.number().int().min(0), waiting: z.number().int().min(0), refused: z.number().int().min(0) }),
+});
+export type TBulkAcceptResponse = z.infer<typeof ZBulkAcceptResponse>;
 
 export const ZCreateCommentRequest = z.object({ body: z.string().trim().min(1).max(LIMITS.text) });
 export const ZCommentsResponse = z.object({ comments: z.array(ZComment) });

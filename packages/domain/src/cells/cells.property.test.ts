@@ -35,6 +35,7 @@ const commandArb = fc.oneof(
     firstCheckAnswer: fc.option(fc.constantFrom('yes' as const, 'no' as const, null), { nil: undefined }),
     firstCheckOn: fc.option(dateArb, { nil: undefined }),
     completedOn: fc.option(dateArb, { nil: undefined }),
+    completionDueOn: fc.option(fc.option(dateArb, { nil: null }), { nil: undefined }),
     notes: fc.option(fc.constantFrom('', '確認済み'), { nil: undefined }),
   }),
   fc.record({ kind: fc.constant('applicability' as const), notApplicable: fc.boolean(), reason: fc.constantFrom('', '院内で対応しない') }),
@@ -59,6 +60,8 @@ const createStore = (suggested: boolean) => {
     firstCheckAnswer: null,
     firstCheckOn: null,
     completedOn: null,
+    dueOn: null,
+    completionDueOn: null,
     kickoffNotes: '',
   };
   const proposals = new Map<string, TProposalRecord>();

@@ -53,7 +53,14 @@ export const withdrawnEvent = (proposalId: string, cellId: string, cellStatus: s
 });
 
 /** What a 初回確認 / 完了日 / notes change set, as sent. */
-export type TReviewChanges = { firstCheckAnswer?: string | null; firstCheckOn?: string | null; completedOn?: string | null; notes?: string };
+export type TReviewChanges = {
+  firstCheckAnswer?: string | null;
+  firstCheckOn?: string | null;
+  completedOn?: string | null;
+  dueOn?: string | null;
+  completionDueOn?: string | null;
+  notes?: string;
+};
 
 /** キックオフ確認: the fields changed. */
 export const reviewedEvent = (cellId: string, changes: TReviewChanges, cellVersion: number): TCellEventSpec => ({

@@ -32,6 +32,8 @@ export const unchangedCell = (c: TCellRecord): TCellNext => ({
   firstCheckAnswer: c.firstCheckAnswer,
   firstCheckOn: c.firstCheckOn,
   completedOn: c.completedOn,
+  dueOn: c.dueOn,
+  completionDueOn: c.completionDueOn,
   kickoffNotes: c.kickoffNotes,
 });
 
@@ -97,6 +99,12 @@ export const decideRespond = (agg: TCellAggregate, input: TRespondInput): TCellD
     throw conflict('proposal_closed', `Proposal ${proposal.id} is ${proposal.status}; respond to the cell's open proposal instead.`);
   if (consentingProposer(proposal) === partyId)
     throw validationError('own_proposal', `Your party proposed ${proposal.id}; withdraw it or make a new proposal instead of responding to it.`);
+  // Consent counts only from the hospital and the R/A parties; a C/I (or unnamed) party's word would change nothing.
+  if (!acceptanceState(proposal, [], parties).required.includes(partyId))
+    throw forbidden(
+      'consent_not_required',
+      `Your party is not asked to consent to proposal ${proposal.id} (only the hospital and the parties it makes R or A are); comment on the cell instead.`,
+    );
   if (input.response === 'accept' && cell.status === 'disputed')
     throw conflict('proposal_disputed', `Proposal ${proposal.id} was rejected by a party whose consent it needs; counter it with a new proposal instead.`);
   const respond = { proposalId: proposal.id, partyId, userId: input.actor.userId, response: input.response, reason: input.reason };

@@ -83,6 +83,8 @@ export const applyCellEvent = (s: TCellState, e: TCellEventSpec, parties: readon
           ...c,
           ...('firstCheckAnswer' in ch ? { firstCheckAnswer: ch.firstCheckAnswer as TFirstCheckAnswer | null, firstCheckOn: ch.firstCheckOn as string | null } : {}),
           ...('completedOn' in ch ? { completedOn: ch.completedOn as string | null } : {}),
+          ...('dueOn' in ch ? { dueOn: ch.dueOn as string | null } : {}),
+          ...('completionDueOn' in ch ? { completionDueOn: ch.completionDueOn as string | null } : {}),
           ...('notes' in ch ? { kickoffNotes: ch.notes as string } : {}),
           version,
         },

@@ -10,25 +10,40 @@ export type TReviewInput = {
   firstCheckAnswer?: 'yes' | 'no' | null | undefined;
   firstCheckOn?: string | null | undefined;
   completedOn?: string | null | undefined;
+  dueOn?: string | null | undefined;
+  completionDueOn?: string | null | undefined;
   notes?: string | undefined;
   /** Today (UTC, YYYY-MM-DD): the date of an answer given at the table without one. */
   today: string;
 };
 
-/** 初回確認 (はい/いいえ + date) and 完了日 of a cell. */
+/**
+ * 初回確認 (はい/いいえ + date), 完了日, and the deadlines 期限 (agree by) and 完了予定日 (complete by)
+ * of a cell. A いいえ needs a 完了予定日 (the R7 checklist asks a target date for every いいえ) unless
+ * the item is already completed.
+ */
 export const decideReview = ({ cell }: Pick<TCellAggregate, 'cell'>, input: TReviewInput): TCellDecision => {
   assertCellVersion(cell, input.version);
-  const { firstCheckAnswer, firstCheckOn, completedOn, notes } = input;
-  if ([firstCheckAnswer, firstCheckOn, completedOn, notes].every((v) => v === undefined))
-    throw validationError('empty_review', 'Send at least one of firstCheckAnswer, firstCheckOn, completedOn or notes.');
+  const { firstCheckAnswer, firstCheckOn, completedOn, dueOn, completionDueOn, notes } = input;
+  if ([firstCheckAnswer, firstCheckOn, completedOn, dueOn, completionDueOn, notes].every((v) => v === undefined))
+    throw validationError('empty_review', 'Send at least one of firstCheckAnswer, firstCheckOn, completedOn, dueOn, completionDueOn or notes.');
   const answer = firstCheckAnswer === undefined ? cell.firstCheckAnswer : firstCheckAnswer;
   // An answer given at the table without a date is dated today (UTC); clearing the answer clears its date.
   const on = firstCheckOn !== undefined ? firstCheckOn : firstCheckAnswer === undefined ? cell.firstCheckOn : firstCheckAnswer === null ? null : input.today;
   if (answer === null && on !== null)
     throw validationError('first_check_date_without_answer', '初回確認の日付には回答（はい/いいえ）が必要です / A 初回確認 date needs an answer (yes/no).');
+  const completed = completedOn === undefined ? cell.completedOn : completedOn;
+  const target = completionDueOn === undefined ? cell.completionDueOn : completionDueOn;
+  if (answer === 'no' && target === null && completed === null)
+    throw validationError(
+      'target_date_required',
+      'いいえ の回答には完了予定日が必要です / A いいえ answer needs a target date (completionDueOn) until the item is completed.',
+    );
   const changes = {
     ...(firstCheckAnswer !== undefined || firstCheckOn !== undefined ? { firstCheckAnswer: answer ?? null, firstCheckOn: on } : {}),
     ...(completedOn !== undefined ? { completedOn } : {}),
+    ...(dueOn !== undefined ? { dueOn } : {}),
+    ...(completionDueOn !== undefined ? { completionDueOn } : {}),
     ...(notes !== undefined ? { notes } : {}),
   };
   return {
@@ -36,7 +51,9 @@ export const decideReview = ({ cell }: Pick<TCellAggregate, 'cell'>, input: TRev
       ...unchangedCell(cell),
       firstCheckAnswer: answer ?? null,
       firstCheckOn: on,
-      completedOn: completedOn === undefined ? cell.completedOn : completedOn,
+      completedOn: completed,
+      dueOn: dueOn === undefined ? cell.dueOn : dueOn,
+      completionDueOn: target,
       kickoffNotes: notes ?? cell.kickoffNotes,
     },
     events: [reviewedEvent(cell.id, changes, cell.version + 1)],

@@ -15,6 +15,9 @@ export type TCellRecord = {
   firstCheckAnswer: TFirstCheckAnswer | null;
   firstCheckOn: string | null;
   completedOn: string | null;
+  /** 期限 (agree by) and 完了予定日 (complete by), YYYY-MM-DD. */
+  dueOn: string | null;
+  completionDueOn: string | null;
   kickoffNotes: string;
 };
 
@@ -58,7 +61,7 @@ export type TWrittenProposalStatus = 'open' | 'agreed' | 'superseded' | 'withdra
 /** The cell's fields after a step; the version moves by one whatever changed. */
 export type TCellNext = Pick<
   TCellRecord,
-  'status' | 'assignment' | 'terms' | 'openProposalId' | 'notApplicableReason' | 'firstCheckAnswer' | 'firstCheckOn' | 'completedOn' | 'kickoffNotes'
+  'status' | 'assignment' | 'terms' | 'openProposalId' | 'notApplicableReason' | 'firstCheckAnswer' | 'firstCheckOn' | 'completedOn' | 'dueOn' | 'completionDueOn' | 'kickoffNotes'
 >;
 
 export type TNewProposal = Pick<TProposalRecord, 'id' | 'cellId' | 'proposerPartyId' | 'proposerUserId' | 'assignment' | 'terms' | 'reason' | 'suggested' | 'supersedesId'> & {

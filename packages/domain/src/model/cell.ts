@@ -44,6 +44,12 @@ export const ZCell = z.object({
   terms: ZTerms,
   notApplicableReason: z.string().trim().max(LIMITS.short).nullable(),
   kickoff: ZKickoff,
+  /**
+   * 期限: agree the cell by this date; 完了予定日: the 完了日 target. Always present in API
+   * answers (null when unset); optional in the type so cells built before deadlines existed still type-check.
+   */
+  dueOn: ZDate.nullable().optional(),
+  completionDueOn: ZDate.nullable().optional(),
   openProposalId: ZId.nullable(),
   version: ZVersion,
   updatedAt: ZDateTime,

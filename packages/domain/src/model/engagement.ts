@@ -14,6 +14,14 @@ export const ZEngagement = z.object({
   status: z.enum(ENGAGEMENT_STATUSES),
   /** Signatories must have TOTP enrolled before they can sign. */
   requireTwoFactorToSign: z.boolean(),
+  /**
+   * Reminders (督促) of consents still waiting: first after `firstAfterDays`, then every
+   * `everyDays`, at most `maxCount` (0: none). Always present in answers; optional in the type
+   * for clients built before it.
+   */
+  reminders: z
+    .object({ firstAfterDays: z.number().int().min(1).max(90), everyDays: z.number().int().min(1).max(90), maxCount: z.number().int().min(0).max(20) })
+    .optional(),
   catalogVersion: z.string().max(40).nullable(),
   templateCode: z.string().max(80).nullable(),
   archivedAt: ZDateTime.nullable(),

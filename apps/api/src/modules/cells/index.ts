@@ -5,6 +5,7 @@ export { matrixRoutes } from './matrix/matrix-routes.ts';
 export { applyMatrixFilter, isAskedOf, parseMatrixFilter, type MatrixFilter } from './matrix/matrix-filters.ts';
 export { createNegotiationService, type NegotiationService } from './negotiation/negotiation-service.ts';
 export { createBulkProposals } from './negotiation/bulk-service.ts';
+export { createBulkAccept } from './negotiation/bulk-accept-service.ts';
 export { negotiationRoutes } from './negotiation/negotiation-routes.ts';
 export { createCommentsService, type CommentsService } from './comments/comments-service.ts';
 export { createReviewService, type ReviewService } from './review/review-service.ts';

@@ -14,9 +14,14 @@ import { recordEvent } from '../events/index.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { instantiateTemplate } from './template-instantiation.ts';
 
-type Deps = { db: Db; access: EngagementAccessService };
+type Deps = {
+  db: Db;
+  access: EngagementAccessService;
+  /** How many inbox items wait for the caller in an engagement (the inbox module's count). */
+  waiting: (actor: Actor, engagementId: string) => Promise<number>;
+};
 
-export const createEngagementsService = ({ db, access }: Deps) => {
+export const createEngagementsService = ({ db, access, waiting }: Deps) => {
   const engagementsRepo = engagementsRepository(db);
   const partiesRepo = partiesRepository(db);
   const organizationsRepo = organizationsRepository(db);
@@ -76,7 +81,7 @@ export const createEngagementsService = ({ db, access }: Deps) => {
     /** Engagements the caller's organization is a party to (or owns). */
     list: async (actor: Actor, includeArchived: boolean) => {
       const ids = await engagementsRepo.listVisibleIds({ organizationId: actor.organizationId, userId: actor.userId, isAdmin: actor.orgRole === 'admin' }, includeArchived);
-      return { engagements: await Promise.all(ids.map((id) => summarize(id, actor))) };
+      return { engagements: await Promise.all(ids.map(async (id) => ({ ...(await summarize(id, actor)), waiting: await waiting(actor, id) }))) };
     },
 
     get: async (actor: Actor, engagementId: string) => {

@@ -6,7 +6,7 @@ import {
   ZCreateInvitationResponse,
   ZInvitation,
   ZInvitationPreview,
-  ZInvitationToken,
+  ZInvitationTokenBody,
 } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/schemas.ts';
@@ -16,7 +16,6 @@ const tags = ['invitations'];
 const security = [{ bearer: [] }];
 const ZEngagementParams = z.object({ id: z.uuid() });
 const ZInvitationParams = z.object({ invitationId: z.uuid() });
-const ZTokenParams = z.object({ token: ZInvitationToken });
 
 /**
  * 招待. Who may call: the engagement owner creates, lists and revokes; anyone
@@ -33,7 +32,7 @@ export const invitationsRoutes =
           tags,
           security,
           summary:
-            'Invite an organization to a party (owner): `{ email, partyId }` for a placeholder party or `{ email, role, displayName }` to create one. Answers the single-use link to hand over yourself — no e-mail is sent, and the token is never shown again',
+            'Invite an organization to a party (owner): `{ email, partyId }` for a placeholder party or `{ email, role, displayName }` to create one, with `acceptBy` `invitee` (default: only the invited e-mail may accept) or `organization` (any admin with an address of its domain). The link is e-mailed to the invitee and answered once here; the token is never shown again',
           params: ZEngagementParams,
           body: ZCreateInvitationRequest,
           response: { 201: ZCreateInvitationResponse, ...errorResponses(400, 401, 403, 404, 409) },
@@ -69,31 +68,32 @@ export const invitationsRoutes =
       },
       async (request) => service.revoke(actorOf(request), request.params.invitationId),
     );
-    app.get(
-      '/api/v1/invitations/:token',
+    app.post(
+      '/api/v1/invitations/preview',
       {
         schema: {
           tags,
-          summary: 'Preview an invitation from its link (public; the token is the credential): engagement, hospital, party and status',
-          params: ZTokenParams,
+          summary:
+            'Preview an invitation from its link (public; the token, sent in the body rather than the path, is the credential): engagement, hospital, party, who may accept and status',
+          body: ZInvitationTokenBody,
           response: { 200: ZInvitationPreview, ...errorResponses(400, 404) },
         },
       },
-      async (request) => service.preview(request.params.token),
+      async (request) => service.preview(request.body.token),
     );
     app.post(
-      '/api/v1/invitations/:token/accept',
+      '/api/v1/invitations/accept',
       {
         onRequest: requireAuth,
         schema: {
           tags,
           security,
           summary:
-            "Accept an invitation: the caller's organization becomes the party (organization admins). 409 invitation_used (second use), invitation_expired, invitation_revoked, party_taken, already_party",
-          params: ZTokenParams,
+            "Accept an invitation `{ token }`: the caller's organization becomes the party (organization admins whose e-mail is the invited one, or of its domain when `acceptBy` is `organization`). 403 invitation_email_mismatch; 409 invitation_used (second use), invitation_expired, invitation_revoked, party_taken, already_party",
+          body: ZInvitationTokenBody,
           response: { 200: ZAcceptInvitationResponse, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
-      async (request) => service.accept(actorOf(request), request.params.token),
+      async (request) => service.accept(actorOf(request), request.body.token),
     );
   };

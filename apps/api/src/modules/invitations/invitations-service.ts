@@ -6,6 +6,7 @@ import {
   forbidden,
   invitationStatus,
   isDomainError,
+  mayAcceptInvitation,
   notFound,
 } from '@bunkai/domain';
 import { getTemplate } from '@bunkai/catalog';
@@ -26,9 +27,16 @@ import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { recordEvent } from '../events/index.ts';
 import { hashToken, newOpaqueToken } from '../auth/index.ts';
+import type { MailService } from '../mail/index.ts';
 import type { Actor } from '../../plugins/auth.ts';
 
-type Deps = { db: Db; access: EngagementAccessService; config: Pick<Config, 'publicUrl' | 'invitationTtlDays'>; clock: Clock };
+type Deps = {
+  db: Db;
+  access: EngagementAccessService;
+  config: Pick<Config, 'publicUrl' | 'invitationTtlDays'>;
+  clock: Clock;
+  mail: Pick<MailService, 'enqueueMail'>;
+};
 
 const DAY_MS = 86_400_000;
 
@@ -42,11 +50,12 @@ const assertUsable = (r: InvitationRow, now: Date) => {
 
 /**
  * 招待: single-use, expiring links that make an organization a party. Only
- * the SHA-256 of the token is stored; the token is shown once, to the inviter
- * (no e-mail is sent), and never enters the event log. Expiry is decided on
- * the injected clock.
+ * the SHA-256 of the token is stored; the link is e-mailed to the invitee (queued
+ * in the creating transaction, so no mail for a rolled-back invitation) and shown
+ * once to the inviter, and never enters the event log. Expiry is decided on the
+ * injected clock.
  */
-export const createInvitationsService = ({ db, access, config, clock }: Deps) => {
+export const createInvitationsService = ({ db, access, config, clock, mail }: Deps) => {
   const invitationsRepo = invitationsRepository(db);
   const partiesRepo = partiesRepository(db);
   const engagementsRepo = engagementsRepository(db);
@@ -90,9 +99,30 @@ export const createInvitationsService = ({ db, access, config, clock }: Deps) =>
         const token = newOpaqueToken();
         const now = clock.now();
         const expiresAt = new Date(now.getTime() + config.invitationTtlDays * DAY_MS).toISOString();
-        const row = await invitationsRepo.insert({ engagementId, partyId, email: body.email, tokenHash: hashToken(token), expiresAt, createdByUserId: actor.userId }, tx);
-        await recordEvent(tx, a, { type: 'invitation.created', subjectId: row.id, payload: { partyId, email: body.email, expiresAt } });
+        const acceptBy = body.acceptBy ?? 'invitee';
+        const row = await invitationsRepo.insert(
+          { engagementId, partyId, email: body.email, acceptBy, tokenHash: hashToken(token), expiresAt, createdByUserId: actor.userId },
+          tx,
+        );
+        await recordEvent(tx, a, { type: 'invitation.created', subjectId: row.id, payload: { partyId, email: body.email, acceptBy, expiresAt } });
         const acceptUrl = `${config.publicUrl.replace(/\/+$/, '')}/invitations/${token}`;
+        const inviter = await organizationsRepo.findUserWithOrganization(actor.userId, tx);
+        const party = await partiesRepo.findById(partyId, {}, tx);
+        await mail.enqueueMail(
+          {
+            to: row.email,
+            template: 'invitation',
+            data: {
+              engagementTitle: a.engagement.title,
+              partyName: party?.displayName ?? '',
+              inviterName: inviter?.displayName ?? '',
+              inviterOrganization: inviter?.organizationName ?? '',
+              acceptUrl,
+              expiresAt,
+            },
+          },
+          tx,
+        );
         return { invitation: { ...toInvitation(row, now), acceptUrl }, token };
       }),
 
@@ -125,6 +155,7 @@ export const createInvitationsService = ({ db, access, config, clock }: Deps) =>
         partyRole: toParty(row.party).role,
         partyDisplayName: row.party.displayName,
         email: row.invitation.email,
+        acceptBy: row.invitation.acceptBy,
         expiresAt: iso(row.invitation.expiresAt),
         status: invitationStatus(row.invitation, clock.now()),
       };
@@ -132,7 +163,8 @@ export const createInvitationsService = ({ db, access, config, clock }: Deps) =>
 
     /**
      * The caller's organization becomes the party (an admin accepts for its
-     * organization). The link is the secret: the invited e-mail is not matched.
+     * organization). The link alone is not enough: the caller's e-mail must be the
+     * invited one, or share its domain when the inviter chose `organization`.
      */
     accept: async (actor: Actor, token: string) => {
       try {
@@ -142,6 +174,15 @@ export const createInvitationsService = ({ db, access, config, clock }: Deps) =>
           const now = clock.now();
           assertUsable(row, now);
           if (actor.orgRole !== 'admin') throw forbidden('org_admin_only', 'Only an administrator can accept an invitation for their organization.');
+          const me = await organizationsRepo.findUserWithOrganization(actor.userId, tx);
+          if (!me || !mayAcceptInvitation(row.acceptBy, row.email, me.email)) {
+            throw forbidden(
+              'invitation_email_mismatch',
+              row.acceptBy === 'invitee'
+                ? 'This invitation was sent to another e-mail address; sign in with the invited address.'
+                : "This invitation is for another organization's e-mail domain; sign in with an address of the invited organization.",
+            );
+          }
           const party = await partiesRepo.findById(row.partyId, { lock: true }, tx);
           if (!party) throw notFound('Invitation');
           if (party.organizationId) throw conflict('party_taken', 'The party this invitation is for already belongs to an organization.');

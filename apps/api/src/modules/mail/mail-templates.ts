@@ -13,6 +13,13 @@ export type MailTemplates = {
     /** ISO-8601; shown as a date. */
     expiresAt: string;
   };
+  /** 通知まとめ: what happened and what waits, one line per notification, each linking to its cell. */
+  digest: {
+    items: { engagementTitle: string; summary: string; url: string }[];
+    inboxUrl: string;
+    preferencesUrl: string;
+    unsubscribeUrl: string;
+  };
 };
 export type MailTemplateName = keyof MailTemplates;
 
@@ -22,20 +29,23 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 
 const day = (isoDate: string) => isoDate.slice(0, 10);
 
-/** A minimal, client-safe HTML body: paragraphs and one call-to-action link. */
-const htmlBody = (paragraphs: string[], link: { label: string; url: string }, footer: string) =>
+type Link = { label: string; url: string };
+
+/** A minimal, client-safe HTML body: paragraphs, optional linked lines, one call-to-action link. */
+const htmlBody = (paragraphs: string[], link: Link, footer: string, items: Link[] = []) =>
   [
     '<!doctype html><html><body style="font-family:sans-serif;line-height:1.6">',
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...(items.length ? ['<ul>', ...items.map((i) => `<li><a href="${escapeHtml(i.url)}">${escapeHtml(i.label)}</a></li>`), '</ul>'] : []),
     `<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>`,
     `<p style="color:#666;font-size:12px">${escapeHtml(footer)}</p>`,
     '</body></html>',
   ].join('\n');
 
-const textBody = (paragraphs: string[], link: { label: string; url: string }, footer: string) =>
-  [...paragraphs, '', `${link.label}: ${link.url}`, '', '--', footer, ''].join('\n');
+const textBody = (paragraphs: string[], link: Link, footer: string, items: Link[] = []) =>
+  [...paragraphs, ...(items.length ? ['', ...items.flatMap((i) => [`・${i.label}`, `  ${i.url}`])] : []), '', `${link.label}: ${link.url}`, '', '--', footer, ''].join('\n');
 
-type Renderer<T> = Record<MailLang, (d: T) => { subject: string; paragraphs: string[]; link: { label: string; url: string }; footer: string }>;
+type Renderer<T> = Record<MailLang, (d: T) => { subject: string; paragraphs: string[]; link: Link; footer: string; items?: Link[] }>;
 
 const invitation: Renderer<MailTemplates['invitation']> = {
   ja: (d) => ({
@@ -58,10 +68,29 @@ const invitation: Renderer<MailTemplates['invitation']> = {
   }),
 };
 
-const RENDERERS: { [K in MailTemplateName]: Renderer<MailTemplates[K]> } = { invitation };
+const line = (i: MailTemplates['digest']['items'][number]) => ({ label: `［${i.engagementTitle}］${i.summary}`, url: i.url });
+
+const digest: Renderer<MailTemplates['digest']> = {
+  ja: (d) => ({
+    subject: `【Bunkai】${d.items.length}件のお知らせ`,
+    paragraphs: ['責任分界の協議で、次の動きがありました。各行のリンクから該当する分担を開けます。'],
+    items: d.items.map(line),
+    link: { label: '受信箱を開く', url: d.inboxUrl },
+    footer: `通知の頻度（すぐに／1時間ごと／1日1回）と言語は設定で変えられます: ${d.preferencesUrl}\nメール通知を停止する: ${d.unsubscribeUrl}`,
+  }),
+  en: (d) => ({
+    subject: `[Bunkai] ${d.items.length} update${d.items.length === 1 ? '' : 's'}`,
+    paragraphs: ['Here is what happened in your responsibility-split negotiations. Each line links to its cell.'],
+    items: d.items.map(line),
+    link: { label: 'Open your inbox', url: d.inboxUrl },
+    footer: `Choose how often you hear from us (immediately, hourly, daily) and the language: ${d.preferencesUrl}\nStop these e-mails: ${d.unsubscribeUrl}`,
+  }),
+};
+
+const RENDERERS: { [K in MailTemplateName]: Renderer<MailTemplates[K]> } = { invitation, digest };
 
 /** Subject, plain text and HTML of one message in one language (Japanese unless the recipient reads English). */
 export const renderMail = <K extends MailTemplateName>(template: K, lang: MailLang, data: MailTemplates[K]): RenderedMail => {
   const r = (RENDERERS[template] as Renderer<MailTemplates[K]>)[lang](data);
-  return { subject: r.subject, text: textBody(r.paragraphs, r.link, r.footer), html: htmlBody(r.paragraphs, r.link, r.footer) };
+  return { subject: r.subject, text: textBody(r.paragraphs, r.link, r.footer, r.items), html: htmlBody(r.paragraphs, r.link, r.footer, r.items) };
 };

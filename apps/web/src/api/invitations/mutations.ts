@@ -23,7 +23,7 @@ export const useRevokeInvitation = (engagementId: string) => {
 export const useAcceptInvitation = (token: string) => {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<TAcceptInvitationResponse>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`),
+    mutationFn: () => api.post<TAcceptInvitationResponse>('/api/v1/invitations/accept', { token }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ROOT.engagements });
       void qc.invalidateQueries({ queryKey: invitationKeys.preview(token) });

@@ -11,4 +11,4 @@ export const useListInvitations = (engagementId: string, enabled = true) =>
   });
 
 export const useGetInvitationPreview = (token: string) =>
-  useQuery({ queryKey: invitationKeys.preview(token), queryFn: ({ signal }) => api.get<TInvitationPreview>(`/api/v1/invitations/${encodeURIComponent(token)}`, { signal, auth: false }), retry: false });
+  useQuery({ queryKey: invitationKeys.preview(token), queryFn: ({ signal }) => api.post<TInvitationPreview>('/api/v1/invitations/preview', { token }, { signal, auth: false }), retry: false });

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ZAcceptRequest,
+  ZBulkAcceptRequest,
+  ZBulkAcceptResponse,
   ZBulkProposeRequest,
   ZBulkProposeResponse,
   ZCellHistoryResponse,
@@ -17,13 +19,19 @@ import { errorResponses, typedJsonSerializer } from '../../../plugins/schemas.ts
 import type { CommentsService } from '../comments/comments-service.ts';
 import type { NegotiationService } from './negotiation-service.ts';
 import type { createBulkProposals } from './bulk-service.ts';
+import type { createBulkAccept } from './bulk-accept-service.ts';
 
 const tags = ['negotiation'];
 const security = [{ bearer: [] }];
 const ZParams = z.object({ id: z.uuid() });
 const mutation = { 200: ZProposalMutationResponse, ...errorResponses(400, 401, 403, 404, 409) };
 
-type Services = { negotiation: NegotiationService; comments: CommentsService; bulk: ReturnType<typeof createBulkProposals> };
+type Services = {
+  negotiation: NegotiationService;
+  comments: CommentsService;
+  bulk: ReturnType<typeof createBulkProposals>;
+  bulkAccept: ReturnType<typeof createBulkAccept>;
+};
 
 /**
  * Who may call: writers (owner, member, signatory) for every mutation, always
@@ -31,7 +39,7 @@ type Services = { negotiation: NegotiationService; comments: CommentsService; bu
  * too) for comments and history. Non-parties get 404, observers 403 on writes.
  */
 export const negotiationRoutes =
-  ({ negotiation, comments, bulk }: Services): FastifyPluginAsyncZod =>
+  ({ negotiation, comments, bulk, bulkAccept }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook('onRequest', requireAuth);
     app.post(
@@ -86,6 +94,21 @@ export const negotiationRoutes =
         },
       },
       async (request) => bulk(actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/v1/engagements/:id/proposals/accept',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            '一括承諾: accept for the caller’s party the open proposals of `{ cellIds }`, or of every cell matching `{ filter }` (the matrix filters) that waits for its consent; per cell `agreed`, `waiting` (pendingFrom) or `refused` (code, message) — each cell on its own, under the same consent rules as a single accept',
+          params: ZParams,
+          body: ZBulkAcceptRequest,
+          response: { 200: ZBulkAcceptResponse, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => bulkAccept(actorOf(request), request.params.id, request.body),
     );
     app.get(
       '/api/v1/cells/:id/comments',

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZInboxQuery, ZInboxResponse } from '@bunkai/domain';
+import { actorOf, requireAuth } from '../../plugins/auth.ts';
+import { errorResponses } from '../../plugins/schemas.ts';
+import type { InboxService } from './inbox-service.ts';
+
+/** Who may call: any signed-in user, about their own parties. */
+export const inboxRoutes =
+  (service: InboxService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/me/inbox',
+      {
+        onRequest: requireAuth,
+        schema: {
+          tags: ['inbox'],
+          security: [{ bearer: [] }],
+          summary:
+            "受信箱: what waits for the caller's party — proposals waiting for its consent, its unsettled (unassigned or disputed) cells, unanswered comments, signatures, 完了予定日 near or past, いいえ without a target date — with counts in total, per kind and per engagement; `?engagementId=` for one engagement",
+          querystring: ZInboxQuery,
+          response: { 200: ZInboxResponse, ...errorResponses(400, 401, 404) },
+        },
+      },
+      async (request) => service.inbox(actorOf(request), request.query),
+    );
+  };

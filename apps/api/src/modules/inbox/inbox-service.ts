@@ -1,0 +1,58 @@
+import { type TInboxQuery, type TInboxResponse, countInbox, inboxPath, selectInbox } from '@bunkai/domain';
+import { type Db, engagementsRepository, loadInboxSources, loadMatrix, todayUtc } from '@bunkai/db';
+import type { EngagementAccessService } from '../../access/engagement-access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Actor } from '../../plugins/auth.ts';
+
+type Deps = { db: Db; access: EngagementAccessService; clock: Clock };
+
+/** A 完了予定日 this many days ahead (or less) is "near". */
+export const DUE_SOON_DAYS = 7;
+
+/**
+ * 受信箱: what waits for the caller's party, engagement by engagement. The rules are the
+ * domain's `selectInbox`; this loads the matrix, comments and revisions it decides on.
+ * Observers (オブザーバー) owe nothing, and an owner whose organization holds no party has no inbox.
+ */
+export const createInboxService = ({ db, access, clock }: Deps) => {
+  const engagementsRepo = engagementsRepository(db);
+
+  const forEngagement = async (actor: Actor, engagementId: string) => {
+    const a = await access.load(actor, engagementId);
+    if (!a.party || a.party.role === 'observer') return null;
+    const [m, src] = await Promise.all([loadMatrix({ engagementId }, db), loadInboxSources({ engagementId }, db)]);
+    const entries = selectInbox({
+      engagementId,
+      party: { id: a.party.id, role: a.party.role, displayName: a.party.displayName },
+      isSignatory: a.roles.includes('signatory'),
+      cells: m.cells,
+      comments: src.comments,
+      awaitingSignature: src.awaitingSignature,
+      today: todayUtc(clock.now()),
+      dueSoonDays: DUE_SOON_DAYS,
+    });
+    return { title: a.engagement.title, partyId: a.party.id, entries };
+  };
+
+  return {
+    /** One engagement (404 when the caller has no part in it) or every engagement the caller sees, archived ones aside. */
+    inbox: async (actor: Actor, query: TInboxQuery): Promise<TInboxResponse> => {
+      const ids = query.engagementId
+        ? [query.engagementId]
+        : await engagementsRepo.listVisibleIds({ organizationId: actor.organizationId, userId: actor.userId, isAdmin: actor.orgRole === 'admin' }, false);
+      const per = (await Promise.all(ids.map(async (id) => ({ id, r: await forEngagement(actor, id) })))).filter((x) => x.r !== null);
+      const items = per.flatMap(({ r }) =>
+        r!.entries.map((e) => ({ ...e, engagementTitle: r!.title, partyId: r!.partyId, path: inboxPath(e) })),
+      );
+      return {
+        ...countInbox(items),
+        engagements: per.map(({ id, r }) => ({ engagementId: id, title: r!.title, partyId: r!.partyId, ...countInbox(r!.entries) })),
+        items,
+      };
+    },
+
+    /** How many items wait for the caller in one engagement (0 without a party). */
+    waiting: async (actor: Actor, engagementId: string) => (await forEngagement(actor, engagementId))?.entries.length ?? 0,
+  };
+};
+export type InboxService = ReturnType<typeof createInboxService>;

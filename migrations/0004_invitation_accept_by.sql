@@ -1,0 +1,2 @@
+ALTER TABLE "invitations" ADD COLUMN "accept_by" text DEFAULT 'invitee' NOT NULL;--> statement-breakpoint
+ALTER TABLE "invitations" ADD CONSTRAINT "invitations_accept_by_check" CHECK ("invitations"."accept_by" in ('invitee', 'organization'));

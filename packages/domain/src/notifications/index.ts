@@ -1,0 +1,3 @@
+export * from './targets.ts';
+export * from './preferences.ts';
+export * from './reminders.ts';
