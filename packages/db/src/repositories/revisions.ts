@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { type TEngagementStatus, type TRevisionView, isSigningParty } from '@bunkai/domain';
+import { type TEngagementStatus, type TRevisionStanding, type TRevisionView, isSigningParty } from '@bunkai/domain';
 import type { Db } from '../create-db.ts';
 import { engagements, eventHeads, organizations, parties, revisions } from '../schema/index.ts';
 import { type SignatureRow, toSignatureView } from './signatures.ts';
@@ -17,6 +17,8 @@ export const toRevisionView = (
   sigs: readonly SignatureRow[],
   engagementParties: readonly PartyLike[],
   organizationNames: ReadonlyMap<string, string>,
+  /** 版の効力 among all revisions of the engagement; by default what the status alone says of the newest revision. */
+  standing: TRevisionStanding = status === 'executed' ? { kind: 'executed_current', supersededBy: null } : status === 'frozen' ? { kind: 'awaiting_signatures', supersededBy: null } : { kind: 'void', supersededBy: null },
 ): TRevisionView => {
   const partyById = new Map(engagementParties.map((p) => [p.id, p]));
   const signedParties = new Set(sigs.map((s) => s.partyId));
@@ -31,6 +33,7 @@ export const toRevisionView = (
     executedAt: isoOrNull(row.executedAt),
     createdAt: iso(row.createdAt),
     matchesLive: row.sha256 === liveSha256,
+    standing,
     signatures: sigs.map((s) => toSignatureView(s, row.number, partyById, organizationNames)),
     // An executed revision was signed by the parties of its time; parties added since are not owed a signature on it.
     signingParties: engagementParties

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENGAGEMENT_STATUSES, RACI_ROLES } from '../model/enums.ts';
 import { LIMITS, ZDateTime, ZId, ZLocalized } from '../model/primitives.ts';
 import { REVISION_STATUSES, ZRevision, ZSignature } from '../model/revision.ts';
+import { ZRevisionStanding } from '../revision/standing.ts';
 import { ZTotpCode } from './auth.ts';
 
 /**
@@ -35,6 +36,8 @@ export const ZRevisionView = ZRevision.extend({
   status: z.enum(REVISION_STATUSES),
   /** The live matrix still hashes to this revision's sha256. */
   matchesLive: z.boolean(),
+  /** 版の効力: executed and current, executed but superseded by revision N on date D, void, or awaiting signatures. */
+  standing: ZRevisionStanding,
   signatures: z.array(ZSignatureView),
   /** Every non-observer party and whether it has signed. */
   signingParties: z.array(ZSigningParty),
