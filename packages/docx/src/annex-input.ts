@@ -63,7 +63,7 @@ export type TAnnexFinding = {
 export type TAnnexOptions = {
   /** Print English sub-labels under the Japanese ones (default true). */
   bilingual?: boolean;
-  /** Include the landscape asset × duty matrix (default true). */
+  /** Include the landscape asset × duty matrix as an appendix (default false since format 2; format 1 always had it). */
   includeMatrix?: boolean;
 };
 

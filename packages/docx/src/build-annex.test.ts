@@ -9,7 +9,7 @@ const build = (input = smallAnnex()): Promise<Record<string, string>> => {
   const key = JSON.stringify(input);
   let files = cache.get(key);
   if (!files) {
-    files = buildAnnex(input).then(unzipDocx);
+    files = buildAnnex(input, { includeMatrix: true }).then(unzipDocx);
     cache.set(key, files);
   }
   return files;

@@ -6,7 +6,7 @@ import { createDeferredTables } from './deferred-tables.ts';
 import type { TAnnexModel, TSectionContext } from './annex-model.ts';
 import { DOCUMENT_TITLE } from './labels.ts';
 import { documentXmlOf, normalizePackage } from './package-zip.ts';
-import { PROPERTY_NAMES } from './properties.ts';
+import { ANNEX_FORMAT, PROPERTY_NAMES, formatAnnexOptions } from './properties.ts';
 import { coverSection } from './sections/cover.ts';
 import { findingsSection } from './sections/findings.ts';
 import { pageFooter, pageHeader } from './sections/footer.ts';
@@ -38,7 +38,9 @@ const section = (model: TAnnexModel, landscape: boolean, children: (Paragraph | 
   children,
 });
 
-const customProperties = (input: TAnnexInput): { name: string; value: string }[] => [
+const customProperties = (input: TAnnexInput, options: { includeMatrix: boolean; bilingual: boolean }): { name: string; value: string }[] => [
+  { name: PROPERTY_NAMES.annexFormat, value: String(ANNEX_FORMAT) },
+  { name: PROPERTY_NAMES.annexOptions, value: formatAnnexOptions(options) },
   { name: PROPERTY_NAMES.engagementId, value: input.engagement.id },
   ...(input.revision ? [{ name: PROPERTY_NAMES.revisionNumber, value: String(input.revision.number) }] : []),
   ...(input.revision?.sha256 ? [{ name: PROPERTY_NAMES.revisionSha256, value: input.revision.sha256 }] : []),
@@ -52,7 +54,7 @@ export const buildAnnex = async (input: TAnnexInput, options: TAnnexOptions = {}
   const model = buildModel(input);
   const deferred = createDeferredTables();
   const ctx: TSectionContext = { model, bilingual: options.bilingual ?? true, table: deferred.defer };
-  const includeMatrix = options.includeMatrix ?? true;
+  const includeMatrix = options.includeMatrix ?? false;
   const layout = itemsLayout(model.parties.length);
 
   let no = 1;
@@ -79,7 +81,7 @@ export const buildAnnex = async (input: TAnnexInput, options: TAnnexOptions = {}
     description: input.revision?.sha256 ? `SHA-256 ${input.revision.sha256}` : '草案 DRAFT',
     keywords: 'Bunkai, 責任分界, SLA',
     revision: input.revision?.number ?? 1,
-    customProperties: customProperties(input),
+    customProperties: customProperties(input, { includeMatrix, bilingual: ctx.bilingual }),
     styles: documentStyles(),
     sections,
   });

@@ -70,8 +70,8 @@ describe('GET /api/v1/engagements/:id/annex.docx (draft of the live matrix)', ()
     for (const s of ['ひまわり総合病院', 'さくらネットワーク株式会社', '監査法人みどり', '運用責任者の選任', 'ファームウェア・OSの更新']) expect(text).toContain(s);
     expect(headerXml(res.bytes)).toContain('string="草案 DRAFT"');
     const props = await readAnnexProperties(res.bytes);
-    expect(props).toEqual({ engagementId: w.eid });
-    expect((await verify(w.owner, res.bytes)).reason).toBe('no_properties');
+    expect(props).toEqual({ engagementId: w.eid, annexFormat: 2 });
+    expect(await verify(w.owner, res.bytes)).toMatchObject({ match: false, verdict: 'not_an_annex', reason: 'no_properties' });
   });
 
   it('may be read by observers; 401 without a token, 404 for non-parties and unknown engagements, 400 for a malformed id', async () => {
@@ -97,13 +97,13 @@ describe('GET /api/v1/revisions/:id/annex.docx (frozen revision)', () => {
     expect(res.headers['content-type']).toBe(DOCX);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="bunkai-annex-${w.eid.replace(/-/g, '').slice(0, 8)}-r1.docx"`);
     const frozen = res.bytes;
-    expect(await readAnnexProperties(frozen)).toEqual({ revisionSha256: r1.sha256, engagementId: w.eid, revisionNumber: 1 });
+    expect(await readAnnexProperties(frozen)).toEqual({ revisionSha256: r1.sha256, engagementId: w.eid, revisionNumber: 1, annexFormat: 2 });
     const text = bodyText(frozen);
     expect(text).toContain('第1版');
     expect(text).toContain(r1.sha256!);
     expect(text).toContain('署名待ち');
     const result = await verify(w.vendor, frozen);
-    expect(result).toMatchObject({ match: true, reason: 'match', claimedSha256: r1.sha256, revision: { id: r1.id, number: 1 } });
+    expect(result).toMatchObject({ match: true, verdict: 'exact', reason: 'match', claimedSha256: r1.sha256, revision: { id: r1.id, number: 1 }, standing: { kind: 'awaiting_signatures' } });
   });
 
   it('is byte-identical on two downloads of the same revision', async () => {
