@@ -69,7 +69,8 @@ export const readAnnexProperties = async (buffer: Uint8Array): Promise<TAnnexPro
   if (id) out.engagementId = id;
   const n = Number(values.get(PROPERTY_NAMES.revisionNumber));
   if (Number.isInteger(n) && n >= 1) out.revisionNumber = n;
+  // Format 1 wrote no format property; only a document with Bunkai's identity has a format at all.
   const f = Number(values.get(PROPERTY_NAMES.annexFormat) ?? 1);
-  if (Number.isInteger(f) && f >= 1) out.annexFormat = f;
+  if (Object.keys(out).length > 0 && Number.isInteger(f) && f >= 1) out.annexFormat = f;
   return out;
 };

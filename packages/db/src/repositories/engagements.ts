@@ -19,6 +19,7 @@ export const toEngagement = (r: EngagementRow): TEngagement => ({
   requireTwoFactorToSign: r.requireTwoFactorToSign,
   catalogVersion: r.catalogVersion,
   templateCode: r.templateCode,
+  contract: r.contract ?? null,
   archivedAt: isoOrNull(r.archivedAt),
   version: r.version,
   createdAt: iso(r.createdAt),
@@ -26,7 +27,7 @@ export const toEngagement = (r: EngagementRow): TEngagement => ({
 });
 
 /** Settings a PATCH may change (`archived` becomes `archivedAt`, stamped by the database). */
-export type EngagementChanges = Partial<Pick<EngagementInsert, 'title' | 'systemName' | 'description' | 'serviceModel' | 'provisionPattern' | 'requireTwoFactorToSign'>> & {
+export type EngagementChanges = Partial<Pick<EngagementInsert, 'title' | 'systemName' | 'description' | 'serviceModel' | 'provisionPattern' | 'requireTwoFactorToSign' | 'contract'>> & {
   archived?: boolean | undefined;
 };
 

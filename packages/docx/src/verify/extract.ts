@@ -21,7 +21,11 @@ export type TExtractedAnnex = {
 };
 
 /** Whitespace of any kind (including the ideographic space and line breaks) collapses to one space. */
-export const normalizeText = (s: string): string => s.replace(/[\s\u200b\u00ad]+/gu, ' ').trim();
+export const normalizeText = (s: string): string =>
+  s
+    .replace(/[\u2010\u2011]/g, '-')
+    .replace(/[\s\u200b\u2060\u00ad]+/gu, ' ')
+    .trim();
 
 export class AnnexXmlError extends Error {}
 

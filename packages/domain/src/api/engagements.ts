@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEngagement } from '../model/engagement.ts';
+import { ZEngagement, ZEngagementContract } from '../model/engagement.ts';
 import { PROVISION_PATTERNS, SERVICE_MODELS } from '../model/enums.ts';
 import { ZParty } from '../model/party.ts';
 import { ZName, ZText, ZVersion } from '../model/primitives.ts';
@@ -27,6 +27,8 @@ export const ZUpdateEngagementRequest = z.object({
   provisionPattern: z.enum(PROVISION_PATTERNS).optional(),
   requireTwoFactorToSign: z.boolean().optional(),
   archived: z.boolean().optional(),
+  /** 主契約 printed on the annex cover; null clears it. */
+  contract: ZEngagementContract.nullable().optional(),
 });
 export type TUpdateEngagementRequest = z.infer<typeof ZUpdateEngagementRequest>;
 
