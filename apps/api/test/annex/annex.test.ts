@@ -174,3 +174,58 @@ describe('content-disposition: unsafe characters', () => {
     expect(attachment('report\u2066\u2069.docx')).toBe('attachment; filename="report.docx"');
   });
 });
+
+describe('annex format 2: contract cover, signing certificate, optional matrix', () => {
+  it('prints the main contract the owner records (PATCH /engagements/:id contract) with 甲/乙, 和暦 and precedence', async () => {
+    const { w, r1 } = await frozenWorld();
+    const current = (await w.owner.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${w.eid}`)).body.engagement;
+    const patch = await w.owner.http.patch<{ engagement?: { contract: unknown } }>(`/api/v1/engagements/${w.eid}`, {
+      version: current.version,
+      contract: {
+        title: '電子カルテシステム保守契約',
+        number: 'HOS-2026-118',
+        date: '2026-04-01',
+        designations: { [w.hospitalPartyId]: '甲', [w.vendorPartyId]: '乙' },
+        prevails: 'main_contract',
+        japaneseEraDates: true,
+      },
+    });
+    expect(patch.status).toBe(200);
+    const bad = await w.owner.http.patch(`/api/v1/engagements/${w.eid}`, { version: current.version + 1, contract: { title: 'x', designations: { [w.hospitalPartyId]: 'A' } } });
+    expect(bad.status).toBe(400);
+    const text = bodyText((await download(w.owner, revisionUrl(r1.id))).bytes);
+    expect(text).toContain('| 契約名 Main contract | 電子カルテシステム保守契約 |');
+    expect(text).toContain('HOS-2026-118');
+    expect(text).toContain('2026年4月1日（令和8年4月1日）');
+    expect(text).toContain('甲：ひまわり総合病院');
+    expect(text).toContain('乙：さくらネットワーク株式会社');
+    expect(text).toContain('主契約の定めが優先する');
+    expect(text).toContain('| 効力 Standing | 署名待ち（未締結） Awaiting signatures (not executed) |');
+    // Party columns are headed by the contract's designations, with a legend.
+    expect(text).toMatch(/当事者の略称：甲＝/);
+  });
+
+  it('the signing certificate lists, per signature, the authentication used, client address, user agent and seal', async () => {
+    const { w, r1 } = await frozenWorld();
+    const { revision } = await signRevision(w, r1);
+    const text = bodyText((await download(w.owner, revisionUrl(r1.id))).bytes);
+    expect(text).toContain('署名証明書');
+    expect(text).toContain('| 本人確認の方法 | パスワード再入力＋TOTP（ワンタイムコード） |');
+    expect(text).toMatch(/\| 接続元アドレス \| 127\.0\.0\.1 \|/);
+    expect(text).toMatch(/\| 利用環境（User-Agent） \| .+ \|/);
+    for (const s of revision.signatures) expect(text).toContain(s.seal);
+    expect(text).toContain(r1.sha256!);
+    // The test server's public URL is a loopback address: no link and no QR code is printed.
+    expect(text).not.toContain('localhost');
+    expect(text).not.toContain('127.0.0.1/verify');
+  });
+
+  it('appends the asset × duty matrix only when asked (?matrix=1), and verify re-builds it the same way', async () => {
+    const { w, r1 } = await frozenWorld();
+    const plain = bodyText((await download(w.owner, revisionUrl(r1.id))).bytes);
+    expect(plain).not.toContain('資産×責任項目マトリクス Asset');
+    const withMatrix = (await download(w.owner, `${revisionUrl(r1.id)}?matrix=1`)).bytes;
+    expect(bodyText(withMatrix)).toContain('付録 資産×責任項目マトリクス');
+    expect(await verify(w.vendor, withMatrix)).toMatchObject({ verdict: 'exact', match: true });
+  });
+});

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { type TEngagementStatus, type TRevisionStanding, type TRevisionView, isSigningParty } from '@bunkai/domain';
+import { type TEngagementContract, type TEngagementStatus, type TRevisionStanding, type TRevisionView, isSigningParty } from '@bunkai/domain';
 import type { Db } from '../create-db.ts';
 import { engagements, eventHeads, organizations, parties, revisions } from '../schema/index.ts';
 import { type SignatureRow, toSignatureView } from './signatures.ts';
@@ -83,6 +83,10 @@ export const revisionsRepository = (db: Db) => ({
     const rows = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, wanted));
     return new Map(rows.map((r) => [r.id, r.name]));
   },
+
+  /** 主契約 of the engagement (printed on the annex cover), null when not recorded. */
+  engagementContract: async (engagementId: string, tx: Db = db): Promise<TEngagementContract | null> =>
+    (await tx.select({ contract: engagements.contract }).from(engagements).where(eq(engagements.id, engagementId)))[0]?.contract ?? null,
 
   engagementStatus: async (engagementId: string, tx: Db = db): Promise<string | undefined> =>
     (await tx.select({ status: engagements.status }).from(engagements).where(eq(engagements.id, engagementId)))[0]?.status,

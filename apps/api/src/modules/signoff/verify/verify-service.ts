@@ -182,9 +182,9 @@ export const createVerifyService = ({ db, access, revisions, pool, verifyUrl }: 
         annexFormat: props.annexFormat ?? 1,
         checks,
       });
-    const input = await loadRevisionAnnexInput(db, found.row, verifyUrl);
-    const content = await pool.verify(input, file);
     const described = await describe(found);
+    const input = await loadRevisionAnnexInput(db, found.row, verifyUrl, described.standing);
+    const content = await pool.verify(input, file);
     checks.push(CHECKS.docxContent, CHECKS.standing, CHECKS.seals);
     const base = { recomputedSha256: null, claimedSha256: claimed, annexFormat: content.format, checks, ...described };
     if (content.verdict === 'exact' || content.verdict === 'same_content')
