@@ -35,7 +35,7 @@ const partyRows = (model: TAnnexModel, sha256: string | null): TableRow[] => {
   return model.signingParties.flatMap((p) => {
     const s = model.signatureByParty.get(p.id);
     const label = model.partyLabels.get(p.id);
-    const title = `${label?.designation ? `${label.designation}　` : ''}${p.displayName}（${PARTY_ROLE_LABELS[p.role].ja}）`;
+    const title = `${label?.designation ? `${label.designation}\u3000` : ''}${p.displayName}（${PARTY_ROLE_LABELS[p.role].ja}）`;
     const head = groupRow(runs(title, { bold: true, size: pt(9) }), [...w]);
     if (!s) return [head, kv('署名', '未署名')];
     return [

@@ -87,7 +87,7 @@ export const coverSection = ({ model, bilingual }: TSectionContext, toc: readonl
     ...(toc.length
       ? [
           para('目次', { bold: true, size: pt(10.5) }, { spacing: { before: 200, after: 60 } }),
-          ...toc.map((e) => para(`${e.no}　${e.ja}${bilingual ? `　${e.en}` : ''}`, { size: pt(9.5) }, { indent: { left: 240 } })),
+          ...toc.map((e) => para(`${e.no}\u3000${e.ja}${bilingual ? `\u3000${e.en}` : ''}`, { size: pt(9.5) }, { indent: { left: 240 } })),
         ]
       : []),
     new Paragraph({ children: [new PageBreak()] }),

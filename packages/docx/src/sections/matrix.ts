@@ -1,7 +1,7 @@
 import type { Paragraph, Table, TableRow } from 'docx';
 import type { TAsset } from '@bunkai/domain';
 import type { TItemRow, TMatrixBlock, TSectionContext } from '../annex-model.ts';
-import { ASSET_CATEGORY_LABELS, CELL_STATUS_LABELS, PARTY_ROLE_LABELS, PHASE_LABELS } from '../labels.ts';
+import { ASSET_CATEGORY_LABELS, CELL_STATUS_LABELS, PHASE_LABELS } from '../labels.ts';
 import { bodyRow, cell, cellPara, eagerTable, groupRow, headerRow, LANDSCAPE_WIDTH, repeatedGroupRow, SMALL } from '../table.ts';
 import type { TCellSize, TRowFactory } from '../table.ts';
 import { COLORS, formatDateShort, heading, para, pt, runs } from '../text.ts';
