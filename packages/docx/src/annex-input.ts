@@ -1,4 +1,4 @@
-import type { TAsset, TCell, TDuty, TFindingSeverity, TLocalized, TParty, TProvisionPattern, TServiceModel } from '@bunkai/domain';
+import type { TAsset, TCell, TDuty, TEngagementContract, TFindingSeverity, TLocalized, TParty, TProvisionPattern, TRevisionStanding, TServiceModel } from '@bunkai/domain';
 
 /**
  * Everything the annex builder needs, assembled by the caller (the API) from
@@ -12,6 +12,8 @@ export type TAnnexInput = {
     serviceModel: TServiceModel;
     provisionPattern: TProvisionPattern;
     hospitalName: string;
+    /** 主契約 (契約名・番号・日付・甲乙丙・優先関係・和暦), printed on the cover; absent or null when not recorded. */
+    contract?: TEngagementContract | null;
   };
   /** Parties with their contacts; shown in `position` order. */
   parties: readonly TParty[];
@@ -41,6 +43,8 @@ export type TAnnexRevision = {
   sha256: string | null;
   status: 'draft' | 'frozen' | 'executed';
   frozenAt: string | null;
+  /** 版の効力 today (executed and current, superseded by N on D, void, awaiting signatures); printed on the cover. */
+  standing?: TRevisionStanding;
 };
 
 export type TAnnexSignature = {
@@ -52,6 +56,11 @@ export type TAnnexSignature = {
   /** Hex seal over revision hash, party, signer, time and statement. */
   seal: string;
   revisionSha256: string;
+  /** How the signer re-authenticated at signing: 'password' or 'password+totp'. */
+  authentication?: string;
+  /** Client address and user agent recorded at signing (署名証明書). */
+  ip?: string;
+  userAgent?: string;
 };
 
 export type TAnnexFinding = {
@@ -63,7 +72,7 @@ export type TAnnexFinding = {
 export type TAnnexOptions = {
   /** Print English sub-labels under the Japanese ones (default true). */
   bilingual?: boolean;
-  /** Include the landscape asset × duty matrix (default true). */
+  /** Include the landscape asset × duty matrix as an appendix (default false since format 2; format 1 always had it). */
   includeMatrix?: boolean;
 };
 

@@ -2,14 +2,20 @@ import type { TAsset, TDuty, TDutyCategory, TParty, TRaciRole } from '@bunkai/do
 import { RACI_ROLES } from '@bunkai/domain';
 import type { TAnnexCell, TAnnexInput, TAnnexSignature, TAnnexStatus } from './annex-input.ts';
 import type { TTableSink } from './table.ts';
+import { type TBibliographyEntry, bibliography, formatReferences, getDuty } from '@bunkai/catalog';
 
 /** One line of an item table: a duty on one asset (or engagement-wide). */
 export type TItemRow = {
   duty: TDuty;
   /** Null when the duty has no cell (nothing to assign). */
   cell: TAnnexCell | null;
-  /** Null for engagement-wide cells. */
+  /** Null for engagement-wide cells and for rows covering several assets. */
   asset: TAsset | null;
+  /**
+   * The assets this row stands for: cells of one duty whose assignment, terms, status and kickoff are identical
+   * across assets collapse into one row naming them (「クライアント端末 ×24」); empty for engagement-wide rows.
+   */
+  assets: TAsset[];
   /** True for the first row of its duty (title and description printed in full). */
   first: boolean;
 };
@@ -35,7 +41,17 @@ export type TAnnexModel = {
   parts: TPartGroups[];
   matrix: TMatrixBlock[];
   assetCount: number;
+  /** Per party: the 略称 printed in narrow column headers (甲/乙/丙 when the contract names them) and the designation. */
+  partyLabels: Map<string, TPartyLabel>;
+  /** Per duty id: its 根拠 as readable citations (「安全管理GL 6.0 運用編 §8.2」), never catalog ids. */
+  citations: Map<string, string>;
+  /** Per duty id: the verified official 確認表 item number, where the catalog knows one. */
+  officialItems: Map<string, string>;
+  /** 参考文献: every catalog document cited, in catalog order. */
+  bibliography: TBibliographyEntry[];
 };
+
+export type TPartyLabel = { short: string; designation: string | null };
 
 const byPositionThenId = <T extends { position: number; id: string }>(a: T, b: T): number =>
   a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -74,6 +90,31 @@ export const rolesOf = (cell: TAnnexCell | null, partyId: string): TRaciRole[] =
   return RACI_ROLES.filter((r) => held.includes(r));
 };
 
+/** Two cells say the same thing when everything printed about them is equal (order of roles and parties aside). */
+const cellKey = (c: TAnnexCell): string => {
+  const assignment = Object.keys(c.assignment ?? {})
+    .sort()
+    .map((p) => [p, [...(c.assignment?.[p] ?? [])].sort()]);
+  return JSON.stringify([c.status, assignment, c.terms, c.notApplicableReason, c.kickoff]);
+};
+
+const CORPORATE = /(株式会社|有限会社|合同会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|独立行政法人|地方独立行政法人|医療法人社団|医療法人財団|医療法人|社会医療法人|（株）|\(株\)|\s)/g;
+
+/** 略称: the contract's 甲/乙/丙 when recorded, else the name without corporate forms, cut to `max` characters; unique. */
+export const partyLabels = (parties: readonly TParty[], input: TAnnexInput, max = 6): Map<string, TPartyLabel> => {
+  const designations = input.engagement.contract?.designations ?? {};
+  const out = new Map<string, TPartyLabel>();
+  const used = new Set<string>();
+  for (const p of parties) {
+    const designation = designations[p.id] ?? null;
+    let short = designation ?? ([...p.displayName.replace(CORPORATE, '')].slice(0, max).join('') || p.displayName.slice(0, max));
+    for (let n = 2; used.has(short); n++) short = `${[...short].slice(0, max - 1).join('')}${n}`;
+    used.add(short);
+    out.set(p.id, { short, designation });
+  }
+  return out;
+};
+
 export const buildModel = (input: TAnnexInput): TAnnexModel => {
   const parties = [...input.parties].sort(byPositionThenId);
   const assets = [...input.assets].sort(byPositionThenId);
@@ -104,14 +145,35 @@ export const buildModel = (input: TAnnexInput): TAnnexModel => {
       parts.push(part);
     }
     const cells = cellsByDuty.get(duty.id) ?? [];
-    const rows: TItemRow[] =
-      cells.length === 0
-        ? [{ duty, cell: null, asset: null, first: true }]
-        : cells.map((cell, i) => ({ duty, cell, asset: cell.assetId === null ? null : (assetById.get(cell.assetId) ?? null), first: i === 0 }));
+    const perCell = cells.map((cell, i): TItemRow => {
+      const asset = cell.assetId === null ? null : (assetById.get(cell.assetId) ?? null);
+      return { duty, cell, asset, assets: asset ? [asset] : [], first: i === 0 };
+    });
+    // Item tables: like cells of a duty collapse into one row (first occurrence keeps its place); the matrix stays per asset.
+    const collapsed: TItemRow[] = [];
+    const byKey = new Map<string, TItemRow>();
+    for (const row of perCell) {
+      if (!row.asset) {
+        collapsed.push(row);
+        continue;
+      }
+      const key = cellKey(row.cell!);
+      const same = byKey.get(key);
+      if (same) {
+        same.assets.push(row.asset);
+        same.asset = null;
+      } else {
+        const own = { ...row, assets: [row.asset] };
+        byKey.set(key, own);
+        collapsed.push(own);
+      }
+    }
+    collapsed.forEach((r, i) => (r.first = i === 0));
+    const rows: TItemRow[] = cells.length === 0 ? [{ duty, cell: null, asset: null, assets: [], first: true }] : collapsed;
     const group = part.groups.find((g) => g.category === duty.category);
     if (group) group.rows.push(...rows);
     else part.groups.push({ category: duty.category, rows });
-    for (const row of rows) {
+    for (const row of perCell) {
       if (!row.cell) continue;
       const key = row.cell.assetId;
       const list = blockRows.get(key);
@@ -138,6 +200,15 @@ export const buildModel = (input: TAnnexInput): TAnnexModel => {
     parts,
     matrix,
     assetCount: assets.length,
+    partyLabels: partyLabels(parties, input),
+    citations: new Map(duties.map((d) => [d.id, formatReferences(d.references)])),
+    officialItems: new Map(
+      duties.flatMap((d) => {
+        const item = d.catalogVersion === null ? undefined : getDuty(d.code)?.kakuninhyoItem;
+        return item ? [[d.id, item] as const] : [];
+      }),
+    ),
+    bibliography: bibliography(duties.flatMap((d) => d.references)),
   };
 };
 

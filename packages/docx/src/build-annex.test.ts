@@ -9,7 +9,7 @@ const build = (input = smallAnnex()): Promise<Record<string, string>> => {
   const key = JSON.stringify(input);
   let files = cache.get(key);
   if (!files) {
-    files = buildAnnex(input).then(unzipDocx);
+    files = buildAnnex(input, { includeMatrix: true }).then(unzipDocx);
     cache.set(key, files);
   }
   return files;
@@ -17,7 +17,7 @@ const build = (input = smallAnnex()): Promise<Record<string, string>> => {
 
 /** The item-table row whose first cell is `code` (and whose 項目 mentions `asset`, if given). */
 const itemRow = (xml: string, code: string, asset?: string): string[] => {
-  const rows = tables(xml).flat().filter((r) => r[0] === code && r.length > 5 && (!asset || (r[1] ?? '').includes(asset)));
+  const rows = tables(xml).flat().filter((r) => r[0] === code && r.length > 5 && (!asset || (r[2] ?? '').includes(asset)));
   const row = rows[0];
   if (!row) throw new Error(`no row for ${code} ${asset ?? ''}`);
   return row;
@@ -62,38 +62,38 @@ describe('buildAnnex: document content', () => {
     expect(text).toContain('サイバー攻撃発生時のネットワーク遮断');
   });
 
-  it('puts each party role letter with its Japanese label in that party column', async () => {
+  it('puts each party role letter in that party column', async () => {
     const xml = part(await build(), 'word/document.xml');
-    // Columns: 項番, 項目, 内容, then parties by position (hospital, EHR, network), 初回確認, 完了日, 備考.
+    // Columns: 項番, 確認表項番, 項目, 内容, then parties by position (hospital, EHR, network; letters only), 初回確認, 完了日, 備考.
     const gov = itemRow(xml, 'P1-GOV-01');
-    expect(gov.slice(3, 6)).toEqual(['R 実施\nA 責任', 'C 協議', '']);
+    expect(gov.slice(4, 7)).toEqual(['R・A', 'C', '']);
     const net = itemRow(xml, 'P2-NET-01');
-    expect(net.slice(3, 6)).toEqual(['A 責任\nI 報告', 'R 実施\nC 協議', 'R 実施']);
+    expect(net.slice(4, 7)).toEqual(['A・I', 'R・C', 'R']);
     const vpn = itemRow(xml, 'P2-VUL-01', 'リモート保守用VPN装置');
-    expect(vpn.slice(3, 6)).toEqual(['A 責任', 'I 報告', 'R 実施']);
+    expect(vpn.slice(4, 7)).toEqual(['A', 'I', 'R']);
   });
 
-  it('shows one row per (duty, asset), 初回確認 with date, 完了日 and terms in 備考', async () => {
+  it('shows one row per differing (duty, asset), 初回確認 with date, 完了日 and terms in 備考', async () => {
     const xml = part(await build(), 'word/document.xml');
     const vpn = itemRow(xml, 'P2-VUL-01', 'リモート保守用VPN装置');
     const server = itemRow(xml, 'P2-VUL-01', '電子カルテサーバ');
-    expect(vpn[1]).toContain('対象：リモート保守用VPN装置（VPN装置）');
-    expect(server[2]).toBe('（同上）');
-    expect(vpn[6]).toBe('いいえ\n2025/03/10');
-    expect(vpn[7]).toBe('2025/03/24');
-    expect(vpn[8]).toContain('対応時間：公開後14日以内');
-    expect(vpn[8]).toContain('証跡：適用報告書');
-    expect(server[6]).toBe('はい\n2025/03/10');
-    expect(itemRow(xml, 'P1-GOV-01')[6]).toBe('はい\n2025/03/10');
+    expect(vpn[2]).toContain('対象：リモート保守用VPN装置（VPN装置）');
+    expect(server[3]).toBe('（同上）');
+    expect(vpn[7]).toBe('いいえ\n2025/03/10');
+    expect(vpn[8]).toBe('2025/03/24');
+    expect(vpn[9]).toContain('対応時間：公開後14日以内');
+    expect(vpn[9]).toContain('証跡：適用報告書');
+    expect(server[7]).toBe('はい\n2025/03/10');
+    expect(itemRow(xml, 'P1-GOV-01')[7]).toBe('はい\n2025/03/10');
   });
 
   it('marks cells that are not agreed and not applicable', async () => {
     const xml = part(await build(), 'word/document.xml');
-    expect(itemRow(xml, 'P2-BAK-01')[8]).toBe('【協議不調】');
-    expect(itemRow(xml, 'P2-END-01', '電子カルテサーバ')[8]).toBe('【提案中】');
+    expect(itemRow(xml, 'P2-BAK-01')[9]).toBe('【協議不調】');
+    expect(itemRow(xml, 'P2-END-01', '電子カルテサーバ')[9]).toBe('【提案中】');
     const na = itemRow(xml, 'P2-END-01', '外来診療端末');
-    expect(na.slice(3, 6)).toEqual(['—', '—', '—']);
-    expect(na[8]).toContain('対象外：端末は医療機関の所有物');
+    expect(na.slice(4, 7)).toEqual(['—', '—', '—']);
+    expect(na[9]).toContain('対象外：端末は医療機関の所有物');
   });
 
   it('repeats table header rows and keeps rows from splitting', async () => {
@@ -116,15 +116,15 @@ describe('buildAnnex: document content', () => {
     expect(text).toContain('| P2-NET-01 | サイバー攻撃発生時のネットワーク遮断 | 非常時 | A・I | R・C | R | 合意済 |');
   });
 
-  it('lists the warning finding and the signature page with signers, JST times, seals and the hash', async () => {
+  it('lists the warning finding and the signing certificate with signers, JST times, seals and the hash', async () => {
     const text = documentText(part(await build(), 'word/document.xml'));
     expect(text).toContain('ASSET_EOS_SOON');
     expect(text).toContain('サポート終了日（2027-03-31）が近づいている');
     expect(text).toContain('山田 太郎');
-    expect(text).toContain('2025年4月2日 / 14:12:45 JST'); // date and time on separate lines of the cell
-    expect(text).toContain('2025年4月3日 / 00:05:09 JST');
+    expect(text).toContain('| 署名日時（日本時間） | 2025年4月2日 14:12:45 JST |');
+    expect(text).toContain('| 署名日時（日本時間） | 2025年4月3日 00:05:09 JST |');
     expect(text).toContain('4b7e0c2d9a1f38e6b5c4d3a2f1e0987654321fedcba9876543210fedcba98765');
-    expect(text).toMatch(/\| ミナトネット株式会社 \/ ネットワーク事業者 \| 未署名 \|/);
+    expect(text).toMatch(/\| ミナトネット株式会社（ネットワーク事業者） \|\n\| 署名 \| 未署名 \|/);
     expect(text).toContain('POST /api/v1/verify');
     expect(text).toContain('https://bunkai.example.jp/verify');
   });
@@ -143,7 +143,7 @@ describe('buildAnnex: document content', () => {
 
   it('sets Japanese-capable default fonts and language', async () => {
     const styles = part(await build(), 'word/styles.xml');
-    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts [^>]*w:eastAsia="Yu Mincho"/);
+    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts [^>]*w:eastAsia="Noto Serif CJK JP"/);
     expect(styles).toContain('w:ascii="Times New Roman"');
     expect(styles).toContain('w:eastAsia="ja-JP"');
   });

@@ -17,7 +17,11 @@ export const normalizePackage = (docx: Uint8Array, stamp: string, documentXml?: 
     const data = files[name];
     if (!data) continue;
     let bytes = data;
-    if (name === 'word/document.xml' && documentXml !== undefined) bytes = strToU8(documentXml);
+    if (name === 'word/document.xml') {
+      // docx numbers drawings (the QR code) from a process-wide counter: renumber them from 1 in document order.
+      let drawing = 0;
+      bytes = strToU8((documentXml ?? strFromU8(data)).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`));
+    }
     else if (name === 'docProps/core.xml') {
       bytes = strToU8(
         strFromU8(data).replace(

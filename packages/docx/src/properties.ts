@@ -6,12 +6,33 @@ export const PROPERTY_NAMES = {
   revisionSha256: 'bunkaiRevisionSha256',
   engagementId: 'bunkaiEngagementId',
   revisionNumber: 'bunkaiRevisionNumber',
+  /** 別紙書式の版: which builder laid the document out (absent in format 1, the first one). */
+  annexFormat: 'bunkaiAnnexFormat',
+  /** The build options (`matrix=0;bilingual=1`), so verification re-builds the same document. */
+  annexOptions: 'bunkaiAnnexOptions',
 } as const;
+
+/** The annex format today's builder writes. Format 1: up to 2026-12; format 2: collapsed rows, 署名証明書, contract fields. */
+export const ANNEX_FORMAT = 2;
+
+/** `matrix=1;bilingual=0` ⇄ options; unknown keys are ignored. */
+export const formatAnnexOptions = (o: { includeMatrix: boolean; bilingual: boolean }): string => `matrix=${o.includeMatrix ? 1 : 0};bilingual=${o.bilingual ? 1 : 0}`;
+export const parseAnnexOptions = (text: string | undefined): { includeMatrix?: boolean; bilingual?: boolean } => {
+  const out: { includeMatrix?: boolean; bilingual?: boolean } = {};
+  for (const pair of (text ?? '').split(';')) {
+    const [k, v] = pair.split('=');
+    if (k === 'matrix') out.includeMatrix = v === '1';
+    if (k === 'bilingual') out.bilingual = v === '1';
+  }
+  return out;
+};
 
 export type TAnnexProperties = {
   revisionSha256?: string;
   engagementId?: string;
   revisionNumber?: number;
+  /** 1 when the document records none. */
+  annexFormat?: number;
 };
 
 /** Ours are a few hundred bytes; the cap only bounds the work (the parser is linear, so 1 MB is milliseconds). */
@@ -48,5 +69,8 @@ export const readAnnexProperties = async (buffer: Uint8Array): Promise<TAnnexPro
   if (id) out.engagementId = id;
   const n = Number(values.get(PROPERTY_NAMES.revisionNumber));
   if (Number.isInteger(n) && n >= 1) out.revisionNumber = n;
+  // Format 1 wrote no format property; only a document with Bunkai's identity has a format at all.
+  const f = Number(values.get(PROPERTY_NAMES.annexFormat) ?? 1);
+  if (Object.keys(out).length > 0 && Number.isInteger(f) && f >= 1) out.annexFormat = f;
   return out;
 };

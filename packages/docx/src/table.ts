@@ -68,6 +68,14 @@ export const headerRow = (contents: readonly TCellContent[], widths: readonly nu
     children: contents.map((c, i) => cell(c, { width: widths[i] ?? 0, fill: COLORS.headerFill, size })),
   });
 
+/** A heading spanning the whole table that repeats with the header on continuation pages (category or asset). */
+export const repeatedGroupRow = (content: TCellContent, widths: readonly number[], size: TCellSize = 15): TableRow =>
+  new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: [cell(content, { width: sum(widths), fill: COLORS.groupFill, span: widths.length, size })],
+  });
+
 /** Body row that never splits across pages. */
 export const bodyRow = (cells: TableCell[], keepNext = false): TableRow =>
   new TableRow({ cantSplit: true, children: cells, ...(keepNext ? { keepNext: true } : {}) });

@@ -4,7 +4,8 @@ import type { IParagraphOptions, IRunOptions } from 'docx';
 /** Latin, East Asian and monospace fonts used throughout the annex. */
 export const FONTS = {
   latin: 'Times New Roman',
-  eastAsia: 'Yu Mincho',
+  // A Mincho face LibreOffice has (Debian fonts-noto-cjk); Word without it substitutes its own East Asian serif.
+  eastAsia: 'Noto Serif CJK JP',
   gothic: 'Yu Gothic',
   mono: 'Courier New',
 } as const;
@@ -64,6 +65,20 @@ export const formatDateJa = (date: string): string => {
   const m = DATE.exec(date);
   if (!m) return date;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+};
+
+const ERA = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+/** 2026-12-07 → 令和8年12月7日 (和暦), or null when not a date. */
+export const formatDateEra = (date: string): string | null => {
+  const m = DATE.exec(date);
+  return m ? ERA.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))) : null;
+};
+
+/** 「2026年12月7日（令和8年12月7日）」 when the engagement asks for 和暦, else the Western date as given. */
+export const withEra = (western: string, isoDate: string, era: boolean): string => {
+  const e = era ? formatDateEra(isoDate) : null;
+  return e ? `${western}（${e}）` : western;
 };
 
 /** 2025-04-01 → 2025/04/01 (returned unchanged when not a date). */

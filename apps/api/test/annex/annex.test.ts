@@ -70,8 +70,8 @@ describe('GET /api/v1/engagements/:id/annex.docx (draft of the live matrix)', ()
     for (const s of ['ひまわり総合病院', 'さくらネットワーク株式会社', '監査法人みどり', '運用責任者の選任', 'ファームウェア・OSの更新']) expect(text).toContain(s);
     expect(headerXml(res.bytes)).toContain('string="草案 DRAFT"');
     const props = await readAnnexProperties(res.bytes);
-    expect(props).toEqual({ engagementId: w.eid });
-    expect((await verify(w.owner, res.bytes)).reason).toBe('no_properties');
+    expect(props).toEqual({ engagementId: w.eid, annexFormat: 2 });
+    expect(await verify(w.owner, res.bytes)).toMatchObject({ match: false, verdict: 'not_an_annex', reason: 'no_properties' });
   });
 
   it('may be read by observers; 401 without a token, 404 for non-parties and unknown engagements, 400 for a malformed id', async () => {
@@ -97,13 +97,13 @@ describe('GET /api/v1/revisions/:id/annex.docx (frozen revision)', () => {
     expect(res.headers['content-type']).toBe(DOCX);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="bunkai-annex-${w.eid.replace(/-/g, '').slice(0, 8)}-r1.docx"`);
     const frozen = res.bytes;
-    expect(await readAnnexProperties(frozen)).toEqual({ revisionSha256: r1.sha256, engagementId: w.eid, revisionNumber: 1 });
+    expect(await readAnnexProperties(frozen)).toEqual({ revisionSha256: r1.sha256, engagementId: w.eid, revisionNumber: 1, annexFormat: 2 });
     const text = bodyText(frozen);
     expect(text).toContain('第1版');
     expect(text).toContain(r1.sha256!);
     expect(text).toContain('署名待ち');
     const result = await verify(w.vendor, frozen);
-    expect(result).toMatchObject({ match: true, reason: 'match', claimedSha256: r1.sha256, revision: { id: r1.id, number: 1 } });
+    expect(result).toMatchObject({ match: true, verdict: 'exact', reason: 'match', claimedSha256: r1.sha256, revision: { id: r1.id, number: 1 }, standing: { kind: 'awaiting_signatures' } });
   });
 
   it('is byte-identical on two downloads of the same revision', async () => {
@@ -172,5 +172,60 @@ describe('content-disposition: unsafe characters', () => {
     expect(header).not.toContain('%E2%80%AE');
     expect(header).toBe(`attachment; filename="__xcod.exe.docx"; filename*=UTF-8''${encodeURIComponent('別紙')}xcod.exe.docx`);
     expect(attachment('report\u2066\u2069.docx')).toBe('attachment; filename="report.docx"');
+  });
+});
+
+describe('annex format 2: contract cover, signing certificate, optional matrix', () => {
+  it('prints the main contract the owner records (PATCH /engagements/:id contract) with 甲/乙, 和暦 and precedence', async () => {
+    const { w, r1 } = await frozenWorld();
+    const current = (await w.owner.http.get<{ engagement: { version: number } }>(`/api/v1/engagements/${w.eid}`)).body.engagement;
+    const patch = await w.owner.http.patch<{ engagement?: { contract: unknown } }>(`/api/v1/engagements/${w.eid}`, {
+      version: current.version,
+      contract: {
+        title: '電子カルテシステム保守契約',
+        number: 'HOS-2026-118',
+        date: '2026-04-01',
+        designations: { [w.hospitalPartyId]: '甲', [w.vendorPartyId]: '乙' },
+        prevails: 'main_contract',
+        japaneseEraDates: true,
+      },
+    });
+    expect(patch.status).toBe(200);
+    const bad = await w.owner.http.patch(`/api/v1/engagements/${w.eid}`, { version: current.version + 1, contract: { title: 'x', designations: { [w.hospitalPartyId]: 'A' } } });
+    expect(bad.status).toBe(400);
+    const text = bodyText((await download(w.owner, revisionUrl(r1.id))).bytes);
+    expect(text).toContain('| 契約名 Main contract | 電子カルテシステム保守契約 |');
+    expect(text).toContain('HOS-2026-118');
+    expect(text).toContain('2026年4月1日（令和8年4月1日）');
+    expect(text).toContain('甲：ひまわり総合病院');
+    expect(text).toContain('乙：さくらネットワーク株式会社');
+    expect(text).toContain('主契約の定めが優先する');
+    expect(text).toContain('| 効力 Standing | 署名待ち（未締結） Awaiting signatures (not executed) |');
+    // Party columns are headed by the contract's designations, with a legend.
+    expect(text).toMatch(/当事者の略称：甲＝/);
+  });
+
+  it('the signing certificate lists, per signature, the authentication used, client address, user agent and seal', async () => {
+    const { w, r1 } = await frozenWorld();
+    const { revision } = await signRevision(w, r1);
+    const text = bodyText((await download(w.owner, revisionUrl(r1.id))).bytes);
+    expect(text).toContain('署名証明書');
+    expect(text).toContain('| 本人確認の方法 | パスワード再入力＋TOTP（ワンタイムコード） |');
+    expect(text).toMatch(/\| 接続元アドレス \| 127\.0\.0\.1 \|/);
+    expect(text).toMatch(/\| 利用環境（User-Agent） \| .+ \|/);
+    for (const s of revision.signatures) expect(text).toContain(s.seal);
+    expect(text).toContain(r1.sha256!);
+    // The test server's public URL is a loopback address: no link and no QR code is printed.
+    expect(text).not.toContain('localhost');
+    expect(text).not.toContain('127.0.0.1/verify');
+  });
+
+  it('appends the asset × duty matrix only when asked (?matrix=1), and verify re-builds it the same way', async () => {
+    const { w, r1 } = await frozenWorld();
+    const plain = bodyText((await download(w.owner, revisionUrl(r1.id))).bytes);
+    expect(plain).not.toContain('資産×責任項目マトリクス Asset');
+    const withMatrix = (await download(w.owner, `${revisionUrl(r1.id)}?matrix=1`)).bytes;
+    expect(bodyText(withMatrix)).toContain('付録 資産×責任項目マトリクス');
+    expect(await verify(w.vendor, withMatrix)).toMatchObject({ verdict: 'exact', match: true });
   });
 });

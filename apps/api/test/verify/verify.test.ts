@@ -38,6 +38,8 @@ describe('verify a revision export (JSON)', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
         match: true,
+        verdict: 'exact',
+        standing: { kind: 'executed_current' },
         source: 'json',
         reason: 'match',
         recomputedSha256: r1.sha256,
@@ -60,7 +62,7 @@ describe('verify a revision export (JSON)', () => {
     server.terms.frequency = '年次';
     const res = await verify(w.owner, tampered);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ match: false, reason: 'hash_mismatch', claimedSha256: r1.sha256 });
+    expect(res.body).toMatchObject({ match: false, verdict: 'content_differs', reason: 'hash_mismatch', claimedSha256: r1.sha256 });
     expect(res.body.recomputedSha256).not.toBe(r1.sha256);
     expect(res.body.message).toContain(res.body.recomputedSha256!);
     expect(res.body.message).toContain('altered');
@@ -90,18 +92,19 @@ describe('verify a revision export (JSON)', () => {
 });
 
 describe('verify an annex (.docx)', () => {
-  it('matches the revision named by the annex custom properties', async () => {
+  it('a file that only carries the revision hash, with other content, is content_differs (the hash alone proves nothing)', async () => {
     const file = annexWithProperties({ bunkaiRevisionSha256: r1.sha256!, bunkaiEngagementId: w.eid, bunkaiRevisionNumber: '1' });
     const res = await verifyDocx(w.vendor, file);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ match: true, source: 'docx', claimedSha256: r1.sha256, recomputedSha256: null, revision: { number: 1, status: 'executed' } });
+    expect(res.body).toMatchObject({ match: false, verdict: 'content_differs', source: 'docx', claimedSha256: r1.sha256, revision: { number: 1, status: 'executed' }, standing: { kind: 'executed_current' } });
+    expect(res.body.differences!.length).toBeGreaterThan(0);
     expect(res.body.signatures).toHaveLength(2);
-    expect((await verifyDocx(w.outsider, file)).body).toMatchObject({ match: false, reason: 'no_revision' });
+    expect((await verifyDocx(w.outsider, file)).body).toMatchObject({ match: false, verdict: 'unknown_revision', reason: 'no_revision' });
   });
 
   it('reports a document without Bunkai properties (or not a docx at all)', async () => {
-    expect((await verifyDocx(w.owner, storedZip({ 'word/document.xml': '<w:document/>' }))).body).toMatchObject({ match: false, reason: 'no_properties' });
-    expect((await verifyDocx(w.owner, Buffer.from('not a zip file'))).body).toMatchObject({ match: false, reason: 'no_properties' });
+    expect((await verifyDocx(w.owner, storedZip({ 'word/document.xml': '<w:document/>' }))).body).toMatchObject({ match: false, verdict: 'not_an_annex', reason: 'no_properties' });
+    expect((await verifyDocx(w.owner, Buffer.from('not a zip file'))).body).toMatchObject({ match: false, verdict: 'not_an_annex', reason: 'no_properties' });
     const forged = annexWithProperties({ bunkaiRevisionSha256: 'a'.repeat(64) });
     expect((await verifyDocx(w.owner, forged)).body).toMatchObject({ match: false, reason: 'no_revision', claimedSha256: 'a'.repeat(64) });
   });

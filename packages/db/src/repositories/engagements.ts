@@ -20,6 +20,7 @@ export const toEngagement = (r: EngagementRow): TEngagement => ({
   reminders: { firstAfterDays: r.reminderFirstAfterDays, everyDays: r.reminderEveryDays, maxCount: r.reminderMaxCount },
   catalogVersion: r.catalogVersion,
   templateCode: r.templateCode,
+  contract: r.contract ?? null,
   archivedAt: isoOrNull(r.archivedAt),
   version: r.version,
   createdAt: iso(r.createdAt),
@@ -27,7 +28,7 @@ export const toEngagement = (r: EngagementRow): TEngagement => ({
 });
 
 /** Settings a PATCH may change (`archived` becomes `archivedAt`, stamped by the database). */
-export type EngagementChanges = Partial<Pick<EngagementInsert, 'title' | 'systemName' | 'description' | 'serviceModel' | 'provisionPattern' | 'requireTwoFactorToSign'>> & {
+export type EngagementChanges = Partial<Pick<EngagementInsert, 'title' | 'systemName' | 'description' | 'serviceModel' | 'provisionPattern' | 'requireTwoFactorToSign' | 'contract'>> & {
   archived?: boolean | undefined;
   reminders?: { firstAfterDays: number; everyDays: number; maxCount: number } | undefined;
 };

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { type TEngagementStatus, type TRevisionView, isSigningParty } from '@bunkai/domain';
+import { type TEngagementContract, type TEngagementStatus, type TRevisionStanding, type TRevisionView, isSigningParty } from '@bunkai/domain';
 import type { Db } from '../create-db.ts';
 import { engagements, eventHeads, organizations, parties, revisions } from '../schema/index.ts';
 import { type SignatureRow, toSignatureView } from './signatures.ts';
@@ -17,6 +17,8 @@ export const toRevisionView = (
   sigs: readonly SignatureRow[],
   engagementParties: readonly PartyLike[],
   organizationNames: ReadonlyMap<string, string>,
+  /** 版の効力 among all revisions of the engagement; by default what the status alone says of the newest revision. */
+  standing: TRevisionStanding = status === 'executed' ? { kind: 'executed_current', supersededBy: null } : status === 'frozen' ? { kind: 'awaiting_signatures', supersededBy: null } : { kind: 'void', supersededBy: null },
 ): TRevisionView => {
   const partyById = new Map(engagementParties.map((p) => [p.id, p]));
   const signedParties = new Set(sigs.map((s) => s.partyId));
@@ -31,6 +33,7 @@ export const toRevisionView = (
     executedAt: isoOrNull(row.executedAt),
     createdAt: iso(row.createdAt),
     matchesLive: row.sha256 === liveSha256,
+    standing,
     signatures: sigs.map((s) => toSignatureView(s, row.number, partyById, organizationNames)),
     // An executed revision was signed by the parties of its time; parties added since are not owed a signature on it.
     signingParties: engagementParties
@@ -80,6 +83,10 @@ export const revisionsRepository = (db: Db) => ({
     const rows = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, wanted));
     return new Map(rows.map((r) => [r.id, r.name]));
   },
+
+  /** 主契約 of the engagement (printed on the annex cover), null when not recorded. */
+  engagementContract: async (engagementId: string, tx: Db = db): Promise<TEngagementContract | null> =>
+    (await tx.select({ contract: engagements.contract }).from(engagements).where(eq(engagements.id, engagementId)))[0]?.contract ?? null,
 
   engagementStatus: async (engagementId: string, tx: Db = db): Promise<string | undefined> =>
     (await tx.select({ status: engagements.status }).from(engagements).where(eq(engagements.id, engagementId)))[0]?.status,

@@ -11,6 +11,7 @@ import {
   SERVICE_MODELS,
   type TAssetCategory,
   type TContact,
+  type TEngagementContract,
   type TDutyConcern,
   type TDutyReference,
   type TKakuninhyoPart,
@@ -40,6 +41,8 @@ export const engagements = pgTable(
     reminderMaxCount: integer().notNull().default(3),
     catalogVersion: text(),
     templateCode: text(),
+    /** 主契約 (契約名・番号・日付・甲乙丙・優先関係), printed on the annex cover. */
+    contract: jsonb().$type<TEngagementContract>(),
     archivedAt: ts(),
     version: integer().notNull().default(1),
     createdAt: ts().notNull().defaultNow(),

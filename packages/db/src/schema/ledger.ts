@@ -87,6 +87,8 @@ export const signatures = pgTable(
     signedAt: text().notNull(),
     ip: text().notNull(),
     userAgent: text().notNull(),
+    /** How the signer re-authenticated: 'password' or 'password+totp' (printed on the 署名証明書). */
+    authentication: text().notNull().default('password'),
     sealVersion: integer().notNull(),
     seal: text().notNull(),
   },

@@ -86,6 +86,6 @@ describe('readAnnexProperties on hostile input', () => {
 
   it('decodes entities in well-formed properties', async () => {
     const xml = '<Properties><property name="bunkaiEngagementId"><vt:lpwstr>a&amp;b&#x41;</vt:lpwstr></property></Properties>';
-    expect(await readAnnexProperties(withCustom(xml))).toEqual({ engagementId: 'a&bA' });
+    expect(await readAnnexProperties(withCustom(xml))).toEqual({ engagementId: 'a&bA', annexFormat: 1 });
   });
 });

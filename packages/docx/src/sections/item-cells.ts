@@ -29,12 +29,26 @@ export const roleParagraphs = (row: TItemRow, partyId: string, size: TCellSize, 
   return roles.map((r) => cellPara([...runs(r, { bold: true }), ...runs(` ${RACI_LABELS[r].ja}`)], size));
 };
 
-/** 「対象：name（category）」, or null for engagement-wide rows. */
+/** Up to this many assets are named one by one; more are counted per category (「クライアント端末 ×24」). */
+const NAMED_ASSETS = 4;
+
+/** 「対象：name（category）」, the names of a few assets, or counts per category; null for engagement-wide rows. */
 export const assetLine = (row: TItemRow): string | null => {
-  if (row.asset) return `対象：${row.asset.name}（${ASSET_CATEGORY_LABELS[row.asset.category].ja}）`;
+  const assets = row.assets;
+  if (assets.length === 1) return `対象：${assets[0]!.name}（${ASSET_CATEGORY_LABELS[assets[0]!.category].ja}）`;
+  if (assets.length > 1 && assets.length <= NAMED_ASSETS) return `対象：${assets.map((a) => a.name).join('、')}`;
+  if (assets.length > NAMED_ASSETS) {
+    const counts = new Map<string, number>();
+    for (const a of assets) counts.set(ASSET_CATEGORY_LABELS[a.category].ja, (counts.get(ASSET_CATEGORY_LABELS[a.category].ja) ?? 0) + 1);
+    return `対象：${[...counts].map(([label, n]) => `${label} ×${n}`).join('、')}`;
+  }
   if (row.cell && row.cell.assetId !== null) return '対象：（不明な資産）';
   return null;
 };
+
+/** The asset names of a collapsed row, in small type (so 「×24」 still says which 24). */
+export const assetNames = (row: TItemRow): string | null =>
+  row.assets.length > NAMED_ASSETS ? row.assets.map((a) => a.name).join('、') : null;
 
 /** 項目: the duty title and phase (first row of the duty) and the asset the row is about. */
 export const itemTitle = (row: TItemRow, size: TCellSize): Paragraph[] => {
@@ -48,14 +62,15 @@ export const itemTitle = (row: TItemRow, size: TCellSize): Paragraph[] => {
   }
   const asset = assetLine(row);
   if (asset) out.push(cellPara(runs(asset), SMALL));
+  const names = assetNames(row);
+  if (names) out.push(cellPara(runs(names, { color: COLORS.muted }), 12));
   return out.length > 0 ? out : [cellPara([], size)];
 };
 
 /** 内容: description and provenance on the duty's first row, 「（同上）」 after it. */
-export const itemContent = (row: TItemRow, size: TCellSize): Paragraph[] => {
+export const itemContent = (row: TItemRow, size: TCellSize, citation: string): Paragraph[] => {
   if (!row.first) return [cellPara(runs('（同上）', { color: COLORS.faint }), size)];
-  const refs = row.duty.references.map((r) => `${r.document} ${r.section}`).join('／');
-  return [cellPara(runs(row.duty.description.ja), size), cellPara(runs(`根拠：${refs}`, { color: COLORS.muted }), SMALL)];
+  return [cellPara(runs(row.duty.description.ja), size), cellPara(runs(`根拠：${citation}`, { color: COLORS.muted }), SMALL)];
 };
 
 /** 初回確認: はい・いいえ and the date. */

@@ -1,8 +1,8 @@
 import type { Paragraph, Table, TableRow } from 'docx';
 import type { TAsset } from '@bunkai/domain';
 import type { TItemRow, TMatrixBlock, TSectionContext } from '../annex-model.ts';
-import { ASSET_CATEGORY_LABELS, CELL_STATUS_LABELS, PARTY_ROLE_LABELS, PHASE_LABELS } from '../labels.ts';
-import { bodyRow, cell, cellPara, eagerTable, groupRow, headerRow, LANDSCAPE_WIDTH, SMALL } from '../table.ts';
+import { ASSET_CATEGORY_LABELS, CELL_STATUS_LABELS, PHASE_LABELS } from '../labels.ts';
+import { bodyRow, cell, cellPara, eagerTable, groupRow, headerRow, LANDSCAPE_WIDTH, repeatedGroupRow, SMALL } from '../table.ts';
 import type { TCellSize, TRowFactory } from '../table.ts';
 import { COLORS, formatDateShort, heading, para, pt, runs } from '../text.ts';
 import { notApplicableReason, roleParagraphs } from './item-cells.ts';
@@ -55,7 +55,8 @@ const matrixRow = (row: TItemRow, ctx: TSectionContext, widths: number[]): Table
 };
 
 const blockRows = (block: TMatrixBlock, ctx: TSectionContext, widths: number[]): TRowFactory[] => {
-  const rows: TRowFactory[] = [() => groupRow(assetHeading(block.asset, ctx), widths)];
+  // The asset heading repeats with the column header on every page the block continues on.
+  const rows: TRowFactory[] = [() => repeatedGroupRow(assetHeading(block.asset, ctx), widths)];
   if (block.rows.length === 0) {
     rows.push(() => groupRow(runs('（該当する責任項目なし）', { color: COLORS.muted }), widths, SMALL));
   }
@@ -64,7 +65,7 @@ const blockRows = (block: TMatrixBlock, ctx: TSectionContext, widths: number[]):
 };
 
 /** 資産×責任項目マトリクス, one block per asset, engagement-wide duties first. */
-export const matrixSection = (ctx: TSectionContext, no: number): (Paragraph | Table)[] => {
+export const matrixSection = (ctx: TSectionContext, no: string): (Paragraph | Table)[] => {
   const { model, bilingual } = ctx;
   const widths = matrixWidths(model.parties.length);
   const bold = { bold: true } as const;
@@ -72,21 +73,17 @@ export const matrixSection = (ctx: TSectionContext, no: number): (Paragraph | Ta
     runs('項番', bold),
     runs('責任項目', bold),
     runs('区分', bold),
-    ...model.parties.map((p) => [
-      cellPara(runs(p.displayName, bold), SIZE),
-      cellPara(runs(PARTY_ROLE_LABELS[p.role].ja, { color: COLORS.muted }), SMALL),
-    ]),
+    ...model.parties.map((p) => [cellPara(runs(model.partyLabels.get(p.id)?.short ?? p.displayName, bold), SIZE)]),
     runs('状態', bold),
   ];
-  const rows: TRowFactory[] = [() => headerRow(head, widths, SIZE)];
-  for (const block of model.matrix) rows.push(...blockRows(block, ctx, widths));
+  const tables = model.matrix.map((block) => (ctx.table ?? eagerTable)([() => headerRow(head, widths, SIZE), ...blockRows(block, ctx, widths)], widths));
   return [
-    heading({ ja: `${no}. 資産×責任項目マトリクス`, en: 'Asset × duty matrix' }, bilingual),
+    heading({ ja: `${no} 資産×責任項目マトリクス`, en: 'Asset × duty matrix' }, bilingual),
     para(
-      `資産ごとに、適用される責任項目と各当事者の役割を示す（R 実施／A 責任／C 協議／I 報告、— は対象外）。資産数：${model.assetCount}。`,
+      `資産ごとに、適用される責任項目と各当事者の役割を示す（R 実施／A 責任／C 協議／I 報告、— は対象外。当事者は責任分担表と同じ略称）。資産数：${model.assetCount}。`,
       { size: pt(8), color: COLORS.muted },
       { spacing: { after: 60 } },
     ),
-    (ctx.table ?? eagerTable)(rows, widths),
+    ...tables,
   ];
 };

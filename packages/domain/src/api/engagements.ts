@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEngagement } from '../model/engagement.ts';
+import { ZEngagement, ZEngagementContract } from '../model/engagement.ts';
 import { PROVISION_PATTERNS, SERVICE_MODELS } from '../model/enums.ts';
 import { ZParty } from '../model/party.ts';
 import { ZName, ZText, ZVersion } from '../model/primitives.ts';
@@ -28,6 +28,8 @@ export const ZUpdateEngagementRequest = z.object({
   requireTwoFactorToSign: z.boolean().optional(),
   reminders: ZEngagement.shape.reminders,
   archived: z.boolean().optional(),
+  /** 主契約 printed on the annex cover; null clears it. */
+  contract: ZEngagementContract.nullable().optional(),
 });
 export type TUpdateEngagementRequest = z.infer<typeof ZUpdateEngagementRequest>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENGAGEMENT_STATUSES, RACI_ROLES } from '../model/enums.ts';
 import { LIMITS, ZDateTime, ZId, ZLocalized } from '../model/primitives.ts';
 import { REVISION_STATUSES, ZRevision, ZSignature } from '../model/revision.ts';
+import { ZRevisionStanding } from '../revision/standing.ts';
 import { ZTotpCode } from './auth.ts';
 
 /**
@@ -35,6 +36,8 @@ export const ZRevisionView = ZRevision.extend({
   status: z.enum(REVISION_STATUSES),
   /** The live matrix still hashes to this revision's sha256. */
   matchesLive: z.boolean(),
+  /** 版の効力: executed and current, executed but superseded by revision N on date D, void, or awaiting signatures. */
+  standing: ZRevisionStanding,
   signatures: z.array(ZSignatureView),
   /** Every non-observer party and whether it has signed. */
   signingParties: z.array(ZSigningParty),
@@ -94,10 +97,30 @@ export const ZVerifyJsonRequest = z.object({
 });
 export type TVerifyJsonRequest = z.infer<typeof ZVerifyJsonRequest>;
 
-export const VERIFY_REASONS = ['match', 'hash_mismatch', 'unknown_format', 'no_revision', 'no_properties'] as const;
+export const VERIFY_REASONS = ['match', 'hash_mismatch', 'unknown_format', 'no_revision', 'no_properties', 'content_differs', 'superseded', 'void'] as const;
+
+/**
+ * What the content check found. exact: the bytes equal the annex the server builds for that revision (or, for
+ * JSON, the canonical content hashes to the revision hash); same_content: other bytes (re-saved by Word or
+ * LibreOffice) but the same visible text table by table, cell by cell; content_differs: see `differences`;
+ * unknown_revision: no revision you may see has the hash; not_an_annex: not a Bunkai annex or export.
+ */
+export const VERIFY_VERDICTS = ['exact', 'same_content', 'content_differs', 'unknown_revision', 'not_an_annex'] as const;
+export type TVerifyVerdict = (typeof VERIFY_VERDICTS)[number];
+
+export const ZContentDifference = z.object({
+  section: z.string().max(LIMITS.short),
+  /** 項番 (or the row's first cell); null for body text. */
+  item: z.string().max(LIMITS.short).nullable(),
+  column: z.string().max(LIMITS.short).nullable(),
+  expected: z.string().max(LIMITS.text),
+  found: z.string().max(LIMITS.text),
+});
 
 export const ZVerifyResponse = z.object({
+  /** The content equals a revision that is executed and current, or open for signatures; false for superseded and void revisions. */
   match: z.boolean(),
+  verdict: z.enum(VERIFY_VERDICTS),
   source: z.enum(['json', 'docx']),
   /** Why: `match`, `hash_mismatch` (content altered), `unknown_format`, `no_revision` (no visible revision has that hash), `no_properties` (not an annex). */
   reason: z.enum(VERIFY_REASONS),
@@ -108,6 +131,14 @@ export const ZVerifyResponse = z.object({
   engagement: z.object({ id: ZId, title: z.string().max(LIMITS.name) }).optional(),
   revision: z.object({ id: ZId, number: z.number().int(), status: z.enum(REVISION_STATUSES), executedAt: ZDateTime.nullable() }).optional(),
   signatures: z.array(ZSignatureView).optional(),
+  /** 版の効力 of the revision the file names. */
+  standing: ZRevisionStanding.optional(),
+  /** content_differs: the first differences (at most 20), in document order. */
+  differences: z.array(ZContentDifference).max(20).optional(),
+  /** .docx: the annex format the document records (1 when it records none). */
+  annexFormat: z.number().int().nullable().optional(),
+  /** Exactly what was checked, one sentence each (printed by the 検証 page). */
+  checks: z.array(z.string().max(LIMITS.short)).max(10),
 });
 export type TVerifyResponse = z.infer<typeof ZVerifyResponse>;
 

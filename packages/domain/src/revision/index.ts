@@ -3,3 +3,4 @@ export * from './canonical-revision.ts';
 export * from './revision-diff.ts';
 export * from './freeze-check.ts';
 export * from './signing.ts';
+export * from './standing.ts';

@@ -31,10 +31,11 @@ type Deps = {
 export const createSignoff = ({ db, access, config, clock, reauthentication, annexPool }: Deps) => {
   const revisions = createRevisionsService({ db, access, clock });
   const signatures = createSignaturesService({ db, access, revisions, reauthentication, clock });
-  const verify = createVerifyService({ db, access, revisions });
-  // SLA annex (別紙 .docx): built in a small worker-thread pool, off the event loop.
+  // SLA annex (別紙 .docx): built — and verified — in a small worker-thread pool, off the event loop.
   const pool = createAnnexWorkerPool(annexPool);
-  const annex = createAnnexService({ db, access, revisions, pool, clock, verifyUrl: `${config.publicUrl.replace(/\/+$/, '')}/verify` });
+  const verifyUrl = `${config.publicUrl.replace(/\/+$/, '')}/verify`;
+  const verify = createVerifyService({ db, access, revisions, pool, verifyUrl });
+  const annex = createAnnexService({ db, access, revisions, pool, clock, verifyUrl });
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(revisionsRoutes(revisions));
     await app.register(signaturesRoutes(signatures));

@@ -6,7 +6,9 @@ import {
   type TEngagementSnapshot,
   type TFinding,
   type TKickoff,
+  type TEngagementContract,
   type TParty,
+  type TRevisionStanding,
   buildCanonicalRevision,
   computeFindings,
 } from '@bunkai/domain';
@@ -128,6 +130,9 @@ export type StoredSignature = {
   signedAt: string;
   seal: string;
   revisionSha256: string;
+  ip: string;
+  userAgent: string;
+  authentication: string;
 };
 
 export type RevisionAnnexSource = {
@@ -139,6 +144,10 @@ export type RevisionAnnexSource = {
   /** Organization id → name, for the live parties and the signers' organizations. */
   organizationNames: ReadonlyMap<string, string>;
   verifyUrl?: string;
+  /** 版の効力 today (printed on the cover; not compared by verification, it follows later revisions). */
+  standing?: TRevisionStanding;
+  /** 主契約 as the engagement records it now (reference data, not part of the hashed content). */
+  contract?: TEngagementContract | null;
 };
 
 /**
@@ -170,6 +179,9 @@ export const revisionAnnexInput = (src: RevisionAnnexSource): TAnnexInput => {
       signedAt: isoInstant(s.signedAt),
       seal: s.seal,
       revisionSha256: s.revisionSha256,
+      authentication: s.authentication,
+      ip: s.ip,
+      userAgent: s.userAgent,
     });
   }
   signatures.sort((a, b) => (a.partyId < b.partyId ? -1 : a.partyId > b.partyId ? 1 : 0));
@@ -177,19 +189,40 @@ export const revisionAnnexInput = (src: RevisionAnnexSource): TAnnexInput => {
   const hospital = canonical.parties.find((p) => p.role === 'hospital');
   const latest = [frozenAt, ...signatures.map((s) => s.signedAt)].sort().at(-1) ?? frozenAt;
   return {
-    engagement: { ...snapshot.engagement, hospitalName: hospital?.organizationName ?? hospital?.displayName ?? '' },
+    engagement: {
+      ...snapshot.engagement,
+      hospitalName: hospital?.organizationName ?? hospital?.displayName ?? '',
+      ...(src.contract ? { contract: contractByKey(src.contract, (id) => partyKeyInRevision(canonical, live.canonical, live.partyKeys.get(id) ?? null)) } : {}),
+    },
     parties: snapshot.parties,
     organizationNames: Object.fromEntries(canonical.parties.flatMap((p) => (p.organizationName === null ? [] : [[p.key, p.organizationName]]))),
     assets: snapshot.assets,
     duties: snapshot.duties,
     cells: snapshot.cells.map(annexCell),
-    revision: { number: src.revision.number, sha256: src.revision.sha256, status: src.revision.executed ? 'executed' : 'frozen', frozenAt },
+    revision: {
+      number: src.revision.number,
+      sha256: src.revision.sha256,
+      status: src.revision.executed ? 'executed' : 'frozen',
+      frozenAt,
+      ...(src.standing ? { standing: src.standing } : {}),
+    },
     signatures,
     findings: annexFindings(computeFindings(snapshot).filter((f) => f.severity === 'warning')),
     generatedOn: jstDate(latest),
     ...(src.verifyUrl ? { verifyUrl: src.verifyUrl } : {}),
   };
 };
+
+/** The contract names parties by live id; the revision's annex names them by revision key (P1…). */
+const contractByKey = (contract: TEngagementContract, keyOf: (liveId: string) => string | null): TEngagementContract => ({
+  ...contract,
+  designations: Object.fromEntries(
+    Object.entries(contract.designations).flatMap(([liveId, d]) => {
+      const key = keyOf(liveId);
+      return key ? [[key, d] as const] : [];
+    }),
+  ),
+});
 
 export type DraftAnnexSource = {
   snapshot: TEngagementSnapshot;
@@ -199,6 +232,7 @@ export type DraftAnnexSource = {
   /** The instant the draft is generated (its date is printed). */
   now: string;
   verifyUrl?: string;
+  contract?: TEngagementContract | null;
 };
 
 /** The live matrix as a draft (草案): no revision, no signatures, every open finding (blocking ones too). */
@@ -214,6 +248,7 @@ export const draftAnnexInput = (src: DraftAnnexSource): TAnnexInput => {
       serviceModel: snapshot.engagement.serviceModel,
       provisionPattern: snapshot.engagement.provisionPattern,
       hospitalName: nameOf(hospital?.organizationId ?? null) ?? nameOf(src.ownerOrganizationId) ?? hospital?.displayName ?? '',
+      ...(src.contract ? { contract: src.contract } : {}),
     },
     parties: snapshot.parties,
     organizationNames: Object.fromEntries(snapshot.parties.flatMap((p) => {

@@ -1,5 +1,5 @@
 import type { TAnnexInput } from '@bunkai/docx';
-import { conflict, parseCanonicalRevision } from '@bunkai/domain';
+import { type TRevisionStanding, conflict, parseCanonicalRevision } from '@bunkai/domain';
 import { type Db, type RevisionRow, loadSnapshot, revisionsRepository, signaturesRepository, toParty } from '@bunkai/db';
 import { draftAnnexInput, revisionAnnexInput } from './annex-inputs.ts';
 
@@ -9,11 +9,11 @@ import { draftAnnexInput, revisionAnnexInput } from './annex-inputs.ts';
  */
 
 /** Revision N's input: what was frozen (its canonical text) and who signed it. */
-export const loadRevisionAnnexInput = async (db: Db, row: RevisionRow, verifyUrl?: string): Promise<TAnnexInput> => {
+export const loadRevisionAnnexInput = async (db: Db, row: RevisionRow, verifyUrl?: string, standing?: TRevisionStanding): Promise<TAnnexInput> => {
   if (!row.canonical || !row.sha256 || !row.frozenAt)
     throw conflict('revision_not_frozen', `Revision ${row.id} holds no frozen content, so it has no annex.`);
   const repo = revisionsRepository(db);
-  const [sigs, partyRows] = await Promise.all([signaturesRepository(db).of([row.id]), repo.partiesOf(row.engagementId)]);
+  const [sigs, partyRows, contract] = await Promise.all([signaturesRepository(db).of([row.id]), repo.partiesOf(row.engagementId), repo.engagementContract(row.engagementId)]);
   const liveParties = partyRows.map(toParty);
   const organizationNames = await repo.organizationNames([...liveParties.map((p) => p.organizationId), ...sigs.map((s) => s.organizationId)]);
   return revisionAnnexInput({
@@ -22,7 +22,9 @@ export const loadRevisionAnnexInput = async (db: Db, row: RevisionRow, verifyUrl
     signatures: sigs,
     liveParties,
     organizationNames,
+    contract,
     ...(verifyUrl ? { verifyUrl } : {}),
+    ...(standing ? { standing } : {}),
   });
 };
 
@@ -35,6 +37,7 @@ export const loadDraftAnnexInput = async (db: Db, engagementId: string, opts: { 
     organizationNames,
     ownerOrganizationId: engagement.ownerOrganizationId,
     now: (opts.now ?? new Date()).toISOString(),
+    contract: engagement.contract ?? null,
     ...(opts.verifyUrl ? { verifyUrl: opts.verifyUrl } : {}),
   });
 };

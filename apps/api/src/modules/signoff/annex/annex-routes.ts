@@ -9,6 +9,9 @@ import { type AnnexFile, type AnnexService, DOCX_CONTENT_TYPE } from './annex-se
 const tags = ['sign-off'];
 const security = [{ bearer: [] }];
 const ZParams = z.object({ id: z.uuid() });
+/** `matrix=1` appends the asset × duty matrix (付録); off by default since annex format 2 (it made large annexes hundreds of pages). */
+const ZQuery = z.object({ matrix: z.enum(['0', '1']).optional() });
+const optionsOf = (q: z.infer<typeof ZQuery>) => ({ includeMatrix: q.matrix === '1' });
 
 const download = (what: string) => ({
   200: { description: what, content: { [DOCX_CONTENT_TYPE]: { schema: z.string() } } },
@@ -41,13 +44,14 @@ export const annexRoutes =
           summary: 'The SLA annex (別紙) of a frozen or executed revision, as .docx (readers)',
           description:
             'States exactly what the revision froze (its canonical snapshot) and who signed it; the revision SHA-256 is in the custom property ' +
-            '`bunkaiRevisionSha256`, so POST /api/v1/verify recognizes the file. The same revision state always gives the same bytes. ' +
+            '`bunkaiRevisionSha256` and the layout version in `bunkaiAnnexFormat`, so POST /api/v1/verify re-builds and compares it. `?matrix=1` appends the asset × duty matrix. The same revision state always gives the same bytes. ' +
             '503 `annex_busy` / `annex_timeout` when the builders are saturated.',
           params: ZParams,
+          querystring: ZQuery,
           response: download('The annex (.docx)'),
         },
       },
-      async (request, reply) => send(reply, await service.revisionAnnex(actorOf(request), request.params.id)),
+      async (request, reply) => send(reply, await service.revisionAnnex(actorOf(request), request.params.id, optionsOf(request.query))),
     );
 
     app.get(
@@ -59,9 +63,10 @@ export const annexRoutes =
           summary: 'A draft SLA annex (草案 DRAFT watermark) of the current matrix, as .docx (readers)',
           description: 'Not frozen, so no revision hash; lists every open finding, blocking ones included.',
           params: ZParams,
+          querystring: ZQuery,
           response: download('The draft annex (.docx)'),
         },
       },
-      async (request, reply) => send(reply, await service.draftAnnex(actorOf(request), request.params.id)),
+      async (request, reply) => send(reply, await service.draftAnnex(actorOf(request), request.params.id, optionsOf(request.query))),
     );
   };

@@ -1,4 +1,4 @@
-import type { TAnnexInput } from '@bunkai/docx';
+import type { TAnnexInput, TAnnexOptions } from '@bunkai/docx';
 import { annexFileName } from '@bunkai/docx';
 import type { Db } from '@bunkai/db';
 import type { EngagementAccessService } from '../../../access/engagement-access.ts';
@@ -13,7 +13,7 @@ export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 type Deps = {
   db: Db;
   access: EngagementAccessService;
-  revisions: Pick<RevisionsService, 'loadRevision'>;
+  revisions: Pick<RevisionsService, 'loadRevision' | 'readContext'>;
   pool: Pick<AnnexWorkerPool, 'build'>;
   /** Where readers verify an annex (the web app's 検証 page); printed on the signature page. */
   verifyUrl?: string;
@@ -28,16 +28,18 @@ export type AnnexFile = { fileName: string; contentType: string; body: Buffer };
  * built off the event loop by the worker pool.
  */
 export const createAnnexService = ({ db, access, revisions, pool, verifyUrl, clock = { now: () => new Date() } }: Deps) => {
-  const file = async (input: TAnnexInput): Promise<AnnexFile> => ({
+  const file = async (input: TAnnexInput, options: TAnnexOptions = {}): Promise<AnnexFile> => ({
     fileName: annexFileName(input),
     contentType: DOCX_CONTENT_TYPE,
-    body: await pool.build(input),
+    body: await pool.build(input, options),
   });
 
   const revisionInput = async (actor: Actor, revisionId: string): Promise<TAnnexInput> => {
     // 404 for unknown revisions and for revisions of engagements the caller is no party to.
     const { row } = await revisions.loadRevision(actor, revisionId, 'engagement:read');
-    return loadRevisionAnnexInput(db, row, verifyUrl);
+    // 版の効力 as of today goes on the cover: executed and current, superseded by N on D, void, awaiting signatures.
+    const ctx = await revisions.readContext(row.engagementId);
+    return loadRevisionAnnexInput(db, row, verifyUrl, ctx.standingOf(ctx.rows.find((r) => r.id === row.id) ?? row));
   };
 
   const draftInput = async (actor: Actor, engagementId: string): Promise<TAnnexInput> => {
@@ -49,9 +51,9 @@ export const createAnnexService = ({ db, access, revisions, pool, verifyUrl, clo
     revisionInput,
     draftInput,
     /** GET /api/v1/revisions/:id/annex.docx — the same revision state always gives the same bytes. */
-    revisionAnnex: async (actor: Actor, revisionId: string) => file(await revisionInput(actor, revisionId)),
+    revisionAnnex: async (actor: Actor, revisionId: string, options: TAnnexOptions = {}) => file(await revisionInput(actor, revisionId), options),
     /** GET /api/v1/engagements/:id/annex.docx — the current matrix, watermarked 草案 DRAFT. */
-    draftAnnex: async (actor: Actor, engagementId: string) => file(await draftInput(actor, engagementId)),
+    draftAnnex: async (actor: Actor, engagementId: string, options: TAnnexOptions = {}) => file(await draftInput(actor, engagementId), options),
   };
 };
 export type AnnexService = ReturnType<typeof createAnnexService>;

@@ -1,5 +1,5 @@
 import Tinypool from 'tinypool';
-import { buildAnnex } from '@bunkai/docx';
+import { type TAnnexContentVerdict, buildAnnex, verifyAnnexContent } from '@bunkai/docx';
 import type { AnnexTask } from './annex-worker-pool.ts';
 
 /** The file's own ArrayBuffer when it spans it whole (transferable as is), else a copy of exactly its bytes. */
@@ -10,5 +10,8 @@ const ownBuffer = (bytes: Buffer): ArrayBuffer => {
   return copy;
 };
 
-/** Runs in a worker thread: one build at a time; the finished file is transferred, not copied. */
-export const buildAnnexTask = async (task: AnnexTask): Promise<ArrayBuffer> => Tinypool.move(ownBuffer(await buildAnnex(task.input, task.options))) as ArrayBuffer;
+/** Runs in a worker thread, one task at a time: a build (the finished file is transferred, not copied) or a verification. */
+export const buildAnnexTask = async (task: AnnexTask): Promise<ArrayBuffer | TAnnexContentVerdict> =>
+  task.kind === 'verify'
+    ? verifyAnnexContent(Buffer.from(task.file.buffer, task.file.byteOffset, task.file.byteLength), task.input)
+    : (Tinypool.move(ownBuffer(await buildAnnex(task.input, task.options))) as ArrayBuffer);

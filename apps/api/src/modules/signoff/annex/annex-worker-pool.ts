@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import type { TAnnexInput, TAnnexOptions } from '@bunkai/docx';
+import type { TAnnexContentVerdict, TAnnexInput, TAnnexOptions } from '@bunkai/docx';
 import { unavailable } from '@bunkai/domain';
 
 /**
@@ -27,12 +27,14 @@ export type AnnexWorkerPoolStats = { size: number; workers: number; busy: number
 
 export type AnnexWorkerPool = {
   build: (input: TAnnexInput, options?: TAnnexOptions) => Promise<Buffer>;
+  /** 内容の検証: re-builds the revision's annex and compares an uploaded file with it, in a worker (inflating and parsing are CPU work too). */
+  verify: (input: TAnnexInput, file: Buffer) => Promise<TAnnexContentVerdict>;
   stats: () => AnnexWorkerPoolStats;
   close: () => Promise<void>;
 };
 
-/** One job for a worker (see annex-worker-entry.ts). */
-export type AnnexTask = { input: TAnnexInput; options: TAnnexOptions };
+/** One job for a worker (see annex-worker-entry.ts): build an annex, or verify an uploaded one against its revision. */
+export type AnnexTask = { kind?: 'build'; input: TAnnexInput; options: TAnnexOptions } | { kind: 'verify'; input: TAnnexInput; file: Uint8Array };
 
 /** Plain ESM that registers tsx in the worker, so it starts the same under `tsx`, vitest and anything else. */
 const BOOTSTRAP = fileURLToPath(new URL('./annex-worker.mjs', import.meta.url));
@@ -61,8 +63,8 @@ export const createAnnexWorkerPool = (opts: AnnexWorkerPoolOptions = {}): AnnexW
   let built = 0;
   let closed = false;
 
-  const build = (input: TAnnexInput, options: TAnnexOptions = {}) =>
-    new Promise<Buffer>((resolve, reject) => {
+  const submit = <T>(task: AnnexTask, answer: (raw: unknown) => T) =>
+    new Promise<T>((resolve, reject) => {
       if (closed) return reject(shuttingDown());
       // The bound counts running and waiting builds together (the pool's own queue also holds builds waiting for a worker to start).
       if (open.size >= size + maxQueue) return reject(unavailable('annex_busy', `${open.size} annexes are being built; try again in a minute.`));
@@ -79,10 +81,10 @@ export const createAnnexWorkerPool = (opts: AnnexWorkerPoolOptions = {}): AnnexW
       };
       const fail = (error: unknown) => settle(() => reject(error));
       open.add(fail);
-      (tinypool.run({ input, options } satisfies AnnexTask, { signal: abort.signal }) as Promise<ArrayBuffer>).then(
-        (bytes) => {
+      (tinypool.run(task, { signal: abort.signal }) as Promise<unknown>).then(
+        (raw) => {
           built += 1;
-          settle(() => resolve(Buffer.from(bytes)));
+          settle(() => resolve(answer(raw)));
         },
         (error: unknown) => {
           if (timedOut) {
@@ -97,7 +99,8 @@ export const createAnnexWorkerPool = (opts: AnnexWorkerPoolOptions = {}): AnnexW
     });
 
   return {
-    build,
+    build: (input, options = {}) => submit({ input, options }, (bytes) => Buffer.from(bytes as ArrayBuffer)),
+    verify: (input, file) => submit({ kind: 'verify', input, file }, (raw) => raw as TAnnexContentVerdict),
     stats: () => {
       const busy = Math.min(open.size, size);
       return { size, workers: tinypool.threads.length, busy, queued: open.size - busy, built };

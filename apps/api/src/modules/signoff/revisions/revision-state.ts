@@ -1,4 +1,4 @@
-import { type TCanonicalRevisionResult, type TDraftInfo, type TEngagementStatus, buildCanonicalRevision } from '@bunkai/domain';
+import { type TCanonicalRevisionResult, type TDraftInfo, type TEngagementStatus, type TRevisionStanding, buildCanonicalRevision, revisionStanding } from '@bunkai/domain';
 import { type Db, type RevisionRow, type RevisionStatus, type RevisionsRepository, loadSnapshot, sha256Hex } from '@bunkai/db';
 import type { EngagementAccess } from '../../../access/engagement-access.ts';
 import { type EventSpec, recordEvents } from '../../events/index.ts';
@@ -39,6 +39,14 @@ export const signoffState = (rows: RevisionRow[], liveSha256: string): SignoffSt
   const draft: TDraftInfo = settled ? null : { number: (latest?.number ?? 0) + 1, changedSinceFrozen: latest !== null && latest.sha256 !== liveSha256 };
   const engagementStatus: TEngagementStatus | null = latest === null ? null : !settled ? 'amending' : latestStatus === 'executed' ? 'executed' : 'signing';
   return { rows, latest, statusOf, draft, engagementStatus };
+};
+
+/** 版の効力 of each revision, decided by the domain rule over all revisions with their effective status. */
+export const revisionStandings = (rows: readonly RevisionRow[], statusOf: (row: RevisionRow) => RevisionStatus) => {
+  const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+  const all = rows.map((r) => ({ number: r.number, status: statusOf(r), frozenAt: iso(r.frozenAt), executedAt: iso(r.executedAt) }));
+  return (row: RevisionRow): TRevisionStanding =>
+    revisionStanding(all, { number: row.number, status: statusOf(row), frozenAt: iso(row.frozenAt), executedAt: iso(row.executedAt) });
 };
 
 /**

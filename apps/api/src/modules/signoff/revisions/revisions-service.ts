@@ -21,7 +21,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { Actor } from '../../../plugins/auth.ts';
 import { recordEvents } from '../../events/index.ts';
 import { partyKeyInRevision } from './party-keys.ts';
-import { type LiveState, loadLiveState, signoffState } from './revision-state.ts';
+import { type LiveState, loadLiveState, revisionStandings, signoffState } from './revision-state.ts';
 
 type Deps = { db: Db; access: EngagementAccessService; clock?: Clock };
 
@@ -38,8 +38,9 @@ const readContext = async (db: Db, engagementId: string) => {
   const parties = live.snapshot.parties;
   const orgNames = await repo.organizationNames([...parties.map((p) => p.organizationId), ...sigs.map((s) => s.organizationId)]);
   const sigsOf = (revisionId: string) => sigs.filter((s) => s.revisionId === revisionId);
-  const view = (row: RevisionRow) => toRevisionView(row, state.statusOf(row), live.sha256, sigsOf(row.id), parties, orgNames);
-  return { live, rows, state, sigs, sigsOf, view };
+  const standingOf = revisionStandings(rows, state.statusOf);
+  const view = (row: RevisionRow) => toRevisionView(row, state.statusOf(row), live.sha256, sigsOf(row.id), parties, orgNames, standingOf(row));
+  return { live, rows, state, sigs, sigsOf, view, standingOf };
 };
 export type ReadContext = Awaited<ReturnType<typeof readContext>>;
 

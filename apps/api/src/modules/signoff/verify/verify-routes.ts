@@ -29,8 +29,10 @@ export const verifyRoutes =
           description:
             'Body: the JSON from GET /api/v1/revisions/:id/export.json (`application/json`), or the annex as raw bytes (`' +
             DOCX_MEDIA_TYPE +
-            '`), at most 20 MB. JSON: the hash is recomputed from `canonical`; any altered byte answers `match: false, reason: "hash_mismatch"`. ' +
-            '.docx: the revision hash is read from the custom property bunkaiRevisionSha256.',
+            '`), at most 20 MB. `verdict`: JSON — the hash is recomputed from `canonical` (`exact`, or `content_differs` when any byte was altered). ' +
+            '.docx — the revision is found by its hash (custom property bunkaiRevisionSha256), its annex is re-built with the format the document records ' +
+            '(bunkaiAnnexFormat) and compared: `exact` (same bytes), `same_content` (re-saved; same visible text cell by cell), `content_differs` (with `differences`: section, item, column, expected, found), ' +
+            '`unknown_revision`, `not_an_annex`. `standing` says what the revision is worth today; `match` is false for superseded and void revisions. `checks` lists what was checked.',
           response: { 200: ZVerifyResponse, ...errorResponses(400, 401, 413, 415, 503) },
         },
       },

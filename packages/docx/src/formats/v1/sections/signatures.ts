@@ -1,7 +1,7 @@
 import type { Paragraph, Table, TableRow } from 'docx';
 import type { TSectionContext } from '../annex-model.ts';
 import { PARTY_ROLE_LABELS } from '../labels.ts';
-import { PROPERTY_NAMES } from '../properties.ts';
+import { PROPERTY_NAMES } from '../../../properties.ts';
 import { bodyRow, cell, cellPara, fitWidths, headerRow, keyValueTable, PORTRAIT_WIDTH, table } from '../table.ts';
 import { COLORS, FONTS, formatJst, heading, para, pt, runs } from '../text.ts';
 

@@ -1,0 +1,150 @@
+import type { TAsset, TDuty, TDutyCategory, TParty, TRaciRole } from '@bunkai/domain';
+import { RACI_ROLES } from '@bunkai/domain';
+import type { TAnnexCell, TAnnexInput, TAnnexSignature, TAnnexStatus } from '../../annex-input.ts';
+import type { TTableSink } from './table.ts';
+
+/** One line of an item table: a duty on one asset (or engagement-wide). */
+export type TItemRow = {
+  duty: TDuty;
+  /** Null when the duty has no cell (nothing to assign). */
+  cell: TAnnexCell | null;
+  /** Null for engagement-wide cells. */
+  asset: TAsset | null;
+  /** True for the first row of its duty (title and description printed in full). */
+  first: boolean;
+};
+
+export type TCategoryGroup = { category: TDutyCategory; rows: TItemRow[] };
+export type TPartGroups = { part: 1 | 2; groups: TCategoryGroup[] };
+
+/** A block of the asset × duty matrix: one asset, or the engagement-wide duties. */
+export type TMatrixBlock = { asset: TAsset | null; rows: TItemRow[] };
+
+/**
+ * The input re-indexed once, in linear time, so every section reads from maps
+ * and pre-sorted lists instead of scanning.
+ */
+export type TAnnexModel = {
+  input: TAnnexInput;
+  status: TAnnexStatus;
+  parties: TParty[];
+  partyById: Map<string, TParty>;
+  /** Parties expected to sign (observers only read). */
+  signingParties: TParty[];
+  signatureByParty: Map<string, TAnnexSignature>;
+  parts: TPartGroups[];
+  matrix: TMatrixBlock[];
+  assetCount: number;
+};
+
+const byPositionThenId = <T extends { position: number; id: string }>(a: T, b: T): number =>
+  a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const dutyOrder = (a: TDuty, b: TDuty): number =>
+  a.kakuninhyoPart - b.kakuninhyoPart || a.order - b.order || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/** Parties that sign the annex: everyone but observers. */
+export const isSigningParty = (party: TParty): boolean => party.role !== 'observer';
+
+/** Pick one signature per party, preferring the one over the given hash. */
+const indexSignatures = (signatures: readonly TAnnexSignature[], sha256: string | null): Map<string, TAnnexSignature> => {
+  const out = new Map<string, TAnnexSignature>();
+  for (const s of signatures) {
+    const prev = out.get(s.partyId);
+    const better = !prev || (prev.revisionSha256 !== sha256 && s.revisionSha256 === sha256);
+    if (better) out.set(s.partyId, s);
+  }
+  return out;
+};
+
+/** 署名済 only when the revision is executed and every signing party signed its hash. */
+export const annexStatus = (input: TAnnexInput): TAnnexStatus => {
+  const rev = input.revision;
+  if (!rev || rev.status === 'draft' || !rev.sha256) return 'draft';
+  if (rev.status !== 'executed') return 'awaiting_signatures';
+  const signed = new Set(input.signatures.filter((s) => s.revisionSha256 === rev.sha256).map((s) => s.partyId));
+  const all = input.parties.filter(isSigningParty).every((p) => signed.has(p.id));
+  return all ? 'executed' : 'awaiting_signatures';
+};
+
+/** The roles of one party on one cell, in canonical R, A, C, I order. */
+export const rolesOf = (cell: TAnnexCell | null, partyId: string): TRaciRole[] => {
+  const held = cell?.assignment?.[partyId];
+  if (!held || held.length === 0) return [];
+  return RACI_ROLES.filter((r) => held.includes(r));
+};
+
+export const buildModel = (input: TAnnexInput): TAnnexModel => {
+  const parties = [...input.parties].sort(byPositionThenId);
+  const assets = [...input.assets].sort(byPositionThenId);
+  const assetRank = new Map<string, number>();
+  const assetById = new Map<string, TAsset>();
+  assets.forEach((a, i) => {
+    assetRank.set(a.id, i);
+    assetById.set(a.id, a);
+  });
+
+  const cellsByDuty = new Map<string, TAnnexCell[]>();
+  for (const cell of input.cells) {
+    const list = cellsByDuty.get(cell.dutyId);
+    if (list) list.push(cell);
+    else cellsByDuty.set(cell.dutyId, [cell]);
+  }
+  // Engagement-wide cell first, then assets in position order; unknown assets last.
+  const rank = (c: TAnnexCell): number => (c.assetId === null ? -1 : (assetRank.get(c.assetId) ?? assets.length));
+  for (const list of cellsByDuty.values()) list.sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1));
+
+  const duties = [...input.duties].sort(dutyOrder);
+  const parts: TPartGroups[] = [];
+  const blockRows = new Map<string | null, TItemRow[]>();
+  for (const duty of duties) {
+    let part = parts.at(-1);
+    if (!part || part.part !== duty.kakuninhyoPart) {
+      part = { part: duty.kakuninhyoPart, groups: [] };
+      parts.push(part);
+    }
+    const cells = cellsByDuty.get(duty.id) ?? [];
+    const rows: TItemRow[] =
+      cells.length === 0
+        ? [{ duty, cell: null, asset: null, first: true }]
+        : cells.map((cell, i) => ({ duty, cell, asset: cell.assetId === null ? null : (assetById.get(cell.assetId) ?? null), first: i === 0 }));
+    const group = part.groups.find((g) => g.category === duty.category);
+    if (group) group.rows.push(...rows);
+    else part.groups.push({ category: duty.category, rows });
+    for (const row of rows) {
+      if (!row.cell) continue;
+      const key = row.cell.assetId;
+      const list = blockRows.get(key);
+      if (list) list.push(row);
+      else blockRows.set(key, [row]);
+    }
+  }
+
+  const matrix: TMatrixBlock[] = [];
+  const wide = blockRows.get(null);
+  if (wide) matrix.push({ asset: null, rows: wide });
+  for (const asset of assets) {
+    const rows = blockRows.get(asset.id);
+    matrix.push({ asset, rows: rows ?? [] });
+  }
+
+  return {
+    input,
+    status: annexStatus(input),
+    parties,
+    partyById: new Map(parties.map((p) => [p.id, p])),
+    signingParties: parties.filter(isSigningParty),
+    signatureByParty: indexSignatures(input.signatures, input.revision?.sha256 ?? null),
+    parts,
+    matrix,
+    assetCount: assets.length,
+  };
+};
+
+/** What every section builder receives. */
+export type TSectionContext = {
+  model: TAnnexModel;
+  bilingual: boolean;
+  /** Where the long tables go (default: built at once). */
+  table?: TTableSink;
+};

@@ -1,0 +1,56 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { Zippable } from 'fflate';
+
+/**
+ * Makes a docx package byte-for-byte reproducible (and puts in `documentXml`, when given, as its main part). docx's Packer stamps the
+ * core properties and the zip entries with the current time and gives each
+ * watermark shape a random id; this rewrites those from the input and
+ * re-zips with a fixed entry order and a fixed modification time.
+ */
+export const normalizePackage = (docx: Uint8Array, stamp: string, documentXml?: string): Buffer => {
+  const files = unzipSync(docx);
+  let watermark = 0;
+  const names = Object.keys(files).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const mtime = dosSafeDate(stamp);
+  const out: Zippable = {};
+  for (const name of names) {
+    const data = files[name];
+    if (!data) continue;
+    let bytes = data;
+    if (name === 'word/document.xml' && documentXml !== undefined) bytes = strToU8(documentXml);
+    else if (name === 'docProps/core.xml') {
+      bytes = strToU8(
+        strFromU8(data).replace(
+          /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+          (_m, open: string, _tag: string, close: string) => `${open}${stamp}${close}`,
+        ),
+      );
+    } else if (/^word\/(header|footer)\d*\.xml$/.test(name)) {
+      const xml = strFromU8(data);
+      if (xml.includes('WaterMarkObject')) {
+        bytes = strToU8(xml.replace(/(PowerPlus(?:WaterMark|Picture)Object)[0-9a-zA-Z_-]+/g, (_m, prefix: string) => `${prefix}${++watermark}`));
+      }
+    }
+    out[name] = [bytes, { mtime, level: 6 }];
+  }
+  return Buffer.from(zipSync(out));
+};
+
+/** The main part of a packed document, as text. */
+export const documentXmlOf = (docx: Uint8Array): string =>
+  strFromU8(unzipSync(docx, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!);
+
+/** [Content_Types].xml first, then the package relationships, then everything else by name. */
+const rank = (name: string): number => (name === '[Content_Types].xml' ? 0 : name === '_rels/.rels' ? 1 : 2);
+
+/**
+ * Zip entries store local (DOS) time, which fflate reads with the local-time
+ * getters; constructing the date from local components keeps the stored
+ * fields identical whatever the machine's time zone.
+ */
+const dosSafeDate = (w3c: string): Date => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(w3c);
+  if (!m) return new Date(1980, 0, 1);
+  const year = Math.min(2107, Math.max(1980, Number(m[1])));
+  return new Date(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+};
