@@ -7,3 +7,4 @@ export type { TAnnexProperties } from './properties.ts';
 export * from './labels.ts';
 export { NotAZipError, readZipEntries } from './read/zip-entries.ts';
 export type { ZipLimits } from './read/zip-entries.ts';
+export { buildModel, isSigningParty, rolesOf, type TAnnexModel, type TItemRow } from './annex-model.ts';
