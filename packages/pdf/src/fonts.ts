@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
@@ -12,6 +13,12 @@ export const FONT_FILES = {
   regular: require.resolve('@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf'),
   bold: require.resolve('@expo-google-fonts/noto-serif-jp/700Bold/NotoSerifJP_700Bold.ttf'),
 } as const;
+
+let cached: { regular: Buffer; bold: Buffer } | null = null;
+
+/** The font files' bytes, read once per process (each document still subsets its own copy). */
+export const fontBytes = (): { regular: Buffer; bold: Buffer } =>
+  (cached ??= { regular: readFileSync(FONT_FILES.regular), bold: readFileSync(FONT_FILES.bold) });
 
 /** Names the fonts are registered under in a document. */
 export const FONT = { regular: 'Mincho', bold: 'Mincho-Bold' } as const;

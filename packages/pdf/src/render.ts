@@ -1,6 +1,6 @@
 import { ANNEX_STATUS_LABELS, buildModel, DOCUMENT_TITLE, type TAnnexInput, type TAnnexModel, WATERMARK_TEXT } from '@bunkai/docx';
 import PDFDocument from 'pdfkit';
-import { FONT, FONT_FILES } from './fonts.ts';
+import { FONT, fontBytes } from './fonts.ts';
 import { COLORS, type Doc } from './layout.ts';
 import { drawCertificate } from './sections/certificate.ts';
 import { drawCover } from './sections/cover.ts';
@@ -35,7 +35,7 @@ const xmpEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, 
 const footerText = (model: TAnnexModel, page: number, pages: number): string => {
   const rev = model.input.revision;
   const id = rev?.sha256 ? `第${rev.number}版 SHA-256 ${rev.sha256.slice(0, 12)}` : '草案（未凍結）';
-  return `${DOCUMENT_TITLE.ja}　${id} · ${page} / ${pages} ページ`;
+  return `${DOCUMENT_TITLE.ja}\u3000${id} · ${page} / ${pages} ページ`;
 };
 
 /** Footers (and the watermark of anything not fully signed), once every page exists. */
@@ -87,8 +87,9 @@ export const renderAnnexPdf = async (input: TAnnexInput, extras: TPdfAnnexExtras
   };
   const doc = new PDFDocument({ size: 'A4', margins: MARGINS, bufferPages: true, autoFirstPage: false, pdfVersion: '1.7', lang: 'ja-JP', displayTitle: true, info });
   const done = collect(doc);
-  doc.registerFont(FONT.regular, FONT_FILES.regular);
-  doc.registerFont(FONT.bold, FONT_FILES.bold);
+  const fonts = fontBytes();
+  doc.registerFont(FONT.regular, fonts.regular);
+  doc.registerFont(FONT.bold, fonts.bold);
   doc.appendXML(
     `<rdf:Description rdf:about="" xmlns:bunkai="${XMP_NAMESPACE}">` +
       `<bunkai:revisionSha256>${rev?.sha256 ?? ''}</bunkai:revisionSha256>` +
