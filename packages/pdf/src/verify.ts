@@ -52,7 +52,9 @@ const lastMatch = (re: RegExp, text: string, limit: number): RegExpExecArray | n
 
 /** The signer's certificate, signed attributes and signature from a CMS SignedData. */
 const parseCms = (der: Buffer) => {
-  const contentInfo = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')), { parseAllBytes: false, strict: true, decodeBitStrings: false });
+  // The placeholder's zero padding follows the DER: parse the first element only (forge's typings know only the boolean form).
+  const options = { parseAllBytes: false, strict: true, decodeBitStrings: false } as unknown as boolean;
+  const contentInfo = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')), options);
   if (oidOf(children(contentInfo)[0]) !== OID.signedData) throw new Error('not a SignedData');
   const signedData = children(children(contentInfo)[1])[0];
   const parts = children(signedData);
@@ -109,7 +111,6 @@ export const verifyPdf = (bytes: Buffer, opts: VerifyPdfOptions): PdfVerificatio
 
   let cms: ReturnType<typeof parseCms>;
   try {
-    // The placeholder's zero padding follows the DER; the parser stops after the first element.
     cms = parseCms(Buffer.from(hex, 'hex'));
   } catch {
     return result({ revisionSha256, problem: 'malformed_signature' });

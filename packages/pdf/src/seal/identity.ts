@@ -34,6 +34,9 @@ const identity = (key: forge.pki.PrivateKey, cert: forge.pki.Certificate, chain:
   };
 };
 
+// PKCS#12 bag types (RFC 7292).
+const OIDS = { key: '1.2.840.113549.1.12.10.1.1', shroudedKey: '1.2.840.113549.1.12.10.1.2', cert: '1.2.840.113549.1.12.10.1.3' } as const;
+
 export class SealIdentityError extends Error {}
 
 /** Reads a PKCS#12 (.p12/.pfx) file: the key and the certificate whose public key matches it, plus the rest as chain. */
@@ -44,10 +47,10 @@ export const sealIdentityFromP12 = (p12: Buffer, passphrase: string): SealIdenti
   } catch (error) {
     throw new SealIdentityError(`the PKCS#12 file cannot be read (wrong passphrase?): ${error instanceof Error ? error.message : String(error)}`);
   }
-  const keyBag = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0] ?? pfx.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag]?.[0];
-  const key = keyBag?.key as forge.pki.rsa.PrivateKey | undefined;
+  const bags = (type: string): forge.pkcs12.Bag[] => pfx.getBags({ bagType: type })[type] ?? [];
+  const key = (bags(OIDS.shroudedKey)[0] ?? bags(OIDS.key)[0])?.key as forge.pki.rsa.PrivateKey | undefined;
   if (!key) throw new SealIdentityError('the PKCS#12 file holds no private key');
-  const certs = (pfx.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []).flatMap((b) => (b.cert ? [b.cert] : []));
+  const certs = bags(OIDS.cert).flatMap((b) => (b.cert ? [b.cert] : []));
   const own = certs.find((c) => {
     const pub = c.publicKey as forge.pki.rsa.PublicKey;
     return pub.n?.compareTo(key.n) === 0 && pub.e?.compareTo(key.e) === 0;
@@ -60,9 +63,14 @@ export const sealIdentityFromP12 = (p12: Buffer, passphrase: string): SealIdenti
 export const sealIdentityToPem = (id: SealIdentity): string =>
   `${id.keyPem.trim()}\n${forge.pki.certificateToPem(forge.pki.certificateFromAsn1(forge.asn1.fromDer(id.certificateDer.toString('binary')))).trim()}\n`;
 
+/** Reads the key and certificate blocks of a PEM file (forge's own readers look at the first block only). */
 export const sealIdentityFromPem = (pem: string): SealIdentity => {
-  const key = forge.pki.privateKeyFromPem(pem);
-  const cert = forge.pki.certificateFromPem(pem);
+  const blocks = forge.pem.decode(pem);
+  const keyBlock = blocks.find((b) => b.type === 'PRIVATE KEY' || b.type === 'RSA PRIVATE KEY');
+  const certBlock = blocks.find((b) => b.type === 'CERTIFICATE');
+  if (!keyBlock || !certBlock) throw new SealIdentityError('the seal PEM file needs a private key and a certificate');
+  const key = forge.pki.privateKeyFromPem(forge.pem.encode(keyBlock));
+  const cert = forge.pki.certificateFromAsn1(forge.asn1.fromDer(certBlock.body));
   return identity(key, cert, []);
 };
 
