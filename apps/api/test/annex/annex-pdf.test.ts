@@ -59,6 +59,8 @@ describe('GET /api/v1/revisions/:id/annex.pdf', () => {
     // What the signing requests recorded (light-my-request's address and user agent), per signature, with its seal.
     expect(text).toContain('127.0.0.1');
     expect(text).toContain('lightMyRequest');
+    // Both signers have TOTP enrolled (the world's devices), and the signature row recorded that it was used.
+    expect(text.match(/パスワード再入力＋TOTP認証コード/g)).toHaveLength(2);
     for (const { signature } of signed) expect(text).toContain(signature.seal);
 
     const again = await download(w.owner, `/api/v1/revisions/${r1.id}/annex.pdf`);

@@ -1,6 +1,7 @@
 import type { TAnnexInput } from '@bunkai/docx';
 import { annexFileName } from '@bunkai/docx';
 import { type Db, signaturesRepository } from '@bunkai/db';
+import type { TSignatureAuthentication } from '@bunkai/domain';
 import type { SealIdentity, TSignatureEvidence } from '@bunkai/pdf';
 import type { Actor } from '../../../plugins/auth.ts';
 import type { AnnexFile, AnnexService } from '../annex/annex-service.ts';
@@ -16,8 +17,11 @@ type Deps = {
   sealIdentity: () => SealIdentity;
 };
 
-// The signature row records the password re-entry always and TOTP only as required; see docs/annex.md (PDF).
-const AUTHENTICATION_RECORDED = null;
+/** 認証方式 as printed; signatures made before the method was recorded print 「記録なし」. */
+const AUTHENTICATION_LABELS: Record<TSignatureAuthentication, string> = {
+  password: 'パスワード再入力（Password re-entry）',
+  'password+totp': 'パスワード再入力＋TOTP認証コード（Password + TOTP）',
+};
 
 /** 別紙 (SLA annex) as a sealed PDF: the same input as the .docx, plus what each signature recorded at signing. */
 export const createAnnexPdfService = ({ db, annex, pool, sealIdentity }: Deps) => {
@@ -33,7 +37,7 @@ export const createAnnexPdfService = ({ db, annex, pool, sealIdentity }: Deps) =
       // Access first (404 for non-parties), then the evidence of the revision's signatures.
       const input = await annex.revisionInput(actor, revisionId);
       const rows = await signaturesRepository(db).of([revisionId]);
-      const evidence = Object.fromEntries(rows.map((s) => [s.seal, { authentication: AUTHENTICATION_RECORDED, ip: s.ip, userAgent: s.userAgent }]));
+      const evidence = Object.fromEntries(rows.map((s) => [s.seal, { authentication: s.authentication ? (AUTHENTICATION_LABELS[s.authentication as TSignatureAuthentication] ?? null) : null, ip: s.ip, userAgent: s.userAgent }]));
       return file(input, evidence);
     },
     /** GET /api/v1/engagements/:id/annex.pdf — the current matrix, watermarked 草案 DRAFT, sealed all the same. */

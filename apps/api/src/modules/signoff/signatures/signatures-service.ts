@@ -2,6 +2,7 @@ import {
   type DomainError,
   type TRevisionView,
   type TSignRequest,
+  type TSignatureAuthentication,
   type TSignatureView,
   SEAL_VERSION,
   conflict,
@@ -132,7 +133,8 @@ export const createSignaturesService = ({ db, access: engagementAccess, revision
           ip: meta.ip.slice(0, MAX_IP),
           userAgent: meta.userAgent.slice(0, MAX_USER_AGENT),
         };
-        const sig = await sigRepo.insert({ ...fields, sealVersion: SEAL_VERSION, seal: sha256Hex(sealInput(fields)) }, tx);
+        const authentication: TSignatureAuthentication = step !== null ? 'password+totp' : 'password';
+        const sig = await sigRepo.insert({ ...fields, sealVersion: SEAL_VERSION, seal: sha256Hex(sealInput(fields)), authentication }, tx);
         const all = await sigRepo.of([revision.id], tx);
         const signed = new Set(all.map((s) => s.partyId));
         const executed = live.snapshot.parties.filter(isSigningParty).every((p) => signed.has(p.id));
