@@ -23,6 +23,8 @@ export type TTable = {
   rows: TRow[];
   /** Base text size of body cells. */
   size: number;
+  /** Keep a group row with all its rows on one page when they fit on one (default: with its first row only). */
+  keepGroups?: boolean;
 };
 
 const PAD = 3;
@@ -86,22 +88,37 @@ export const drawTable = (doc: Doc, table: TTable, newPage: () => void): void =>
     newPage();
     y = doc.y;
     drawHeader();
-    if (group) drawGroup([...group, run('（続き）', { color: COLORS.muted })]);
+    if (group) drawGroup(group.map((r, i) => (i === 0 ? { ...r, text: `${r.text}（続き）` } : r)));
+  };
+
+  const rowHeight = (row: TRow): number =>
+    row.kind === 'group' ? groupHeight(row.label) : Math.max(0, ...row.cells.map((c, i) => cellHeight(doc, c, table.widths[i] ?? 0, table.size)));
+  /** What must follow a group heading on the same page: its first row, or the whole group when asked and possible. */
+  const groupBlock = (at: number): number => {
+    let h = 0;
+    for (let i = at + 1; i < table.rows.length; i++) {
+      const row = table.rows[i]!;
+      if (row.kind === 'group') break;
+      h += rowHeight(row);
+      if (!table.keepGroups) break;
+    }
+    const page = bottomOf(doc) - doc.page.margins.top - headerHeight - 40;
+    return Math.min(h, page);
   };
 
   drawHeader();
-  for (const row of table.rows) {
+  table.rows.forEach((row, index) => {
     if (row.kind === 'group') {
-      // A group heading never ends a page: it needs room for itself and one more line.
-      if (y + groupHeight(row.label) + 3 * table.size > bottomOf(doc)) {
+      // A group heading never ends a page.
+      if (y + groupHeight(row.label) + groupBlock(index) > bottomOf(doc)) {
         group = null;
         continuation();
       }
       group = row.label;
       drawGroup(row.label);
-      continue;
+      return;
     }
-    const h = Math.max(0, ...row.cells.map((c, i) => cellHeight(doc, c, table.widths[i] ?? 0, table.size)));
+    const h = rowHeight(row);
     if (y + h > bottomOf(doc)) continuation();
     let x = x0;
     row.cells.forEach((c, i) => {
@@ -110,7 +127,7 @@ export const drawTable = (doc: Doc, table: TTable, newPage: () => void): void =>
       x += w;
     });
     y += h;
-  }
+  });
   doc.x = x0;
   doc.y = y + 6;
 };

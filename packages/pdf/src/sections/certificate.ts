@@ -59,7 +59,7 @@ export const drawCertificate = (doc: Doc, model: TAnnexModel, extras: TPdfAnnexE
     ];
   });
   doc.moveDown(0.5);
-  drawTable(doc, { widths: [110, width - 110], header: [[run('項目', { bold: true })], [run('記録', { bold: true })]], rows, size: 8.5 }, newPage);
+  drawTable(doc, { widths: [110, width - 110], header: [[run('項目', { bold: true })], [run('記録', { bold: true })]], rows, size: 8.5, keepGroups: true }, newPage);
 
   const qrSize = 96;
   if (doc.y + qrSize + 80 > doc.page.height - doc.page.margins.bottom) newPage();

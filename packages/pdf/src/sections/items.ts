@@ -10,11 +10,10 @@ import {
   type TAnnexModel,
   type TItemRow,
 } from '@bunkai/docx';
+import { FONT } from '../fonts.ts';
 import { formatDateShort } from '../format.ts';
 import { COLORS, type Doc, drawTable, heading, paragraph, run, type TCellContent, type TRow, writableWidth } from '../layout.ts';
 
-/** Parties beyond this many are headed by a short code (P1…) with a legend, so headers never break inside a name. */
-const FULL_NAME_HEADERS = 4;
 
 const notApplicableReason = (row: TItemRow): string | null => {
   if (row.duty.notApplicableReason !== null) return row.duty.notApplicableReason;
@@ -68,21 +67,23 @@ const firstCheckCell = (row: TItemRow): TCellContent => {
 };
 
 /** Column widths (points) for the landscape item table. */
-export const itemWidths = (total: number, parties: number): number[] => {
+export const itemWidths = (total: number, parties: number, coded: boolean): number[] => {
   const fixed = { code: 50, title: 112, check: 50, done: 50, notes: 118 };
   const rest = total - Object.values(fixed).reduce((a, b) => a + b, 0);
-  const party = Math.max(30, Math.min(58, Math.floor((rest - 200) / Math.max(1, parties))));
+  // A coded column only holds the roles (「R・A・C」).
+  const party = Math.max(30, Math.min(coded ? 36 : 58, Math.floor((rest - 200) / Math.max(1, parties))));
   return [fixed.code, fixed.title, rest - party * parties, ...Array.from({ length: parties }, () => party), fixed.check, fixed.done, fixed.notes];
 };
 
 /** 役割分担表 (Part 1 → Part 2, grouped by category), one table per part. */
-export const drawItems = (doc: Doc, model: TAnnexModel, firstNo: number, newPage: (title: string) => void): number => {
-  const short = model.parties.length > FULL_NAME_HEADERS;
+export const drawItems = (doc: Doc, model: TAnnexModel, firstNo: number, newPage: () => void): number => {
+  let short = false;
   const partyHead = (i: number): TCellContent => {
     const p = model.parties[i]!;
-    return [run(short ? `P${i + 1}` : p.displayName, { bold: true }), run(PARTY_ROLE_LABELS[p.role].ja, { size: 6, color: COLORS.muted })];
+    // With codes, the role moves to the legend (a role label would break in the narrow column).
+    return short ? [run(`P${i + 1}`, { bold: true })] : [run(p.displayName, { bold: true }), run(PARTY_ROLE_LABELS[p.role].ja, { size: 6, color: COLORS.muted })];
   };
-  const header: TCellContent[] = [
+  const header = (): TCellContent[] => [
     [run('項番', { bold: true })],
     [run('項目', { bold: true })],
     [run('内容', { bold: true })],
@@ -94,10 +95,14 @@ export const drawItems = (doc: Doc, model: TAnnexModel, firstNo: number, newPage
   let no = firstNo;
   for (const part of model.parts) {
     const title = `${no}. ${KAKUNINHYO_PART_LABELS[part.part].ja}`;
-    newPage(title);
-    const widths = itemWidths(writableWidth(doc), model.parties.length);
+    newPage();
+    // Party columns are headed by a code (P1…) with a legend whenever a name would not fit on one line: headers never break inside a name.
+    const named = itemWidths(writableWidth(doc), model.parties.length, false);
+    short = model.parties.some((p) => doc.font(FONT.bold).fontSize(7.5).widthOfString(p.displayName) > (named[3] ?? 0) - 6);
+    const widths = short ? itemWidths(writableWidth(doc), model.parties.length, true) : named;
     heading(doc, title, KAKUNINHYO_PART_LABELS[part.part].en);
-    if (short) paragraph(doc, `当事者の略号：${model.parties.map((p, i) => `P${i + 1} ${p.displayName}`).join('　')}`, { size: 8, color: COLORS.muted });
+    const legend = short ? `当事者の略号：${model.parties.map((p, i) => `P${i + 1} ${p.displayName}（${PARTY_ROLE_LABELS[p.role].ja}）`).join('\u3000')}` : '';
+    if (legend) paragraph(doc, legend, { size: 8, color: COLORS.muted });
     const rows: TRow[] = part.groups.flatMap((g): TRow[] => [
       { kind: 'group', label: [run(DUTY_CATEGORY_LABELS[g.category].ja, { bold: true })] },
       ...g.rows.map(
@@ -115,7 +120,11 @@ export const drawItems = (doc: Doc, model: TAnnexModel, firstNo: number, newPage
         }),
       ),
     ]);
-    drawTable(doc, { widths, header, rows, size: 7.5 }, () => newPage(`${title}（続き）`));
+    drawTable(doc, { widths, header: header(), rows, size: 7.5 }, () => {
+      newPage();
+      // Every continuation page names its part and, with codes, repeats the legend.
+      paragraph(doc, `${title}（続き）${legend ? `\u3000${legend}` : ''}`, { size: 8, color: COLORS.muted, gap: 2 });
+    });
     no += 1;
   }
   return no;
