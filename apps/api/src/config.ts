@@ -80,6 +80,9 @@ const ZEnv = z.object({
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
   /** How often an idle job worker looks for due jobs. */
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  /** PDF annex seal (docs/annex.md): a PKCS#12 file and its passphrase; unset, a self-signed certificate is generated beside DATA_DIR. */
+  SIGNING_P12_PATH: z.string().max(1000).optional(),
+  SIGNING_P12_PASSPHRASE: z.string().max(1000).optional(),
 });
 
 export type Config = {
@@ -118,6 +121,9 @@ export type Config = {
   mailFrom: string;
   webhookAllowPrivate: boolean;
   jobsPollMs: number;
+  /** PKCS#12 file the PDF annex is sealed with; undefined: the generated self-signed one. */
+  signingP12Path: string | undefined;
+  signingP12Passphrase: string;
 };
 
 /** What opening the database needs: the server and `npm run migrate` both read it. */
@@ -234,6 +240,8 @@ export const loadConfig = (source: Record<string, string | undefined> = process.
     mailFrom: e.MAIL_FROM,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     jobsPollMs: e.JOBS_POLL_MS,
+    signingP12Path: e.SIGNING_P12_PATH === undefined ? undefined : resolve(PROJECT_ROOT, e.SIGNING_P12_PATH),
+    signingP12Passphrase: e.SIGNING_P12_PASSPHRASE ?? '',
   };
 };
 

@@ -11,5 +11,4 @@ export { ANNEX_FORMAT } from './properties.ts';
 export { verifyAnnexContent } from './verify/verify-annex.ts';
 export type { TAnnexContentVerdict } from './verify/verify-annex.ts';
 export type { TContentDifference } from './verify/compare.ts';
-export { buildModel } from './annex-model.ts';
-export type { TAnnexModel } from './annex-model.ts';
+export { buildModel, isSigningParty, rolesOf, type TAnnexModel, type TItemRow } from './annex-model.ts';

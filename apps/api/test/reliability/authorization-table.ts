@@ -170,6 +170,8 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/engagements/{id}/audit.csv': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/revisions/{id}/annex.docx': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.revisionId } }) },
   'GET /api/v1/engagements/{id}/annex.docx': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/revisions/{id}/annex.pdf': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.revisionId } }) },
+  'GET /api/v1/engagements/{id}/annex.pdf': { allow: READERS, scoped: true, req: E },
 };
 
 /** What `role` must get from a route: 'allowed', or the exact refusal status. */

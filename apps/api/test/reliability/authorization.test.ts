@@ -106,6 +106,7 @@ describe('authorization sweep: archived, executed and superseded revisions', () 
         { method: 'GET', url: `${R}/export.json`, want: readers },
         { method: 'GET', url: `${R}/diff?against=${s.revisionId}`, want: readers },
         { method: 'GET', url: `${R}/annex.docx`, want: readers },
+        { method: 'GET', url: `${R}/annex.pdf`, want: readers },
         { method: 'GET', url: `${E}/revisions`, want: readers },
         { method: 'GET', url: `${E}/changes-since-signed?partyId=${s.ehrPartyId}`, want: readers },
         { method: 'GET', url: `${R}/signing-statement?partyId=${s.ehrPartyId}`, want: (role) => (role === 'vendor' ? 200 : refusal(role)) },

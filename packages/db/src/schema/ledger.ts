@@ -1,5 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { REVISION_STATUSES } from '@bunkai/domain';
+import { REVISION_STATUSES, SIGNATURE_AUTHENTICATIONS } from '@bunkai/domain';
 import { engagements, parties } from './engagement.ts';
 import { oneOf } from './enum-check.ts';
 import { organizations, users } from './identity.ts';
@@ -87,13 +87,14 @@ export const signatures = pgTable(
     signedAt: text().notNull(),
     ip: text().notNull(),
     userAgent: text().notNull(),
-    /** How the signer re-authenticated: 'password' or 'password+totp' (printed on the 署名証明書). */
-    authentication: text().notNull().default('password'),
     sealVersion: integer().notNull(),
     seal: text().notNull(),
+    /** How the signer re-authenticated; null for signatures made before it was recorded. Not part of the seal (version 1). */
+    authentication: text(),
   },
   (t) => [
     uniqueIndex('signatures_revision_party_key').on(t.revisionId, t.partyId),
+    oneOf('signatures_authentication_check', t.authentication, SIGNATURE_AUTHENTICATIONS),
     index('signatures_party_id_idx').on(t.partyId),
     index('signatures_organization_id_idx').on(t.organizationId),
     index('signatures_signer_user_id_idx').on(t.signerUserId),

@@ -7,6 +7,10 @@ import type { Reauthentication } from '../auth/index.ts';
 import { annexRoutes } from './annex/annex-routes.ts';
 import { createAnnexService } from './annex/annex-service.ts';
 import { type AnnexWorkerPoolOptions, createAnnexWorkerPool } from './annex/annex-worker-pool.ts';
+import { createAnnexPdfPool } from './annex-pdf/annex-pdf-pool.ts';
+import { annexPdfRoutes } from './annex-pdf/annex-pdf-routes.ts';
+import { createAnnexPdfService } from './annex-pdf/annex-pdf-service.ts';
+import { createSealIdentitySource } from './annex-pdf/seal-identity.ts';
 import { revisionsRoutes } from './revisions/revisions-routes.ts';
 import { createRevisionsService } from './revisions/revisions-service.ts';
 import { signaturesRoutes } from './signatures/signatures-routes.ts';
@@ -17,7 +21,7 @@ import { createVerifyService } from './verify/verify-service.ts';
 type Deps = {
   db: Db;
   access: EngagementAccessService;
-  config: Pick<Config, 'publicUrl'>;
+  config: Pick<Config, 'publicUrl' | 'dataDir' | 'signingP12Path' | 'signingP12Passphrase'>;
   clock: Clock;
   reauthentication: Reauthentication;
   annexPool?: AnnexWorkerPoolOptions;
@@ -36,12 +40,22 @@ export const createSignoff = ({ db, access, config, clock, reauthentication, ann
   const verifyUrl = `${config.publicUrl.replace(/\/+$/, '')}/verify`;
   const verify = createVerifyService({ db, access, revisions, pool, verifyUrl });
   const annex = createAnnexService({ db, access, revisions, pool, clock, verifyUrl });
+  // The same annex as a sealed PDF (PAdES by the platform's certificate), built in its own worker pool.
+  const sealIdentity = createSealIdentitySource(config);
+  const pdfPool = createAnnexPdfPool();
+  const annexPdf = createAnnexPdfService({ db, annex, pool: pdfPool, sealIdentity });
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(revisionsRoutes(revisions));
     await app.register(signaturesRoutes(signatures));
     await app.register(verifyRoutes(verify));
     await app.register(annexRoutes(annex));
+    await app.register(annexPdfRoutes(annexPdf));
   };
-  return { revisions, signatures, verify, annex, pool, routes, close: pool.close };
+  const close = async () => {
+    await Promise.all([pool.close(), pdfPool.close()]);
+  };
+  /** Certificates whose PDF seals count as the platform's (for verifyPdf). */
+  const sealCertificates = () => [sealIdentity().certificateDer];
+  return { revisions, signatures, verify, annex, annexPdf, sealCertificates, pool, routes, close };
 };
 export type Signoff = ReturnType<typeof createSignoff>;

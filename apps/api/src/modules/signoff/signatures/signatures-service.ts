@@ -2,6 +2,7 @@ import {
   type DomainError,
   type TRevisionView,
   type TSignRequest,
+  type TSignatureAuthentication,
   type TSignatureView,
   SEAL_VERSION,
   conflict,
@@ -132,11 +133,9 @@ export const createSignaturesService = ({ db, access: engagementAccess, revision
           ip: meta.ip.slice(0, MAX_IP),
           userAgent: meta.userAgent.slice(0, MAX_USER_AGENT),
         };
-        const sig = await sigRepo.insert(
-          // The method of re-authentication is recorded beside the seal (printed on the 署名証明書), not inside it: seal version 1 stays as it is.
-          { ...fields, authentication: step !== null ? 'password+totp' : 'password', sealVersion: SEAL_VERSION, seal: sha256Hex(sealInput(fields)) },
-          tx,
-        );
+        // How the signer re-authenticated is recorded beside the seal (printed on the 署名証明書), not inside it: seal version 1 stays as it is.
+        const authentication: TSignatureAuthentication = step !== null ? 'password+totp' : 'password';
+        const sig = await sigRepo.insert({ ...fields, sealVersion: SEAL_VERSION, seal: sha256Hex(sealInput(fields)), authentication }, tx);
         const all = await sigRepo.of([revision.id], tx);
         const signed = new Set(all.map((s) => s.partyId));
         const executed = live.snapshot.parties.filter(isSigningParty).every((p) => signed.has(p.id));

@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import type { TAnnexInput } from '@bunkai/docx';
+import { unavailable } from '@bunkai/domain';
+import type { SealIdentity, TSignatureEvidence } from '@bunkai/pdf';
+
+/**
+ * Worker threads that render and seal PDF annexes: layout with a 7.6 MB font
+ * and an RSA signature are CPU work (about 0.5 s for the demo, 7 s for 3,600
+ * cells) that must not stall the API's event loop. Same shape as the .docx
+ * pool (annex/annex-worker-pool.ts): at most `size` builds at once, a bounded
+ * queue (503 `annex_busy`), a timeout that terminates the worker (503 `annex_timeout`).
+ */
+
+export type AnnexPdfTask = { input: TAnnexInput; identity: SealIdentity; evidence: Record<string, TSignatureEvidence> };
+
+export type AnnexPdfPoolOptions = { size?: number; maxQueue?: number; timeoutMs?: number; idleMs?: number };
+
+export type AnnexPdfPool = { build: (task: AnnexPdfTask) => Promise<Buffer>; close: () => Promise<void> };
+
+const BOOTSTRAP = fileURLToPath(new URL('./annex-pdf-worker.mjs', import.meta.url));
+
+export const createAnnexPdfPool = (opts: AnnexPdfPoolOptions = {}): AnnexPdfPool => {
+  const size = Math.min(4, Math.max(1, Math.floor(opts.size ?? 1)));
+  const maxQueue = Math.max(0, opts.maxQueue ?? 16);
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const pool = new Tinypool({ filename: BOOTSTRAP, minThreads: 0, maxThreads: size, idleTimeout: opts.idleMs ?? 60_000, concurrentTasksPerWorker: 1, execArgv: [] });
+  let open = 0;
+  let closed = false;
+
+  const build = async (task: AnnexPdfTask): Promise<Buffer> => {
+    if (closed) throw unavailable('annex_unavailable', 'The server is shutting down; try again shortly.');
+    if (open >= size + maxQueue) throw unavailable('annex_busy', `${open} annexes are being built; try again in a minute.`);
+    open += 1;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
+    try {
+      return Buffer.from((await pool.run(task, { signal: abort.signal })) as ArrayBuffer);
+    } catch (error) {
+      if (abort.signal.aborted) {
+        await pool.recycleWorkers();
+        throw unavailable('annex_timeout', `Building the annex took longer than ${Math.round(timeoutMs / 1000)} s; try again later.`);
+      }
+      if (closed) throw unavailable('annex_unavailable', 'The server is shutting down; try again shortly.');
+      throw new Error(`PDF annex build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+      open -= 1;
+    }
+  };
+
+  return {
+    build,
+    close: async () => {
+      closed = true;
+      await pool.destroy();
+    },
+  };
+};

@@ -1,0 +1,44 @@
+import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+import { SignPdf } from '@signpdf/signpdf';
+import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { cadesDetachedSignature } from './cms.ts';
+import type { SealIdentity } from './identity.ts';
+
+export const SEAL_SUB_FILTER = SUBFILTER_ETSI_CADES_DETACHED;
+
+/** @signpdf's signer interface over our CAdES builder. */
+class CadesSigner extends Signer {
+  constructor(private readonly id: SealIdentity) {
+    super();
+  }
+  override async sign(pdfBuffer: Buffer): Promise<Buffer> {
+    return cadesDetachedSignature(pdfBuffer, this.id);
+  }
+}
+
+export type SealOptions = {
+  /** The signature dictionary's /M: the revision's frozen time, so a rebuild gives the same bytes. */
+  signingTime: Date;
+  reason?: string;
+  location?: string;
+};
+
+/**
+ * Seals a finished PDF with the platform's certificate: an incremental update
+ * adds an invisible signature field (ETSI.CAdES.detached, PAdES B-B) whose
+ * /ByteRange covers the whole file but the signature itself.
+ */
+export const sealPdf = async (pdf: Buffer, id: SealIdentity, opts: SealOptions): Promise<Buffer> => {
+  const withPlaceholder = plainAddPlaceholder({
+    pdfBuffer: pdf,
+    reason: opts.reason ?? 'Bunkai: 責任分界合意書 別紙の封印 (platform seal of the SLA annex)',
+    contactInfo: '',
+    name: id.subject,
+    location: opts.location ?? 'Bunkai',
+    signingTime: opts.signingTime,
+    subFilter: SEAL_SUB_FILTER,
+    signatureLength: 16_384,
+    appName: 'Bunkai',
+  });
+  return new SignPdf().sign(withPlaceholder, new CadesSigner(id), opts.signingTime);
+};

@@ -1,0 +1,138 @@
+import { createHash, createVerify, X509Certificate } from 'node:crypto';
+import forge from 'node-forge';
+import { PDF_INFO_KEYS } from './render.ts';
+import { OID } from './seal/cms.ts';
+
+/**
+ * Reads back a sealed PDF annex: the revision hash from the signed document
+ * information and the platform seal, checked cryptographically (the digest of
+ * the /ByteRange against the CMS message-digest attribute, the RSA signature
+ * over the signed attributes, the signer certificate against the platform's).
+ * Bounded: a size cap, regular expressions without nested repetition over the
+ * raw bytes, and ASN.1 parsing of the /Contents value only.
+ */
+
+export type PdfVerification = {
+  /** From the document information inside the signed bytes; null when absent. */
+  revisionSha256: string | null;
+  /** Digest matches, signature verifies and the certificate is one of the platform's. */
+  sealValid: boolean;
+  /** Bytes changed or appended after sealing (or no seal at all to tell). */
+  modified: boolean;
+  /** Why the seal is not valid, when it is not. */
+  problem: 'no_signature' | 'appended_after_seal' | 'bad_byte_range' | 'digest_mismatch' | 'bad_signature' | 'unknown_certificate' | 'malformed_signature' | null;
+  /** SHA-256 fingerprint of the certificate that signed, when one was found. */
+  signerFingerprint: string | null;
+};
+
+export type VerifyPdfOptions = {
+  /** DER certificates whose signatures count as the platform's seal. */
+  trustedCertificates: readonly Buffer[];
+  /** Larger input is refused outright (default 64 MiB). */
+  maxBytes?: number;
+};
+
+export class NotAPdfError extends Error {}
+
+const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/g;
+// pdfkit writes each information value as an indirect object: `/BunkaiRevisionSha256 35 0 R` … `35 0 obj (…) endobj`.
+const HASH_ENTRY = new RegExp(`/${PDF_INFO_KEYS.revisionSha256}\\s*(?:\\(([0-9a-f]{64})\\)|(\\d{1,9})\\s+0\\s+R)`, 'g');
+
+type Node = forge.asn1.Asn1;
+const children = (n: Node | undefined): Node[] => (n && Array.isArray(n.value) ? (n.value as Node[]) : []);
+const bytesOf = (n: Node | undefined): Buffer => Buffer.from(n && typeof n.value === 'string' ? n.value : '', 'binary');
+const oidOf = (n: Node | undefined): string => (n && typeof n.value === 'string' ? forge.asn1.derToOid(n.value) : '');
+
+const lastMatch = (re: RegExp, text: string, limit: number): RegExpExecArray | null => {
+  let last: RegExpExecArray | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) last = m;
+  return last;
+};
+
+/** The signer's certificate, signed attributes and signature from a CMS SignedData. */
+const parseCms = (der: Buffer) => {
+  // The placeholder's zero padding follows the DER: parse the first element only (forge's typings know only the boolean form).
+  const options = { parseAllBytes: false, strict: true, decodeBitStrings: false } as unknown as boolean;
+  const contentInfo = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')), options);
+  if (oidOf(children(contentInfo)[0]) !== OID.signedData) throw new Error('not a SignedData');
+  const signedData = children(children(contentInfo)[1])[0];
+  const parts = children(signedData);
+  const certificates = parts.find((p) => p.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && p.type === 0);
+  const signerInfo = children(parts.at(-1))[0];
+  const si = children(signerInfo);
+  const signedAttrs = si.find((p) => p.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && p.type === 0);
+  const signature = bytesOf(si.at(-1));
+  if (!signedAttrs || signature.length === 0) throw new Error('no signed attributes');
+  const attr = (oid: string): Node | undefined => {
+    const found = children(signedAttrs).find((a) => oidOf(children(a)[0]) === oid);
+    return children(children(found)[1])[0];
+  };
+  const messageDigest = bytesOf(attr(OID.messageDigest));
+  // What was signed: the attributes re-encoded as a SET (tag 0x31 instead of [0]).
+  const attrsDer = Buffer.from(forge.asn1.toDer(signedAttrs).getBytes(), 'binary');
+  attrsDer[0] = 0x31;
+  const certs = children(certificates).map((c) => Buffer.from(forge.asn1.toDer(c).getBytes(), 'binary'));
+  return { certs, messageDigest, attrsDer, signature };
+};
+
+/** The revision hash from the document information, looking only below `limit` (the signed part). */
+const revisionHashOf = (text: string, limit: number): string | null => {
+  const entry = lastMatch(HASH_ENTRY, text, limit);
+  if (!entry) return null;
+  if (entry[1]) return entry[1];
+  const object = lastMatch(new RegExp(`[\\r\\n]${entry[2]}\\s+0\\s+obj\\s*\\(([0-9a-f]{64})\\)`, 'g'), text, limit);
+  return object?.[1] ?? null;
+};
+
+export const verifyPdf = (bytes: Buffer, opts: VerifyPdfOptions): PdfVerification => {
+  const max = opts.maxBytes ?? 64 * 1024 * 1024;
+  if (bytes.length > max) throw new NotAPdfError(`the PDF is larger than ${max} bytes`);
+  if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) throw new NotAPdfError('not a PDF (no %PDF- header)');
+  const text = bytes.toString('latin1');
+  const result = (r: Partial<PdfVerification> & Pick<PdfVerification, 'problem'>): PdfVerification => ({
+    revisionSha256: null,
+    sealValid: false,
+    modified: true,
+    signerFingerprint: null,
+    ...r,
+  });
+
+  const range = lastMatch(BYTE_RANGE, text, text.length);
+  if (!range) return result({ revisionSha256: revisionHashOf(text, text.length), problem: 'no_signature' });
+  const [a, b, c, d] = range.slice(1, 5).map(Number) as [number, number, number, number];
+  // Only what the seal covers counts: the first range, which holds the whole document as rendered.
+  const revisionSha256 = revisionHashOf(text, b);
+  const sane = a === 0 && b > 0 && c > b + 2 && c + d <= bytes.length && text[b] === '<' && text[c - 1] === '>';
+  if (!sane) return result({ revisionSha256, problem: 'bad_byte_range' });
+  const covered = c + d === bytes.length;
+  const hex = text.slice(b + 1, c - 1);
+  if (!/^[0-9A-Fa-f]*$/.test(hex)) return result({ revisionSha256, problem: 'malformed_signature' });
+
+  let cms: ReturnType<typeof parseCms>;
+  try {
+    cms = parseCms(Buffer.from(hex, 'hex'));
+  } catch {
+    return result({ revisionSha256, problem: 'malformed_signature' });
+  }
+  const digest = createHash('sha256').update(bytes.subarray(a, a + b)).update(bytes.subarray(c, c + d)).digest();
+  if (!digest.equals(cms.messageDigest)) return result({ revisionSha256, problem: 'digest_mismatch' });
+
+  const signer = cms.certs.find((cert) => {
+    try {
+      return createVerify('sha256').update(cms.attrsDer).verify(new X509Certificate(cert).publicKey, cms.signature);
+    } catch {
+      return false;
+    }
+  });
+  if (!signer) return result({ revisionSha256, modified: !covered, problem: 'bad_signature' });
+  const signerFingerprint = createHash('sha256').update(signer).digest('hex');
+  const trusted = opts.trustedCertificates.some((t) => t.equals(signer));
+  return result({
+    revisionSha256,
+    sealValid: trusted && covered,
+    modified: !covered,
+    signerFingerprint,
+    problem: !trusted ? 'unknown_certificate' : covered ? null : 'appended_after_seal',
+  });
+};
