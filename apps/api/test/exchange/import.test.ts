@@ -78,9 +78,9 @@ describe('POST /api/v1/engagements/:id/duties/import', () => {
     // …and the export carries them back out unchanged.
     const csv = parseCsv((await t.app.inject({ method: 'GET', url: `/api/v1/engagements/${w.engagement.id}/export.csv`, headers: { authorization: `Bearer ${w.owner.session.accessToken}` } })).rawPayload.toString('utf8'));
     if (!csv.ok) throw new Error(csv.message);
-    const exported = csv.records.filter((r) => r.fields[1] === 'CSV-01');
+    const exported = csv.records.filter((r) => r.fields[2] === 'CSV-01');
     expect(exported).toHaveLength(2);
-    for (const r of exported) expect([r.fields[2], r.fields[3]]).toEqual([rows[0]![1], rows[0]![3]]);
+    for (const r of exported) expect([r.fields[3], r.fields[4]]).toEqual([rows[0]![1], rows[0]![3]]);
   });
 
   it('imports an .xlsx with English headers exactly', async () => {

@@ -59,6 +59,7 @@ export const organizationDutiesRepository = (db: Db) => ({
           concerns: excluded('concerns'),
           kakuninhyoPart: excluded('kakuninhyo_part'),
           sortOrder: excluded('sort_order'),
+          kakuninhyoItem: excluded('kakuninhyo_item'),
           references: excluded('references'),
         },
       })

@@ -32,6 +32,7 @@ export const DUTY_IMPORT_COLUMNS = [
   { key: 'concerns', headers: ['concerns', '観点'], required: false },
   { key: 'part', headers: ['part', '確認表パート', 'パート'], required: true },
   { key: 'order', headers: ['order', '順序', '並び順'], required: false },
+  { key: 'kakuninhyo_item', headers: ['kakuninhyo_item', '確認表項番'], required: false },
   { key: 'references', headers: ['references', '出典', '根拠'], required: true },
 ] as const;
 export type TDutyImportColumn = (typeof DUTY_IMPORT_COLUMNS)[number]['key'];

@@ -50,7 +50,7 @@ export const exchangeRoutes =
           schema: {
             tags,
             security,
-            summary: `Export the matrix (分担表) as ${format === 'csv' ? 'CSV (UTF-8 with BOM, CRLF)' : 'Excel .xlsx'}, one row per cell in 確認表 order`,
+            summary: `Export the matrix (責任分担表) as ${format === 'csv' ? 'CSV (UTF-8 with BOM, CRLF)' : 'Excel .xlsx (A4 landscape, one page wide, header repeated, real dates)'}, one row per cell in the catalog's order`,
             params: ZParams,
             response: download(format, mediaType),
           },
@@ -59,6 +59,31 @@ export const exchangeRoutes =
           const file = await service.exportMatrix(actorOf(request), request.params.id, format);
           return reply.header('content-type', file.contentType).header('content-disposition', file.disposition).header('cache-control', 'no-store')
             // The documented body is a file (typed as a string for OpenAPI); a Buffer skips JSON serialization.
+            .send(file.body as unknown as string);
+        },
+      );
+
+    for (const [format, mediaType] of [
+      ['csv', 'text/csv'],
+      ['xlsx', XLSX_MEDIA_TYPE],
+    ] as const)
+      app.get(
+        `/api/v1/engagements/:id/duties/export.${format}`,
+        {
+          schema: {
+            tags,
+            security,
+            summary: `Export the engagement's duties (責任項目) as ${format.toUpperCase()} in exactly the import layout (docs/import-format.md), so the file imports into another engagement as the same duties (readers)`,
+            params: ZParams,
+            response: {
+              200: { description: `The duties as ${format.toUpperCase()}`, content: { [mediaType]: { schema: z.string() } } },
+              ...errorResponses(401, 404),
+            },
+          },
+        },
+        async (request, reply) => {
+          const file = await service.exportDuties(actorOf(request), request.params.id, format);
+          return reply.header('content-type', file.contentType).header('content-disposition', file.disposition).header('cache-control', 'no-store')
             .send(file.body as unknown as string);
         },
       );

@@ -1,6 +1,7 @@
 import { conflict, forbidden, planCells, validationError } from '@bunkai/domain';
 import {
   type Db,
+  dutiesRepository,
   dutyImportRepository,
   isUniqueViolation,
   loadSnapshot,
@@ -16,12 +17,30 @@ import { recordEvent } from '../events/index.ts';
 import { toCsv } from './csv.ts';
 import { type ParsedDuty, parseDutyRecords } from './duty-import.ts';
 import { type ImportFile, readImportRecords } from './import-file.ts';
+import { dutyTable } from './duty-export.ts';
 import { attachment, exportFilename, matrixTable } from './matrix-export.ts';
-import { writeXlsx } from './xlsx.ts';
+import { type SheetColumn, writeXlsx } from './xlsx.ts';
 
 type Deps = { db: Db; access: EngagementAccessService };
 export type ExportFormat = 'csv' | 'xlsx';
 export type ExportFile = { contentType: string; disposition: string; body: Buffer };
+
+/** A table as a downloadable CSV (UTF-8 with BOM, CRLF) or .xlsx file. */
+const exportFile = async (
+  table: { columns: SheetColumn[]; rows: string[][] },
+  format: ExportFormat,
+  names: { filename: string; ascii: string },
+  sheetName: string,
+): Promise<ExportFile> => {
+  const disposition = attachment(names.filename, names.ascii);
+  if (format === 'csv')
+    return { contentType: 'text/csv; charset=utf-8', disposition, body: Buffer.from(toCsv([table.columns.map((c) => c.header), ...table.rows]), 'utf8') };
+  return {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    disposition,
+    body: await writeXlsx(sheetName, table.columns, table.rows),
+  };
+};
 
 const invalid = (errors: { row: number; column: string; message: string }[]) =>
   validationError('import_invalid', `The file has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported.`, { rows: errors });
@@ -43,16 +62,15 @@ export const createExchangeService = ({ db, access }: Deps) => {
     exportMatrix: async (actor: Actor, engagementId: string, format: ExportFormat): Promise<ExportFile> => {
       await access.require(actor, engagementId, 'engagement:read');
       const { snapshot } = await loadSnapshot(db, engagementId);
-      const { columns, rows } = matrixTable(snapshot);
-      const { filename, ascii } = exportFilename(snapshot.engagement.title, todayUtc(), format);
-      const disposition = attachment(filename, ascii);
-      if (format === 'csv')
-        return { contentType: 'text/csv; charset=utf-8', disposition, body: Buffer.from(toCsv([columns.map((c) => c.header), ...rows]), 'utf8') };
-      return {
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        disposition,
-        body: await writeXlsx('分担表', columns, rows),
-      };
+      return exportFile(matrixTable(snapshot), format, exportFilename(snapshot.engagement.title, todayUtc(), format), '責任分担表');
+    },
+
+    /** The engagement's duties (責任項目) in the import layout: exported here, imported elsewhere, the same duties. */
+    exportDuties: async (actor: Actor, engagementId: string, format: ExportFormat): Promise<ExportFile> => {
+      const a = await access.require(actor, engagementId, 'engagement:read');
+      const rows = await dutiesRepository(db).listByEngagement(engagementId);
+      const names = exportFilename(a.engagement.title, todayUtc(), format, { ja: '責任項目', ascii: 'duties' });
+      return exportFile(dutyTable(rows.map(toDuty)), format, names, '責任項目');
     },
 
     /** Adds the file's duties to the engagement (owner), with their cells on matching assets; all or nothing. */
