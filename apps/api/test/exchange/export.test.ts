@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { and, eq, isNull } from 'drizzle-orm';
 import { cells, duties } from '@bunkai/db';
 import { parseCsv } from '../../src/modules/exchange/csv.ts';
-import { readXlsx } from '../../src/modules/exchange/xlsx.ts';
+import { IMPORT_LIMITS } from '../../src/modules/exchange/import-read.ts';
+import { readXlsxBounded } from '../../src/modules/exchange/xlsx-read.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 import { type TemplateWorld, templateWorld } from '../events/roles.ts';
 
@@ -111,13 +112,18 @@ describe('GET /api/v1/engagements/:id/export.xlsx', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(String(res.headers['content-disposition'])).toMatch(/filename="bunkai-matrix-[\d-]+\.xlsx"; filename\*=UTF-8''/);
-    const xlsx = await readXlsx(res.rawPayload, 100_000);
-    if (!xlsx.ok) throw new Error(xlsx.message);
+    const xlsx = { records: await readXlsxBounded(res.rawPayload, IMPORT_LIMITS) };
     const csv = parseCsv((await get(w.owner.session.accessToken, 'csv')).rawPayload.toString('utf8'));
     if (!csv.ok) throw new Error(csv.message);
     // Identical except that .xlsx needs no formula neutralization and breaks lines with LF, as Excel does.
     const unquote = (f: string) => (f.startsWith("'=") ? f.slice(1) : f).replace(/\r\n/g, '\n');
-    expect(xlsx.records.map((r) => r.fields)).toEqual(csv.records.map((r) => r.fields.map(unquote)));
+    // Date cells hold Excel serial days (formatted by the cell's number format); as text they read as the day.
+    const dateColumns = new Set(['初回確認日', '完了日'].map((h) => csv.records[0]!.fields.indexOf(h)));
+    const serialToDay = (f: string, i: number) =>
+      dateColumns.has(i) && /^\d+$/.test(f) ? new Date(Date.UTC(1899, 11, 30) + Number(f) * 86_400_000).toISOString().slice(0, 10) : f;
+    const padded = (fields: string[], n: number) => [...fields, ...Array<string>(Math.max(0, n - fields.length)).fill('')];
+    const width = csv.records[0]!.fields.length;
+    expect(xlsx.records.map((r) => padded(r.fields, width).map(serialToDay))).toEqual(csv.records.map((r) => r.fields.map(unquote)));
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);

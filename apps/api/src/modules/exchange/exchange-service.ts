@@ -17,11 +17,12 @@ import { recordEvent } from '../events/index.ts';
 import { toCsv } from './csv.ts';
 import { type ParsedDuty, parseDutyRecords } from './duty-import.ts';
 import { type ImportFile, readImportRecords } from './import-file.ts';
+import { type ImportWorkerPool, type ImportWorkerPoolOptions, createImportWorkerPool } from './import-worker-pool.ts';
 import { dutyTable } from './duty-export.ts';
 import { attachment, exportFilename, matrixTable } from './matrix-export.ts';
 import { type SheetColumn, writeXlsx } from './xlsx.ts';
 
-type Deps = { db: Db; access: EngagementAccessService };
+type Deps = { db: Db; access: EngagementAccessService; importPool?: ImportWorkerPoolOptions };
 export type ExportFormat = 'csv' | 'xlsx';
 export type ExportFile = { contentType: string; disposition: string; body: Buffer };
 
@@ -47,18 +48,22 @@ const invalid = (errors: { row: number; column: string; message: string }[]) =>
 
 
 /** Parses a file into validated duty definitions, or refuses it with every row error at once. */
-const parseDuties = async (file: ImportFile): Promise<ParsedDuty[]> => {
-  const records = await readImportRecords(file);
+const parseDuties = async (pool: ImportWorkerPool, file: ImportFile): Promise<ParsedDuty[]> => {
+  const records = await readImportRecords(pool, file);
   const { duties: parsed, errors } = parseDutyRecords(records, { fromCsv: file.format === 'csv' });
   if (errors.length) throw invalid(errors);
   return parsed;
 };
 
 /** Import / export (取込・出力): the matrix as CSV/.xlsx, duties from CSV/.xlsx into an engagement or an organization's catalog. */
-export const createExchangeService = ({ db, access }: Deps) => {
+export const createExchangeService = ({ db, access, importPool }: Deps) => {
   const engagementImport = dutyImportRepository(db);
   const catalog = organizationDutiesRepository(db);
+  const pool = createImportWorkerPool(importPool);
   return {
+    /** Stops the import worker (the app's onClose). */
+    close: () => pool.close(),
+
     exportMatrix: async (actor: Actor, engagementId: string, format: ExportFormat): Promise<ExportFile> => {
       await access.require(actor, engagementId, 'engagement:read');
       const { snapshot } = await loadSnapshot(db, engagementId);
@@ -76,7 +81,7 @@ export const createExchangeService = ({ db, access }: Deps) => {
     /** Adds the file's duties to the engagement (owner), with their cells on matching assets; all or nothing. */
     importEngagementDuties: async (actor: Actor, engagementId: string, file: ImportFile) => {
       await access.require(actor, engagementId, 'duty:write');
-      const parsed = await parseDuties(file);
+      const parsed = await parseDuties(pool, file);
       try {
         return await db.transaction(async (tx) => {
           const a = await access.require(actor, engagementId, 'duty:write', tx);
@@ -117,7 +122,7 @@ export const createExchangeService = ({ db, access }: Deps) => {
      */
     importOrganizationDuties: async (actor: Actor, file: ImportFile) => {
       if (actor.orgRole !== 'admin') throw forbidden('org_admin_only', "Only an administrator of your organization can import into its duty catalog.");
-      const parsed = await parseDuties(file);
+      const parsed = await parseDuties(pool, file);
       return db.transaction(async (tx) => {
         const codes = parsed.map((p) => p.duty.code);
         const replaced = await catalog.countPresent({ organizationId: actor.organizationId, codes }, tx);

@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CsvRecord } from './csv.ts';
 
 /** A column; `date` columns hold `YYYY-MM-DD` text that is written as a real date cell. */
 export type SheetColumn = { header: string; width: number; kind?: 'date' };
@@ -63,37 +62,4 @@ export const writeXlsx = async (sheetName: string, columns: readonly SheetColumn
   sheet.commit();
   await workbook.commit();
   return Buffer.concat(chunks);
-};
-
-export type XlsxReadResult = { ok: true; records: CsvRecord[] } | { ok: false; message: string };
-
-/** The first worksheet as text records (rich text, numbers and formula results as displayed); blank rows dropped. */
-export const readXlsx = async (content: Buffer, maxRows: number): Promise<XlsxReadResult> => {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as its own Buffer alias; a Node Buffer is what it reads.
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, message: 'The file is not a readable .xlsx workbook.' };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, message: 'The workbook has no worksheet.' };
-  if (sheet.rowCount > maxRows + 1) return { ok: false, message: `The worksheet has ${sheet.rowCount} rows; at most ${maxRows} data rows are accepted.` };
-  const width = sheet.getRow(1).cellCount;
-  const records: CsvRecord[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const fields: string[] = [];
-    for (let c = 1; c <= Math.max(width, row.cellCount); c++) fields.push(cellText(row.getCell(c)));
-    if (fields.some((f) => f !== '')) records.push({ line, fields });
-  });
-  return { ok: true, records };
-};
-
-const cellText = (cell: ExcelJS.Cell): string => {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return cell.text;
 };
