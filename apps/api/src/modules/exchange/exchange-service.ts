@@ -1,4 +1,4 @@
-import { conflict, forbidden, planCells, validationError } from '@bunkai/domain';
+import { type TImportProfile, conflict, forbidden, planCells, validationError } from '@bunkai/domain';
 import {
   type Db,
   dutiesRepository,
@@ -17,6 +17,7 @@ import { recordEvent } from '../events/index.ts';
 import { toCsv } from './csv.ts';
 import { type ParsedDuty, parseDutyRecords } from './duty-import.ts';
 import { type ImportFile, readImportRecords } from './import-file.ts';
+import { parseKakuninhyoRecords } from './kakuninhyo-import.ts';
 import { type ImportWorkerPool, type ImportWorkerPoolOptions, createImportWorkerPool } from './import-worker-pool.ts';
 import { dutyTable } from './duty-export.ts';
 import { attachment, exportFilename, matrixTable } from './matrix-export.ts';
@@ -48,9 +49,9 @@ const invalid = (errors: { row: number; column: string; message: string }[]) =>
 
 
 /** Parses a file into validated duty definitions, or refuses it with every row error at once. */
-const parseDuties = async (pool: ImportWorkerPool, file: ImportFile): Promise<ParsedDuty[]> => {
+const parseDuties = async (pool: ImportWorkerPool, file: ImportFile, profile: TImportProfile): Promise<ParsedDuty[]> => {
   const records = await readImportRecords(pool, file);
-  const { duties: parsed, errors } = parseDutyRecords(records, { fromCsv: file.format === 'csv' });
+  const { duties: parsed, errors } = profile === 'kakuninhyo' ? parseKakuninhyoRecords(records) : parseDutyRecords(records, { fromCsv: file.format === 'csv' });
   if (errors.length) throw invalid(errors);
   return parsed;
 };
@@ -79,9 +80,9 @@ export const createExchangeService = ({ db, access, importPool }: Deps) => {
     },
 
     /** Adds the file's duties to the engagement (owner), with their cells on matching assets; all or nothing. */
-    importEngagementDuties: async (actor: Actor, engagementId: string, file: ImportFile) => {
+    importEngagementDuties: async (actor: Actor, engagementId: string, file: ImportFile, profile: TImportProfile = 'duties') => {
       await access.require(actor, engagementId, 'duty:write');
-      const parsed = await parseDuties(pool, file);
+      const parsed = await parseDuties(pool, file, profile);
       try {
         return await db.transaction(async (tx) => {
           const a = await access.require(actor, engagementId, 'duty:write', tx);
@@ -104,7 +105,7 @@ export const createExchangeService = ({ db, access, importPool }: Deps) => {
           await recordEvent(tx, a, {
             type: 'duty.imported',
             subjectId: engagementId,
-            payload: { codes, format: file.format, cells: plan.length },
+            payload: { codes, format: file.format, profile, cells: plan.length },
           });
           return { imported: dutyRows.length, duties: dutyRows.map(toDuty), cells: plan.length };
         });
@@ -120,9 +121,9 @@ export const createExchangeService = ({ db, access, importPool }: Deps) => {
      * The organization's own catalog (admins). Unlike an engagement, a catalog is
      * not under negotiation, so a code already in it is replaced by the file's row.
      */
-    importOrganizationDuties: async (actor: Actor, file: ImportFile) => {
+    importOrganizationDuties: async (actor: Actor, file: ImportFile, profile: TImportProfile = 'duties') => {
       if (actor.orgRole !== 'admin') throw forbidden('org_admin_only', "Only an administrator of your organization can import into its duty catalog.");
-      const parsed = await parseDuties(pool, file);
+      const parsed = await parseDuties(pool, file, profile);
       return db.transaction(async (tx) => {
         const codes = parsed.map((p) => p.duty.code);
         const replaced = await catalog.countPresent({ organizationId: actor.organizationId, codes }, tx);
