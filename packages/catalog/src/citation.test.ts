@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bibliography, formatDocument, formatReference, formatReferences } from './citation.ts';
+import { bibliography, formatDocument, formatReference, formatReferences, parseReference } from './citation.ts';
 import { CATALOG_DOCUMENTS, CATALOG_DOCUMENT_IDS } from './documents.ts';
 import { CATALOG_VERSIONS, catalogDutiesOf } from './versions/index.ts';
+import { catalogDuties } from './duties/index.ts';
 
 describe('formatReference', () => {
   it('prints readable citations, never the internal document id', () => {
@@ -60,5 +61,21 @@ describe('bibliography (参考文献)', () => {
       expect(formatDocument(id)).toContain(CATALOG_DOCUMENTS[id].title.ja);
       expect(formatDocument(id, 'en')).toContain(CATALOG_DOCUMENTS[id].title.en);
     }
+  });
+});
+
+describe('parseReference (the inverse of formatReference)', () => {
+  it('reads every reference of the current catalog back from its Japanese and English citation', () => {
+    for (const d of catalogDuties)
+      for (const r of d.references)
+        for (const lang of ['ja', 'en'] as const)
+          expect(parseReference(formatReference(r, lang)), `${d.code} ${lang}`).toEqual({ document: r.document, section: r.section });
+  });
+
+  it('maps an unverified-row label back to its group and reads unknown sources as "<document> <section>"', () => {
+    expect(parseReference('R6チェックリスト 管理・運用（行番号未確認）')).toEqual({ document: 'cyber-checklist-r6', section: '管理・運用' });
+    expect(parseReference('院内規程 第3条 第2項')).toEqual({ document: '院内規程', section: '第3条 第2項' });
+    expect(parseReference('mhlw-gl6-ops §8.2')).toEqual({ document: 'mhlw-gl6-ops', section: '§8.2' });
+    expect(parseReference('単語')).toBeNull();
   });
 });

@@ -61,3 +61,36 @@ export function bibliography(references: readonly TRef[], lang: TCitationLang = 
     entry: formatDocument(id, lang),
   }));
 }
+
+/** Short titles (both languages) → document id, longest first so one title that prefixes another cannot shadow it. */
+const BY_SHORT_TITLE: readonly (readonly [string, TCatalogDocumentId])[] = CATALOG_DOCUMENT_IDS.flatMap((id) =>
+  (['ja', 'en'] as const).map((lang) => [CATALOG_DOCUMENTS[id].shortTitle[lang], id] as const),
+).sort((a, b) => b[0].length - a[0].length);
+
+/** A printed section label back to the section it stands for (the first section with that label, the current one). */
+function sectionFromLabel(doc: TCatalogDocument, printed: string): string {
+  for (const [section, label] of Object.entries(doc.sectionLabels ?? {}))
+    for (const text of [label.ja, label.en]) {
+      if (printed === text) return section;
+      if (printed.startsWith(text)) return `${section}${printed.slice(text.length)}`;
+    }
+  return printed;
+}
+
+/**
+ * The inverse of {@link formatReference}: 「安全管理GL 6.0 運用編 §8.2」 (or its English form) →
+ * `{ document: 'mhlw-gl6-ops', section: '§8.2' }`, so an exported duty list imports back to the
+ * same references. Text that names no catalog document is read as "<document> <section>"
+ * (an organization's own source, or the internal id form older files used); null when it has no section.
+ */
+export function parseReference(text: string): Pick<TDutyReference, 'document' | 'section'> | null {
+  const t = text.trim();
+  for (const [title, id] of BY_SHORT_TITLE) {
+    if (!t.startsWith(title)) continue;
+    const rest = t.slice(title.length).replace(/^,/, '').trim();
+    if (rest === '') continue;
+    return { document: id, section: sectionFromLabel(CATALOG_DOCUMENTS[id], rest) };
+  }
+  const m = /^(\S+)\s+(.+)$/s.exec(t);
+  return m ? { document: m[1]!, section: m[2]!.trim() } : null;
+}

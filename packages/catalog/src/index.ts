@@ -13,7 +13,7 @@ export {
 } from './versions/index.ts';
 export type { TCatalogChange, TCatalogChangeKind, TCatalogChangeNote, TComparedField } from './versions/index.ts';
 
-export { bibliography, formatDocument, formatReference, formatReferences } from './citation.ts';
+export { bibliography, formatDocument, formatReference, formatReferences, parseReference } from './citation.ts';
 export type { TBibliographyEntry, TCitationLang } from './citation.ts';
 
 export { GL6_OPS_COVERAGE, coverageLabel, coverageSection } from './coverage.ts';
@@ -24,6 +24,7 @@ export { CATALOG_DOCUMENTS, CATALOG_DOCUMENT_IDS, isCatalogDocumentId, isKnownSe
 export type { TCatalogDocument, TCatalogDocumentId } from './documents.ts';
 
 export { catalogDuties, compareDuties, getDuty } from './duties/index.ts';
+export { catalogItemNumbers } from './numbering.ts';
 
 export { catalogTemplates, getTemplate } from './templates/index.ts';
 export { ZTemplateDate, resolveTemplateDate } from './templates/dates.ts';

@@ -78,8 +78,10 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   app.addHook('onClose', eventBus.stop);
   await app.register(eventsRoutes(createEventsService({ db, access }), eventBus));
 
-  // Import / export: the matrix as CSV/.xlsx, duties from CSV/.xlsx.
-  await app.register(exchangeRoutes(createExchangeService({ db, access })));
+  // Import / export: the matrix as CSV/.xlsx, duties from CSV/.xlsx (files read in a worker that stops with the app).
+  const exchange = createExchangeService({ db, access });
+  app.addHook('onClose', exchange.close);
+  await app.register(exchangeRoutes(exchange));
 
   // The job queue and mail come first: invitations (and later notifications) queue e-mail through them.
   const jobs = createJobQueue({ database, clock, log: app.log, pollMs: config.jobsPollMs });

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { and, eq, isNull } from 'drizzle-orm';
 import { cells, duties } from '@bunkai/db';
 import { parseCsv } from '../../src/modules/exchange/csv.ts';
-import { readXlsx } from '../../src/modules/exchange/xlsx.ts';
+import { IMPORT_LIMITS } from '../../src/modules/exchange/import-read.ts';
+import { readXlsxBounded } from '../../src/modules/exchange/xlsx-read.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 import { type TemplateWorld, templateWorld } from '../events/roles.ts';
 
@@ -54,23 +55,35 @@ describe('GET /api/v1/engagements/:id/export.csv', () => {
     if (!parsed.ok) throw new Error(parsed.message);
     const [header, ...rows] = parsed.records.map((r) => r.fields);
     const partyNames = w.parties.map((p) => p.displayName);
-    expect(header).toEqual(['項番', '項目コード', '項目', '内容', 'フェーズ', '分類', '対象資産', '資産種別', ...partyNames, '状態', '対応時間', '頻度', '証跡', '特記事項', '対象外理由', '初回確認', '初回確認日', '完了日', '備考']);
+    expect(header).toEqual(['項番', '確認表項番', '項目コード', '項目', '内容', 'フェーズ', '分類', '根拠', '対象資産', '資産種別', ...partyNames, '状態', '対応時間', '頻度', '証跡', '特記事項', '対象外理由', '初回確認', '初回確認日', '完了日', '備考']);
     expect(partyNames).toContain('医療法人髙﨑会 ①病院');
     expect(rows).toHaveLength(await cellCount());
 
     // Every duty's Japanese title and description, exactly as stored.
     const byCode = new Map((await dutyRows()).map((d) => [d.code, d]));
     for (const r of rows) {
-      const d = byCode.get(r[1]!)!;
-      expect([r[0], r[2], r[3]]).toEqual([`${d.kakuninhyoPart}-${d.sortOrder}`, d.titleJa, d.descriptionJa]);
+      const d = byCode.get(r[2]!)!;
+      expect([r[1], r[3], r[4]]).toEqual([d.kakuninhyoItem ?? '', d.titleJa, d.descriptionJa]);
+      expect(r[0]).toMatch(new RegExp(`^P${d.kakuninhyoPart}-\\d{3}$`));
+      // Citations, never internal document ids or unverified row numbers.
+      expect(r[7]).not.toMatch(/mhlw-gl6-ops|cyber-checklist|role-split|2-\(7/);
     }
-    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(byCode.keys()));
-    const keys = rows.map((r) => r[0]!.split('-').map(Number) as [number, number]);
-    for (let i = 1; i < keys.length; i++) expect(keys[i - 1]![0] * 1e6 + keys[i - 1]![1]).toBeLessThanOrEqual(keys[i]![0] * 1e6 + keys[i]![1]);
+    expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(byCode.keys()));
+    // The catalog's own numbering, in order, and never a text a spreadsheet reads as a date (「1-30」).
+    const numbers = [...new Set(rows.map((r) => r[0]!))];
+    expect(numbers).toEqual([...numbers].sort());
+    expect(rows.every((r) => !/^\d+-\d+$/.test(r[0]!))).toBe(true);
+    // The VPN patch gap leads the table (the template puts it first) and is numbered P1-001, not 「1-0」.
+    expect(rows[0]![2]).toBe('VUL-02');
+    expect(rows[0]![0]).toBe('P1-001');
+    // Official 確認表 numbers only where verified.
+    expect(new Set(rows.map((r) => r[1]).filter(Boolean))).toEqual(new Set([...byCode.values()].flatMap((d) => (d.kakuninhyoItem ? [d.kakuninhyoItem] : []))));
+    expect([...new Set(rows.map((r) => r[1]).filter(Boolean))].every((n) => ['Part1 1-①', 'Part2 A-1', 'Part2 A-8'].includes(n!))).toBe(true);
 
     // GOV-01 is engagement-wide, suggested by the template (hospital RA, vendors R), with kickoff fields set above.
     const col = (name: string) => header!.indexOf(name);
-    const gov = rows.find((r) => r[1] === 'GOV-01')!;
+    const gov = rows.find((r) => r[2] === 'GOV-01')!;
+    expect(gov[col('根拠')]).toContain('R6チェックリスト 1-(1)');
     expect(gov[col('対象資産')]).toBe('全体');
     expect(gov[col('医療法人髙﨑会 ①病院')]).toBe('R/A');
     expect(gov[col('状態')]).toBe('提案中');
@@ -99,26 +112,40 @@ describe('GET /api/v1/engagements/:id/export.xlsx', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(String(res.headers['content-disposition'])).toMatch(/filename="bunkai-matrix-[\d-]+\.xlsx"; filename\*=UTF-8''/);
-    const xlsx = await readXlsx(res.rawPayload, 100_000);
-    if (!xlsx.ok) throw new Error(xlsx.message);
+    const xlsx = { records: await readXlsxBounded(res.rawPayload, IMPORT_LIMITS) };
     const csv = parseCsv((await get(w.owner.session.accessToken, 'csv')).rawPayload.toString('utf8'));
     if (!csv.ok) throw new Error(csv.message);
     // Identical except that .xlsx needs no formula neutralization and breaks lines with LF, as Excel does.
     const unquote = (f: string) => (f.startsWith("'=") ? f.slice(1) : f).replace(/\r\n/g, '\n');
-    expect(xlsx.records.map((r) => r.fields)).toEqual(csv.records.map((r) => r.fields.map(unquote)));
+    // Date cells hold Excel serial days (formatted by the cell's number format); as text they read as the day.
+    const dateColumns = new Set(['初回確認日', '完了日'].map((h) => csv.records[0]!.fields.indexOf(h)));
+    const serialToDay = (f: string, i: number) =>
+      dateColumns.has(i) && /^\d+$/.test(f) ? new Date(Date.UTC(1899, 11, 30) + Number(f) * 86_400_000).toISOString().slice(0, 10) : f;
+    const padded = (fields: string[], n: number) => [...fields, ...Array<string>(Math.max(0, n - fields.length)).fill('')];
+    const width = csv.records[0]!.fields.length;
+    expect(xlsx.records.map((r) => padded(r.fields, width).map(serialToDay))).toEqual(csv.records.map((r) => r.fields.map(unquote)));
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
-    expect(sheet.name).toBe('分担表');
+    expect(sheet.name).toBe('責任分担表');
+    // Printing: A4 landscape, one page wide and as many tall as needed, header row on every page.
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
-    expect(sheet.getColumn(3).width).toBe(36);
+    expect(sheet.getColumn(4).width).toBe(36);
     // The formula-like note is a plain string cell, never a formula.
     let gov: ExcelJS.Row | undefined;
     sheet.eachRow((row) => {
-      if (row.getCell(2).value === 'GOV-01') gov = row;
+      if (row.getCell(3).value === 'GOV-01') gov = row;
     });
+    // Dates are real date cells with a date format; text cells wrap.
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const firstCheckOn = gov!.getCell(headers.indexOf('初回確認日') + 1);
+    expect(firstCheckOn.type).toBe(ExcelJS.ValueType.Date);
+    expect(firstCheckOn.value).toEqual(new Date(Date.UTC(2025, 3, 1)));
+    expect(firstCheckOn.numFmt).toBe('yyyy-mm-dd');
+    expect(gov!.getCell(headers.indexOf('内容') + 1).alignment?.wrapText).toBe(true);
     expect(gov!.getCell(sheet.getRow(1).cellCount).value).toBe(KICKOFF_NOTE);
     expect(gov!.getCell(sheet.getRow(1).cellCount).type).toBe(ExcelJS.ValueType.String);
   });

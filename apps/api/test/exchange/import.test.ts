@@ -78,9 +78,9 @@ describe('POST /api/v1/engagements/:id/duties/import', () => {
     // …and the export carries them back out unchanged.
     const csv = parseCsv((await t.app.inject({ method: 'GET', url: `/api/v1/engagements/${w.engagement.id}/export.csv`, headers: { authorization: `Bearer ${w.owner.session.accessToken}` } })).rawPayload.toString('utf8'));
     if (!csv.ok) throw new Error(csv.message);
-    const exported = csv.records.filter((r) => r.fields[1] === 'CSV-01');
+    const exported = csv.records.filter((r) => r.fields[2] === 'CSV-01');
     expect(exported).toHaveLength(2);
-    for (const r of exported) expect([r.fields[2], r.fields[3]]).toEqual([rows[0]![1], rows[0]![3]]);
+    for (const r of exported) expect([r.fields[3], r.fields[4]]).toEqual([rows[0]![1], rows[0]![3]]);
   });
 
   it('imports an .xlsx with English headers exactly', async () => {
@@ -135,8 +135,9 @@ describe('POST /api/v1/engagements/:id/duties/import', () => {
     const noTitle = await post(w.owner, `code,description_ja,phase,category,part,references\r\nX-1,a,normal,network,1,doc §1\r\n`, 'text/csv');
     expect(noTitle.statusCode).toBe(400);
     expect(noTitle.json().error).toMatchObject({ code: 'import_invalid', details: { rows: [{ row: 1, column: 'title_ja' }] } });
-    const sjis = Buffer.concat([Buffer.from(`${EN_HEADER.join(',')}\r\nX-1,`), Buffer.from([0x8a, 0xc7, 0x97, 0x9d])]);
-    const notUtf8 = await post(w.owner, sjis, 'text/csv');
+    // Neither UTF-8 nor Shift_JIS (Shift_JIS files are read: see kakuninhyo-import.test.ts).
+    const binary = Buffer.concat([Buffer.from(`${EN_HEADER.join(',')}\r\nX-1,`), Buffer.from([0xff, 0xfe, 0xff])]);
+    const notUtf8 = await post(w.owner, binary, 'text/csv');
     expect(notUtf8.statusCode).toBe(400);
     expect(notUtf8.json().error.code).toBe('import_unreadable');
     const notXlsx = await post(w.owner, Buffer.from('not a zip'), XLSX);

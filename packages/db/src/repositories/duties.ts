@@ -18,6 +18,8 @@ export const toDuty = (r: DutyRow): TDuty => ({
   concerns: r.concerns,
   kakuninhyoPart: r.kakuninhyoPart,
   order: r.sortOrder,
+  // Only when set, so snapshots of duties without one (and their hashes) stay as they were.
+  ...(r.kakuninhyoItem === null ? {} : { kakuninhyoItem: r.kakuninhyoItem }),
   references: r.references,
   catalogVersion: r.catalogVersion,
   notApplicableReason: r.notApplicableReason,

@@ -32,6 +32,14 @@ export const organizationDutiesRepository = (db: Db) => ({
       .where(eq(organizationDuties.organizationId, organizationId))
       .orderBy(asc(organizationDuties.kakuninhyoPart), asc(organizationDuties.sortOrder), asc(organizationDuties.code)),
 
+  /** The catalog's duties with these codes, in catalog order. */
+  listByCodes: ({ organizationId, codes }: { organizationId: string; codes: readonly string[] }, tx: Db = db) =>
+    tx
+      .select()
+      .from(organizationDuties)
+      .where(and(eq(organizationDuties.organizationId, organizationId), inArray(organizationDuties.code, [...codes])))
+      .orderBy(asc(organizationDuties.kakuninhyoPart), asc(organizationDuties.sortOrder), asc(organizationDuties.code)),
+
   /** How many of these codes the catalog already holds (they are about to be replaced). */
   countPresent: async ({ organizationId, codes }: { organizationId: string; codes: readonly string[] }, tx: Db = db): Promise<number> =>
     (
@@ -59,6 +67,7 @@ export const organizationDutiesRepository = (db: Db) => ({
           concerns: excluded('concerns'),
           kakuninhyoPart: excluded('kakuninhyo_part'),
           sortOrder: excluded('sort_order'),
+          kakuninhyoItem: excluded('kakuninhyo_item'),
           references: excluded('references'),
         },
       })

@@ -172,6 +172,8 @@ const dutyColumns = () => ({
   concerns: jsonb().$type<TDutyConcern[]>().notNull().default([]),
   kakuninhyoPart: integer().$type<TKakuninhyoPart>().notNull(),
   sortOrder: integer().notNull(),
+  /** The official 確認表 item number (e.g. `Part2 A-1`) where verified or imported from the official sheet; null for the catalog's own items. */
+  kakuninhyoItem: text(),
   references: jsonb().$type<TDutyReference[]>().notNull().default([]),
 });
 

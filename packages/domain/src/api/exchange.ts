@@ -32,9 +32,30 @@ export const DUTY_IMPORT_COLUMNS = [
   { key: 'concerns', headers: ['concerns', '観点'], required: false },
   { key: 'part', headers: ['part', '確認表パート', 'パート'], required: true },
   { key: 'order', headers: ['order', '順序', '並び順'], required: false },
+  { key: 'kakuninhyo_item', headers: ['kakuninhyo_item', '確認表項番'], required: false },
   { key: 'references', headers: ['references', '出典', '根拠'], required: true },
 ] as const;
 export type TDutyImportColumn = (typeof DUTY_IMPORT_COLUMNS)[number]['key'];
+
+/**
+ * Import profiles: `duties` is Bunkai's own layout (above); `kakuninhyo` reads the ministries' 確認表
+ * (役割分担等に関する確認表, its 別添1 推奨される対応例) as the user has it, 1:1 with its official numbers.
+ */
+export const IMPORT_PROFILES = ['duties', 'kakuninhyo'] as const;
+export type TImportProfile = (typeof IMPORT_PROFILES)[number];
+export const ZImportQuery = z.object({ profile: z.enum(IMPORT_PROFILES).default('duties') });
+
+/** The columns of the official 確認表 (profile `kakuninhyo`); Part may instead come from 「Part1 …」 heading rows. */
+export const KAKUNINHYO_IMPORT_COLUMNS = [
+  { key: 'part', headers: ['Part', 'パート'], required: false },
+  { key: 'number', headers: ['項番'], required: true },
+  { key: 'title', headers: ['項目'], required: true },
+  { key: 'content', headers: ['内容'], required: true },
+  { key: 'risk', headers: ['想定されるリスク'], required: false },
+  { key: 'recommended', headers: ['推奨される対応例'], required: false },
+  { key: 'guideline', headers: ['ガイドライン等関連部分'], required: false },
+] as const;
+export type TKakuninhyoImportColumn = (typeof KAKUNINHYO_IMPORT_COLUMNS)[number]['key'];
 
 /** JSON alternative to a raw CSV / .xlsx body (handy for browsers). */
 export const ZImportJsonBody = z.object({

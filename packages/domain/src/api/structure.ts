@@ -102,6 +102,8 @@ export const MAX_DUTIES_PER_REQUEST = 500;
 export const ZAddDutiesRequest = z.union([
   z.object({ catalogCodes: z.array(ZDutyCode).min(1).max(MAX_DUTIES_PER_REQUEST) }).strict(),
   z.object({ custom: ZCustomDutyInput }).strict(),
+  /** From the caller's organization's own catalog (e.g. an imported official 確認表), keeping its order and official numbers. */
+  z.object({ organizationCodes: z.array(ZDutyCode).min(1).max(MAX_DUTIES_PER_REQUEST) }).strict(),
 ]);
 export type TAddDutiesRequest = z.infer<typeof ZAddDutiesRequest>;
 

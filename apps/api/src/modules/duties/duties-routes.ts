@@ -35,7 +35,7 @@ export const dutiesRoutes =
           tags,
           security,
           summary:
-            'Add duties from the current catalog (`{ catalogCodes }`; 400 unknown_duty, 409 duty_exists) or one custom duty (`{ custom }`), with their cells for the existing assets (owner)',
+            "Add duties from the current catalog (`{ catalogCodes }`), from the caller's organization's own catalog (`{ organizationCodes }`, e.g. an imported official 確認表, keeping its order and `kakuninhyoItem`) or one custom duty (`{ custom }`), with their cells for the existing assets (owner; 400 unknown_duty, 409 duty_exists)",
           params: ZEngagementParams,
           body: ZAddDutiesRequest,
           response: { 201: ZDutiesAddedResponse, ...errorResponses(400, 401, 403, 404, 409) },

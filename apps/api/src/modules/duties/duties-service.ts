@@ -18,8 +18,10 @@ import {
   compareKakuninhyo,
   dutiesRepository,
   isUniqueViolation,
+  organizationDutiesRepository,
   structureCellsRepository,
   toDuty,
+  toOrganizationDuty,
 } from '@bunkai/db';
 import { type EngagementAccess, type EngagementAccessService, assertPermission } from '../../access/engagement-access.ts';
 import { recordEvent, recordEvents } from '../events/index.ts';
@@ -31,9 +33,20 @@ type Deps = { db: Db; access: EngagementAccessService };
 
 const duplicateCodes = (codes: readonly string[]) => conflict('duty_exists', `The engagement already has duty ${codes.join(', ')}.`, { codes });
 
-/** Definitions to copy: from the current catalog by code, or one custom definition. */
-const definitionsFor = (body: TAddDutiesRequest): { defs: TDutyDefinition[]; catalogVersion: string | null } => {
+/** Definitions to copy: from the current catalog or the organization's own catalog by code, or one custom definition. */
+const definitionsFor = async (
+  body: TAddDutiesRequest,
+  organizationCatalog: (codes: string[]) => Promise<TDutyDefinition[]>,
+): Promise<{ defs: TDutyDefinition[]; catalogVersion: string | null }> => {
   if ('custom' in body) return { defs: [body.custom], catalogVersion: null };
+  if ('organizationCodes' in body) {
+    const codes = [...new Set(body.organizationCodes)];
+    const defs = await organizationCatalog(codes);
+    const found = new Set(defs.map((d) => d.code));
+    const unknown = codes.filter((c) => !found.has(c));
+    if (unknown.length) throw validationError('unknown_duty', `Your organization's catalog has no duty ${unknown.join(', ')}.`, { codes: unknown });
+    return { defs, catalogVersion: null };
+  }
   const codes = [...new Set(body.catalogCodes)];
   const unknown = codes.filter((c) => !getDuty(c));
   if (unknown.length) throw validationError('unknown_duty', `The catalog has no duty ${unknown.join(', ')}.`, { codes: unknown });
@@ -44,6 +57,7 @@ export const createDutiesService = ({ db, access }: Deps) => {
   const dutiesRepo = dutiesRepository(db);
   const assetsRepo = assetsRepository(db);
   const cellsRepo = structureCellsRepository(db);
+  const organizationDuties = organizationDutiesRepository(db);
 
   /** Marks the duty's open cells 対象外 (agreed cells keep their agreement) and withdraws their open proposals. */
   const markCellsNotApplicable = async (tx: Db, duty: DutyRow, reason: string) => {
@@ -91,7 +105,9 @@ export const createDutiesService = ({ db, access }: Deps) => {
 
     /** Copies catalog duties (or adds a custom one) into the engagement and creates their cells for the existing assets. */
     add: async (actor: Actor, engagementId: string, body: TAddDutiesRequest) => {
-      const { defs, catalogVersion } = definitionsFor(body);
+      const { defs, catalogVersion } = await definitionsFor(body, async (codes) =>
+        (await organizationDuties.listByCodes({ organizationId: actor.organizationId, codes })).map(toOrganizationDuty),
+      );
       try {
         return await db.transaction(async (tx) => {
           const a = await access.require(actor, engagementId, 'duty:write', tx);
@@ -106,7 +122,7 @@ export const createDutiesService = ({ db, access }: Deps) => {
             rows.map((d) => ({
               type: 'duty.added',
               subjectId: d.id,
-              payload: { code: d.code, source: catalogVersion ? 'catalog' : 'custom', catalogVersion, cellsCreated: perDuty.get(d.id) ?? 0 },
+              payload: { code: d.code, source: catalogVersion ? 'catalog' : 'organizationCodes' in body ? 'organization' : 'custom', catalogVersion, cellsCreated: perDuty.get(d.id) ?? 0 },
             })),
           );
           return { duties: [...rows].sort(compareKakuninhyo).map(toDuty), cellsCreated: created.length };

@@ -16,6 +16,7 @@ export const dutyValuesFrom = (engagementId: string, d: TDutyDefinition, catalog
   concerns: [...(d.concerns ?? [])],
   kakuninhyoPart: d.kakuninhyoPart,
   sortOrder: d.order,
+  kakuninhyoItem: d.kakuninhyoItem ?? null,
   references: d.references,
   catalogVersion,
 });

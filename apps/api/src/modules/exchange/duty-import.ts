@@ -6,6 +6,7 @@ import {
   type TImportRowError,
   ZDutyDefinition,
 } from '@bunkai/domain';
+import { parseReference } from '@bunkai/catalog';
 import type { CsvRecord } from './csv.ts';
 import { ENGAGEMENT_WIDE_LABEL, assetCategoryFrom, concernFrom, dutyCategoryFrom, normalizeKey, phaseFrom } from './labels.ts';
 
@@ -31,6 +32,7 @@ const splitList = (v: string): string[] =>
 
 type FieldResult<T> = { value: T } | { error: string };
 
+/** 「安全管理GL 6.0 運用編 §8.2 | note; …」 — the printed citation (as exports write it) or "<document> <section>". */
 const parseReferences = (v: string): FieldResult<TDutyDefinition['references']> => {
   const parts = v
     .replace(/；/g, ';')
@@ -42,9 +44,9 @@ const parseReferences = (v: string): FieldResult<TDutyDefinition['references']> 
     const bar = part.indexOf('|');
     const main = (bar >= 0 ? part.slice(0, bar) : part).trim();
     const note = bar >= 0 ? part.slice(bar + 1).trim() : '';
-    const m = /^(\S+)\s+(.+)$/s.exec(main);
-    if (!m) return { error: `"${part.slice(0, 60)}" is not "<document> <section>" (e.g. "mhlw-gl6-ops §8.2")` };
-    refs.push({ document: m[1]!, section: m[2]!.trim(), ...(note ? { note } : {}) });
+    const ref = parseReference(main);
+    if (!ref) return { error: `"${part.slice(0, 60)}" is not "<document> <section>" (e.g. "安全管理GL 6.0 運用編 §8.2")` };
+    refs.push({ ...ref, ...(note ? { note } : {}) });
   }
   return { value: refs };
 };
@@ -65,6 +67,7 @@ const columnOf = (path: readonly PropertyKey[]): string => {
   if (head === 'title' || head === 'description') return `${head}_${sub === 'en' ? 'en' : 'ja'}`;
   if (head === 'appliesTo') return 'applies_to';
   if (head === 'kakuninhyoPart') return 'part';
+  if (head === 'kakuninhyoItem') return 'kakuninhyo_item';
   return typeof head === 'string' ? head : 'row';
 };
 
@@ -130,6 +133,7 @@ export const parseDutyRecords = (records: readonly CsvRecord[], { fromCsv }: { f
       concerns: concerns ?? [],
       kakuninhyoPart: partMatch ? Number(partMatch[1]) : undefined,
       order: orderText && /^\d{1,6}$/.test(orderText) ? Number(orderText) : (index + 1) * 10,
+      ...(get('kakuninhyo_item') ? { kakuninhyoItem: get('kakuninhyo_item') } : {}),
       references,
     };
     const parsed = ZDutyDefinition.safeParse(candidate);

@@ -5,6 +5,7 @@ import {
   XLSX_MEDIA_TYPE,
   ZImportDutiesResponse,
   ZImportOrganizationDutiesResponse,
+  ZImportQuery,
   ZOrganizationDutiesResponse,
 } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
@@ -19,7 +20,9 @@ const IMPORT_BODY =
   'The file as the raw body — `text/csv` (UTF-8, BOM optional) or `' +
   XLSX_MEDIA_TYPE +
   '` — or JSON `{ "format": "csv" | "xlsx", "contentBase64": "…" }`; at most 5 MB. Columns: docs/import-format.md. ' +
-  'All or nothing: any problem answers 400 `import_invalid` with `details.rows: [{ row, column, message }]` for every problem.';
+  'All or nothing: any problem answers 400 `import_invalid` with `details.rows: [{ row, column, message }]` for every problem. ' +
+  'CSV may be UTF-8 or Shift_JIS. `?profile=kakuninhyo` reads the official 確認表 (Part, 項番, 項目, 内容, 想定されるリスク, 推奨される対応例, ' +
+  'ガイドライン等関連部分) 1:1: each item keeps its official number in `kakuninhyoItem` and the sheet order.';
 
 const download = (format: ExportFormat, mediaType: string) => ({
   200: { description: `The matrix as ${format.toUpperCase()}`, content: { [mediaType]: { schema: z.string() } } },
@@ -50,7 +53,7 @@ export const exchangeRoutes =
           schema: {
             tags,
             security,
-            summary: `Export the matrix (分担表) as ${format === 'csv' ? 'CSV (UTF-8 with BOM, CRLF)' : 'Excel .xlsx'}, one row per cell in 確認表 order`,
+            summary: `Export the matrix (責任分担表) as ${format === 'csv' ? 'CSV (UTF-8 with BOM, CRLF)' : 'Excel .xlsx (A4 landscape, one page wide, header repeated, real dates)'}, one row per cell in the catalog's order`,
             params: ZParams,
             response: download(format, mediaType),
           },
@@ -59,6 +62,31 @@ export const exchangeRoutes =
           const file = await service.exportMatrix(actorOf(request), request.params.id, format);
           return reply.header('content-type', file.contentType).header('content-disposition', file.disposition).header('cache-control', 'no-store')
             // The documented body is a file (typed as a string for OpenAPI); a Buffer skips JSON serialization.
+            .send(file.body as unknown as string);
+        },
+      );
+
+    for (const [format, mediaType] of [
+      ['csv', 'text/csv'],
+      ['xlsx', XLSX_MEDIA_TYPE],
+    ] as const)
+      app.get(
+        `/api/v1/engagements/:id/duties/export.${format}`,
+        {
+          schema: {
+            tags,
+            security,
+            summary: `Export the engagement's duties (責任項目) as ${format.toUpperCase()} in exactly the import layout (docs/import-format.md), so the file imports into another engagement as the same duties (readers)`,
+            params: ZParams,
+            response: {
+              200: { description: `The duties as ${format.toUpperCase()}`, content: { [mediaType]: { schema: z.string() } } },
+              ...errorResponses(401, 404),
+            },
+          },
+        },
+        async (request, reply) => {
+          const file = await service.exportDuties(actorOf(request), request.params.id, format);
+          return reply.header('content-type', file.contentType).header('content-disposition', file.disposition).header('cache-control', 'no-store')
             .send(file.body as unknown as string);
         },
       );
@@ -72,11 +100,14 @@ export const exchangeRoutes =
           summary: 'Import duties (責任項目) into the engagement from CSV or .xlsx (owner); creates their cells',
           description: IMPORT_BODY,
           params: ZParams,
-          response: { 201: ZImportDutiesResponse, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+          querystring: ZImportQuery,
+          response: { 201: ZImportDutiesResponse, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 503) },
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.importEngagementDuties(actorOf(request), request.params.id, importFileFrom(request.headers['content-type'], request.body))),
+        reply
+          .status(201)
+          .send(await service.importEngagementDuties(actorOf(request), request.params.id, importFileFrom(request.headers['content-type'], request.body), request.query.profile)),
     );
 
     app.get(
@@ -100,9 +131,11 @@ export const exchangeRoutes =
           security,
           summary: "Import into the organization's own duty catalog (organization admins); existing codes are replaced",
           description: IMPORT_BODY,
-          response: { 201: ZImportOrganizationDutiesResponse, ...errorResponses(400, 401, 403, 413, 415) },
+          querystring: ZImportQuery,
+          response: { 201: ZImportOrganizationDutiesResponse, ...errorResponses(400, 401, 403, 413, 415, 503) },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.importOrganizationDuties(actorOf(request), importFileFrom(request.headers['content-type'], request.body))),
+      async (request, reply) =>
+        reply.status(201).send(await service.importOrganizationDuties(actorOf(request), importFileFrom(request.headers['content-type'], request.body), request.query.profile)),
     );
   };

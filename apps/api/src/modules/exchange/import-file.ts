@@ -1,9 +1,9 @@
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, XLSX_MEDIA_TYPE, ZImportJsonBody, validationError } from '@bunkai/domain';
-import { type CsvRecord, parseCsv } from './csv.ts';
-import { readXlsx } from './xlsx.ts';
+import { IMPORT_MAX_BYTES, XLSX_MEDIA_TYPE, ZImportJsonBody, validationError } from '@bunkai/domain';
+import type { CsvRecord } from './csv.ts';
+import type { ImportFile } from './import-read.ts';
+import type { ImportWorkerPool } from './import-worker-pool.ts';
 
-/** An uploaded import file, whichever way it arrived (raw body or JSON with base64). */
-export type ImportFile = { format: 'csv' | 'xlsx'; content: Buffer };
+export type { ImportFile } from './import-read.ts';
 
 const tooLarge = () =>
   Object.assign(new Error(`The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB.`), { statusCode: 413 });
@@ -34,20 +34,11 @@ export const importFileFrom = (contentType: string | undefined, body: unknown): 
   return { format: parsed.data.format, content };
 };
 
-/** File → text records. CSV must be UTF-8 (a BOM is fine): a Shift_JIS file is refused with a hint rather than garbled. */
-export const readImportRecords = async (file: ImportFile): Promise<CsvRecord[]> => {
-  if (file.format === 'xlsx') {
-    const r = await readXlsx(file.content, IMPORT_MAX_ROWS);
-    if (!r.ok) throw unreadable(r.message);
-    return r.records;
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file.content);
-  } catch {
-    throw unreadable('The CSV is not UTF-8. In Excel, save it as "CSV UTF-8 (コンマ区切り)" and upload again.');
-  }
-  const r = parseCsv(text);
-  if (!r.ok) throw validationError('import_invalid', `The CSV cannot be read at line ${r.line}: ${r.message}.`, { rows: [{ row: r.line, column: 'csv', message: r.message }] });
-  return r.records;
+/** File → text records, read in the import worker (bounded; see import-read.ts); refusals become 400 / 413. */
+export const readImportRecords = async (pool: ImportWorkerPool, file: ImportFile): Promise<CsvRecord[]> => {
+  const r = await pool.read(file);
+  if (r.ok) return r.records;
+  if (r.status === 413) throw Object.assign(new Error(r.message), { statusCode: 413 });
+  if (r.line !== undefined) throw validationError(r.code, r.message, { rows: [{ row: r.line, column: 'csv', message: r.message }] });
+  throw unreadable(r.message);
 };
