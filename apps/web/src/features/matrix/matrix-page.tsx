@@ -11,7 +11,7 @@ import { navigate, useLocation } from '../../router.tsx';
 import { CellPanel } from '../cell-panel/cell-panel.tsx';
 import { ProposalEditor } from '../cell-panel/proposal-editor.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
-import { MatrixFilterBar, MatrixLegend } from './matrix-filters.tsx';
+import { MatrixCounts, MatrixFilterBar, MatrixLegend } from './matrix-filters.tsx';
 import { MatrixGrid } from './matrix-grid.tsx';
 import { buildMatrixModel } from './matrix-model.ts';
 import './matrix-page.css';
@@ -71,7 +71,7 @@ export const MatrixPage = ({ engagementId }: { engagementId: string }) => {
       <div className="matrix-toolbar">
         <MatrixFilterBar filters={filters} onChange={(f) => go(f, openCell)} parties={eng.parties} hasParty={!!eng.myPartyId} />
         <div className="matrix-meta">
-          {q.data ? <span className="muted">{t('matrix.counts', { shown: q.data.cells.length, total: q.data.totalCells })}</span> : null}
+          {q.data ? <MatrixCounts cells={q.data.cells} total={q.data.totalCells} /> : null}
           {q.isFetching && q.data ? <span className="spinner spinner-small" aria-hidden="true" /> : null}
           <span className="muted small hint">{t('matrix.keyboardHint')}</span>
         </div>

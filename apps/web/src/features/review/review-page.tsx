@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { navigate, useLocation } from '../../router.tsx';
 import { AssignmentView } from '../cell-panel/assignment-view.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
-import { todayIso } from '../matrix/matrix-model.ts';
+import { countCells, todayIso } from '../matrix/matrix-model.ts';
 import { openItems, reviewItems } from './review-model.ts';
 import './review.css';
 
@@ -212,10 +212,14 @@ export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
           const asset = q.data.assets.find((a) => a.id === cell.assetId);
           if (!duty) return null;
           const assignment = cell.assignment ?? cell.openProposal?.assignment ?? null;
+          const counts = countCells(q.data.cells);
           return (
             <div className="review-stage">
               <div className="review-progress" aria-live="polite">
                 <span>{t('review.position', { i: i + 1, n: items.length })}</span>
+                <span className="muted" data-testid="review-tally">
+                  {t('review.tally', { agreed: counts.agreed, checked: counts.firstChecked, n: counts.applicable })}
+                </span>
                 <div className="progress-track">
                   <div className="progress-fill" style={{ width: `${((i + 1) / items.length) * 100}%` }} />
                 </div>
