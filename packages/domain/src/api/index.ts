@@ -7,3 +7,4 @@ export * from './negotiation.ts';
 export * from './events.ts';
 export * from './exchange.ts';
 export * from './revisions.ts';
+export * from './audit.ts';
