@@ -35,6 +35,8 @@ const own: Record<Exclude<MessageKey, DomainMessageKey>, string> = {
   'common.empty': 'Nothing yet.',
   'common.of': '{a} of {b}',
   'common.filtersClear': 'Clear filters',
+  /** Brackets around an aside: full-width in Japanese, ASCII with a space in English (issue 16, bug 7). */
+  'common.paren': ' ({text})',
   'common.all': 'All',
   'common.date': 'Date',
   'common.by': '{name}',

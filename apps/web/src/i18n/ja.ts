@@ -38,6 +38,8 @@ const own = {
   'common.empty': 'まだありません。',
   'common.of': '{a} / {b}',
   'common.filtersClear': '条件をクリア',
+  /** Brackets around an aside: full-width in Japanese, ASCII with a space in English (issue 16, bug 7). */
+  'common.paren': '（{text}）',
   'common.all': 'すべて',
   'common.date': '日付',
   'common.by': '{name}',
