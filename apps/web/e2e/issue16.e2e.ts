@@ -143,6 +143,9 @@ describe.sequential('issue 16', () => {
     expect(bar.height).toBeLessThanOrEqual(56);
     const nav = (await page.locator('.topbar-nav a').first().boundingBox())!;
     expect(nav.height).toBeLessThan(40);
+    // sign-out, the last thing in the bar, is on screen
+    const out = (await page.getByRole('button', { name: 'ログアウト' }).boundingBox())!;
+    expect(out.x + out.width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: resolve(IMAGES, 'web-v2-header-ja-390.png') });
     await page.setViewportSize({ width: 1366, height: 768 });
 
