@@ -7,7 +7,7 @@
  *
  *   npx tsx apps/web/bench/render-matrix.ts   →   docs/benchmarks-web.md
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -201,7 +201,10 @@ ${row('jump scroll, p95 frame', 'jump', p95)}
 
 Scroll frames are the time between consecutive animation frames while the grid scrolls one step per frame; 16.7 ms is one frame at 60 Hz. Wheel: 240 px down per frame through the whole grid. Jump: 40 diagonal steps top-left → bottom-right, so every frame draws a screenful of cells it has not drawn before.
 `;
-  writeFileSync(OUT, md);
+  // keep the initial-load section that bench/bundle-size.ts writes between its markers
+  const old = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
+  const kept = old.match(/<!-- bundle-size:start -->[\s\S]*?<!-- bundle-size:end -->/)?.[0];
+  writeFileSync(OUT, kept ? `${md}\n${kept}\n` : md);
   console.log(md);
 };
 

@@ -1,24 +1,30 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useSession } from './api/use-session.ts';
 import { AppLayout } from './components/layout.tsx';
-import { AccountPage } from './features/account/account-page.tsx';
-import { AssetsPage } from './features/assets/assets-page.tsx';
-import { AuditPage } from './features/audit/audit-page.tsx';
-import { InvitationPage } from './features/auth/invitation-page.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
-import { SignUpPage } from './features/auth/sign-up-page.tsx';
-import { CreateEngagementPage } from './features/engagements/create-page.tsx';
 import { EngagementLayout } from './features/engagements/engagement-layout.tsx';
 import { EngagementListPage } from './features/engagements/list-page.tsx';
-import { OverviewPage } from './features/engagements/overview-page.tsx';
-import { FindingsPage } from './features/findings/findings-page.tsx';
-import { MatrixPage } from './features/matrix/matrix-page.tsx';
-import { ReviewPage } from './features/review/review-page.tsx';
-import { SignoffPage } from './features/signoff/signoff-page.tsx';
-import { VerifyPage } from './features/signoff/verify-page.tsx';
+import { Loading } from './components/feedback.tsx';
 import { NotFound } from './components/not-found.tsx';
 import { Providers } from './providers.tsx';
 import { matchPath, navigate, useLocation } from './router.tsx';
+
+/*
+ * Every screen but the sign-in page, the list and the engagement frame is its own chunk, fetched when first
+ * opened: the first load carries only what the sign-in or list screen needs (docs/benchmarks-web.md).
+ */
+const AccountPage = lazy(() => import('./features/account/account-page.tsx').then((m) => ({ default: m.AccountPage })));
+const AssetsPage = lazy(() => import('./features/assets/assets-page.tsx').then((m) => ({ default: m.AssetsPage })));
+const AuditPage = lazy(() => import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const InvitationPage = lazy(() => import('./features/auth/invitation-page.tsx').then((m) => ({ default: m.InvitationPage })));
+const SignUpPage = lazy(() => import('./features/auth/sign-up-page.tsx').then((m) => ({ default: m.SignUpPage })));
+const CreateEngagementPage = lazy(() => import('./features/engagements/create-page.tsx').then((m) => ({ default: m.CreateEngagementPage })));
+const OverviewPage = lazy(() => import('./features/engagements/overview-page.tsx').then((m) => ({ default: m.OverviewPage })));
+const FindingsPage = lazy(() => import('./features/findings/findings-page.tsx').then((m) => ({ default: m.FindingsPage })));
+const MatrixPage = lazy(() => import('./features/matrix/matrix-page.tsx').then((m) => ({ default: m.MatrixPage })));
+const ReviewPage = lazy(() => import('./features/review/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
+const SignoffPage = lazy(() => import('./features/signoff/signoff-page.tsx').then((m) => ({ default: m.SignoffPage })));
+const VerifyPage = lazy(() => import('./features/signoff/verify-page.tsx').then((m) => ({ default: m.VerifyPage })));
 
 type Page = (p: Record<string, string>) => ReactNode;
 
@@ -47,7 +53,8 @@ const PRIVATE: [string, Page][] = [
     tab ? `/engagements/:id/${tab}` : '/engagements/:id',
     (p) => (
       <EngagementLayout engagementId={p.id ?? ''} tab={tab}>
-        {render(p.id ?? '')}
+        {/* inside the frame: switching tabs keeps the engagement header while the tab's chunk loads */}
+        <Suspense fallback={<Loading />}>{render(p.id ?? '')}</Suspense>
       </EngagementLayout>
     ),
   ]),
@@ -66,14 +73,16 @@ export const Routes = () => {
   const { pathname } = useLocation();
   for (const [pattern, render] of PUBLIC) {
     const m = matchPath(pattern, pathname);
-    if (m) return <>{render(m)}</>;
+    if (m) return <Suspense fallback={<Loading />}>{render(m)}</Suspense>;
   }
   for (const [pattern, render] of PRIVATE) {
     const m = matchPath(pattern, pathname);
     if (m)
       return (
         <RequireSession>
-          <AppLayout>{render(m)}</AppLayout>
+          <AppLayout>
+            <Suspense fallback={<Loading />}>{render(m)}</Suspense>
+          </AppLayout>
         </RequireSession>
       );
   }

@@ -168,6 +168,7 @@ export const TABLE: Record<string, Entry> = {
   'POST /api/v1/verify': { allow: AUTHED, req: () => ({ payload: '{"format":"bunkai-revision/1"}', contentType: 'application/json' }) },
   'GET /api/v1/engagements/{id}/audit.jsonl': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/engagements/{id}/audit.csv': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/engagements/{id}/audit/events': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/revisions/{id}/annex.docx': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.revisionId } }) },
   'GET /api/v1/engagements/{id}/annex.docx': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/revisions/{id}/annex.pdf': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.revisionId } }) },

@@ -35,7 +35,8 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
         {t('app.skipToContent')}
       </a>
       <header className="topbar">
-        <Link to="/" className="topbar-brand" aria-label={t('app.name')}>
+        {/* no aria-label: the visible "Bunkai" is the name, as axe's label-content-name-mismatch requires (issue 16, bug 11) */}
+        <Link to="/" className="topbar-brand">
           <Brand />
         </Link>
         <nav className="topbar-nav" aria-label="main">

@@ -47,16 +47,21 @@ export const I18nProvider = ({ children, locale: fixed }: { children: ReactNode;
     document.documentElement.lang = locale;
   }, [locale]);
   const value = useMemo<I18n>(() => {
-    const tag = locale === 'ja' ? 'ja-JP' : 'en-GB';
+    // English dates as ISO 8601 (2026-12-03), never 03/12/2026 which reads differently in the US and the UK (issue 16, bug 7).
+    const tag = locale === 'ja' ? 'ja-JP' : 'en-CA';
     const date = new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit' });
-    const dateTime = new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    const dateTime = new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const isoDateTime = (d: Date) => {
+      const p = Object.fromEntries(dateTime.formatToParts(d).map((x) => [x.type, x.value]));
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+    };
     return {
       locale,
       setLocale,
       t: translator(locale),
       loc: (text) => text[locale],
       fmtDate: (iso) => (iso ? date.format(new Date(iso.length === 10 ? `${iso}T00:00:00` : iso)) : '—'),
-      fmtDateTime: (iso) => (iso ? dateTime.format(new Date(iso)) : '—'),
+      fmtDateTime: (iso) => (iso ? (locale === 'ja' ? dateTime.format(new Date(iso)) : isoDateTime(new Date(iso))) : '—'),
     };
   }, [locale, setLocale]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

@@ -1,12 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import type { TEngagementRole, TParty } from '@bunkai/domain';
+import type { TEngagementRole, TEngagementStatus, TParty } from '@bunkai/domain';
 import { EngagementContext, makeEngagementCtx } from '../features/engagements/engagement-context.tsx';
 import { Providers } from '../providers.tsx';
 import { ENGAGEMENT_ID } from './fixtures.ts';
 
-export const renderWithProviders = (ui: ReactNode, opts: { parties?: TParty[]; myPartyId?: string | null; roles?: TEngagementRole[] } = {}) => {
+export const renderWithProviders = (ui: ReactNode, opts: { parties?: TParty[]; myPartyId?: string | null; roles?: TEngagementRole[]; status?: TEngagementStatus } = {}) => {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const parties = opts.parties ?? [];
   const ctx = makeEngagementCtx(
@@ -18,7 +18,7 @@ export const renderWithProviders = (ui: ReactNode, opts: { parties?: TParty[]; m
       description: '',
       serviceModel: 'on_prem',
       provisionPattern: 'single_vendor',
-      status: 'negotiating',
+      status: opts.status ?? 'negotiating',
       requireTwoFactorToSign: true,
       catalogVersion: null,
       templateCode: null,

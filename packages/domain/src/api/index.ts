@@ -9,3 +9,4 @@ export * from './exchange.ts';
 export * from './revisions.ts';
 export * from './matrix-compact.ts';
 export * from './inbox.ts';
+export * from './audit.ts';

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZAuditEventsPage, ZAuditEventsQuery } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/schemas.ts';
 import { attachment } from '../exchange/index.ts';
@@ -29,6 +30,22 @@ export const auditRoutes =
   (service: AuditService): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook('onRequest', requireAuth);
+
+    app.get(
+      '/api/v1/engagements/:id/audit/events',
+      {
+        schema: {
+          tags,
+          security,
+          summary: '監査証跡 on screen: events newest first, filtered by cell, acting party, event type (a trailing dot matches the family) and UTC day (readers)',
+          params: ZParams,
+          querystring: ZAuditEventsQuery,
+          response: { 200: ZAuditEventsPage, ...errorResponses(400, 401, 404) },
+        },
+      },
+      async (request) => service.listEvents(actorOf(request), request.params.id, request.query),
+    );
+
     for (const [format, spec] of Object.entries(FORMATS) as [keyof typeof FORMATS, (typeof FORMATS)[keyof typeof FORMATS]][])
       app.get(
         `/api/v1/engagements/:id/audit.${format}`,

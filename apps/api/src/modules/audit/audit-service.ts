@@ -1,4 +1,5 @@
-import { type Db, auditRepository, eventsRepository, verifyChain } from '@bunkai/db';
+import { type Db, auditRepository, eventsRepository, toEventItem, verifyChain } from '@bunkai/db';
+import type { TAuditEventsPage, TAuditEventsQuery } from '@bunkai/domain';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -77,6 +78,19 @@ export const createAuditService = ({ db, access, clock }: Deps) => {
   }
 
   return {
+    /** The audit screen's page: newest first, filtered by cell, acting party, event type (or family) and day, with who acted. */
+    listEvents: async (actor: Actor, engagementId: string, q: TAuditEventsQuery): Promise<TAuditEventsPage> => {
+      await access.require(actor, engagementId, 'audit:read');
+      const rows = await repo.eventsNewestFirst({ engagementId, ...q, limit: q.limit + 1 });
+      const page = rows.slice(0, q.limit);
+      const ids = [...new Set(page.map((e) => e.actorUserId).filter((id): id is string => id !== null))];
+      const names = new Map((await repo.userNames({ userIds: ids })).map((u) => [u.id, u.displayName]));
+      return {
+        events: page.map((e) => ({ ...toEventItem(e), actorUserName: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null })),
+        nextBefore: rows.length > q.limit ? (page.at(-1)?.seq ?? null) : null,
+      };
+    },
+
     /** Checks access before anything is streamed, so a refusal is a proper error response. */
     open: async (actor: Actor, engagementId: string) => {
       const a = await access.require(actor, engagementId, 'audit:read');

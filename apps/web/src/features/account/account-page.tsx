@@ -121,7 +121,7 @@ export const AccountPage = () => {
           <div className="kv-row">
             <dt>{t('account.organization')}</dt>
             <dd>
-              {session.organization.name}（{t(`auth.orgKind.${session.organization.kind}`)}）
+              {session.organization.name}{t('common.paren', { text: t(`auth.orgKind.${session.organization.kind}`) })}
             </dd>
           </div>
           <div className="kv-row">

@@ -78,7 +78,7 @@ export const AssetForm = ({
   };
   return (
     <form className="form" onSubmit={submit}>
-      <Field label={`${t('assets.name')}（${t('common.required')}）`}>{(id) => <input id={id} required maxLength={LIMITS.name} value={draft.name} onChange={(e) => set('name', e.target.value)} />}</Field>
+      <Field label={`${t('assets.name')}${t('common.paren', { text: t('common.required') })}`}>{(id) => <input id={id} required maxLength={LIMITS.name} value={draft.name} onChange={(e) => set('name', e.target.value)} />}</Field>
       <div className="grid-2">
         <Field label={t('assets.category')}>
           {(id) => (
@@ -97,7 +97,7 @@ export const AssetForm = ({
               <option value="">{t('assets.noOwner')}</option>
               {parties.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.displayName}（{t(`partyRole.${p.role}`)}）
+                  {p.displayName}{t('common.paren', { text: t(`partyRole.${p.role}`) })}
                 </option>
               ))}
             </select>
@@ -105,11 +105,11 @@ export const AssetForm = ({
         </Field>
       </div>
       <div className="grid-3">
-        <Field label={`${t('assets.vendor')}（${t('common.optional')}）`}>{(id) => <input id={id} maxLength={LIMITS.short} value={draft.vendor} onChange={(e) => set('vendor', e.target.value)} />}</Field>
-        <Field label={`${t('assets.model')}（${t('common.optional')}）`}>{(id) => <input id={id} maxLength={LIMITS.short} value={draft.model} onChange={(e) => set('model', e.target.value)} />}</Field>
-        <Field label={`${t('assets.version')}（${t('common.optional')}）`}>{(id) => <input id={id} maxLength={LIMITS.short} value={draft.assetVersion} onChange={(e) => set('assetVersion', e.target.value)} />}</Field>
+        <Field label={`${t('assets.vendor')}${t('common.paren', { text: t('common.optional') })}`}>{(id) => <input id={id} maxLength={LIMITS.short} value={draft.vendor} onChange={(e) => set('vendor', e.target.value)} />}</Field>
+        <Field label={`${t('assets.model')}${t('common.paren', { text: t('common.optional') })}`}>{(id) => <input id={id} maxLength={LIMITS.short} value={draft.model} onChange={(e) => set('model', e.target.value)} />}</Field>
+        <Field label={`${t('assets.version')}${t('common.paren', { text: t('common.optional') })}`}>{(id) => <input id={id} maxLength={LIMITS.short} value={draft.assetVersion} onChange={(e) => set('assetVersion', e.target.value)} />}</Field>
       </div>
-      <Field label={`${t('assets.supportEnd')}（${t('common.optional')}）`}>{(id) => <input id={id} type="date" value={draft.supportEndsOn} onChange={(e) => set('supportEndsOn', e.target.value)} />}</Field>
+      <Field label={`${t('assets.supportEnd')}${t('common.paren', { text: t('common.optional') })}`}>{(id) => <input id={id} type="date" value={draft.supportEndsOn} onChange={(e) => set('supportEndsOn', e.target.value)} />}</Field>
       {children}
       <div className="form-actions">
         <button type="button" className="btn" onClick={onCancel}>

@@ -1,18 +1,29 @@
 import { useState } from 'react';
 import { downloadFile } from '../../api/client.ts';
-import { useListEventsNewestFirst, useVerifyChain } from '../../api/events/queries.ts';
+import { type AuditFilters, useListAuditEvents, useVerifyChain } from '../../api/events/queries.ts';
 import { ErrorMessage, Empty, QueryState } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { navigate, useLocation } from '../../router.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
+import { AuditFilterBar } from './audit-filters.tsx';
 import { useEventTypeName } from './event-type-name.ts';
 import './audit.css';
+
+const FILTER_KEYS = ['cell', 'party', 'type', 'from', 'to'] as const;
+const filtersFrom = (s: URLSearchParams): AuditFilters => Object.fromEntries(FILTER_KEYS.flatMap((k) => (s.get(k) ? [[k, s.get(k)]] : [])));
+const searchOf = (f: AuditFilters): string => {
+  const s = new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => !!e[1]));
+  return s.size ? `?${s.toString()}` : '';
+};
 
 /** 監査証跡, newest first: the hash-chained event log with its chain status and downloads (JSON Lines, CSV). */
 export const AuditPage = ({ engagementId }: { engagementId: string }) => {
   const { t, fmtDateTime } = useI18n();
   const typeName = useEventTypeName();
   const eng = useEngagement();
-  const events = useListEventsNewestFirst(engagementId);
+  const { pathname, search } = useLocation();
+  const filters = filtersFrom(search);
+  const events = useListAuditEvents(engagementId, filters);
   const [verifyOn, setVerifyOn] = useState(true);
   const chain = useVerifyChain(engagementId, verifyOn);
   const [dlError, setDlError] = useState<unknown>(null);
@@ -65,6 +76,7 @@ export const AuditPage = ({ engagementId }: { engagementId: string }) => {
           {t('audit.verify')}
         </button>
       </section>
+      <AuditFilterBar engagementId={engagementId} value={filters} onChange={(f) => navigate(`${pathname}${searchOf(f)}`, { replace: true })} />
       <QueryState query={events}>
         {() =>
           rows.length ? (
@@ -76,6 +88,7 @@ export const AuditPage = ({ engagementId }: { engagementId: string }) => {
                     <th scope="col">{t('audit.at')}</th>
                     <th scope="col">{t('audit.type')}</th>
                     <th scope="col">{t('audit.actor')}</th>
+                    <th scope="col">{t('audit.person')}</th>
                     <th scope="col">{t('audit.hash')}</th>
                   </tr>
                 </thead>
@@ -86,6 +99,7 @@ export const AuditPage = ({ engagementId }: { engagementId: string }) => {
                       <td>{fmtDateTime(e.at)}</td>
                       <td title={e.type}>{typeName(e.type)}</td>
                       <td>{e.actorPartyId ? eng.partyName(e.actorPartyId) : '—'}</td>
+                      <td>{e.actorUserName ?? '—'}</td>
                       <td>
                         <code className="hash-short" title={`${e.prevHash} → ${e.hash}`}>
                           {e.hash.slice(0, 12)}…
@@ -97,7 +111,7 @@ export const AuditPage = ({ engagementId }: { engagementId: string }) => {
               </table>
             </div>
           ) : (
-            <Empty title={t('audit.empty')} />
+            <Empty title={Object.values(filters).some(Boolean) ? t('audit.noMatch') : t('audit.empty')} />
           )
         }
       </QueryState>

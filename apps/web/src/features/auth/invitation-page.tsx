@@ -33,7 +33,7 @@ export const InvitationPage = ({ token }: { token: string }) => {
         <dl className="kv">
           <dt>{t('invite.party')}</dt>
           <dd>
-            {p.partyDisplayName} <span className="muted">（{t(`partyRole.${p.partyRole}`)}）</span>
+            {p.partyDisplayName} <span className="muted">{t('common.paren', { text: t(`partyRole.${p.partyRole}`) })}</span>
           </dd>
           <dt>{t('auth.email')}</dt>
           <dd>{p.email}</dd>

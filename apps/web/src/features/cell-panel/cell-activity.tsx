@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
 import { lettersOf } from '../matrix/matrix-model.ts';
+import { reviewChangeText } from './history-text.ts';
 
 export const CellComments = ({ cellId, canWrite }: { cellId: string; canWrite: boolean }) => {
   const { t, fmtDateTime } = useI18n();
@@ -58,7 +59,7 @@ export const CellComments = ({ cellId, canWrite }: { cellId: string; canWrite: b
 
 /** Proposals with their responses and review changes, newest first. */
 export const CellHistory = ({ cellId }: { cellId: string }) => {
-  const { t, fmtDateTime } = useI18n();
+  const { t, fmtDate, fmtDateTime } = useI18n();
   const eng = useEngagement();
   const [open, setOpen] = useState(false);
   const q = useGetCellHistory(cellId, open);
@@ -77,7 +78,7 @@ export const CellHistory = ({ cellId }: { cellId: string }) => {
         <>
           <strong>{p.suggested ? t('panel.suggested') : t('panel.proposedBy', { party: eng.partyName(p.proposerPartyId) })}</strong> <span className={`badge badge-prop-${p.status}`}>{t(`panel.proposalStatus.${p.status}`)}</span>
           <div className="history-letters">{letters}</div>
-          {p.reason ? <div className="muted">{p.reason}</div> : null}
+          {p.reason && !p.suggested ? <div className="muted">{p.reason}</div> : null}
         </>
       ),
     });
@@ -99,7 +100,7 @@ export const CellHistory = ({ cellId }: { cellId: string }) => {
       key: `review:${r.seq}`,
       node: (
         <>
-          <strong>{eng.partyName(r.actorPartyId)}</strong> {t('panel.kickoff')}: {Object.entries(r.changes).map(([k, v]) => `${k}=${String(v ?? '—')}`).join(', ')}
+          <strong>{eng.partyName(r.actorPartyId)}</strong> {t('panel.kickoff')}: {reviewChangeText(r.changes, t, fmtDate)}
         </>
       ),
     });

@@ -133,7 +133,7 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
               <div className="proposal-by">{op.suggested ? t('panel.suggested') : t('panel.proposedBy', { party: eng.partyName(op.proposerPartyId) })}</div>
               <AssignmentView assignment={op.assignment} parties={eng.parties} colors={colors} />
               <TermsView terms={op.terms} />
-              {op.reason ? (
+              {op.reason && !op.suggested ? (
                 <p className="proposal-reason">
                   <span className="muted">{t('panel.reason')}:</span> {op.reason}
                 </p>
@@ -252,9 +252,16 @@ const Editor = ({ cell, colors, counter, pending, onSubmit, onCancel }: { cell: 
   const { t } = useI18n();
   const eng = useEngagement();
   const op = cell.openProposal;
+  // Proposing on an agreed cell of a signed (executed) engagement amends the contract: say so before anything is sent (issue 16, bug 8).
+  const amends = cell.status === 'agreed' && (eng.engagement.status === 'executed' || eng.engagement.status === 'amending');
   return (
     <div className="editor-box">
       <h4>{counter ? t('panel.counter') : t('panel.propose')}</h4>
+      {amends ? (
+        <div className="alert alert-warn" role="note" data-testid="amend-warning">
+          {t('panel.amendsSigned')}
+        </div>
+      ) : null}
       <ProposalEditor
         key={`${cell.id}:${cell.version}:${counter}`}
         parties={eng.parties}

@@ -106,7 +106,7 @@ export const CreateEngagementPage = () => {
             )}
           </Field>
         </div>
-        <Field label={`${t('create.description')}（${t('common.optional')}）`}>{(id) => <textarea id={id} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}</Field>
+        <Field label={`${t('create.description')}${t('common.paren', { text: t('common.optional') })}`}>{(id) => <textarea id={id} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}</Field>
         <label className="check">
           <input type="checkbox" checked={twoFactor} onChange={(e) => setTwoFactor(e.target.checked)} />
           {t('create.twoFactor')}

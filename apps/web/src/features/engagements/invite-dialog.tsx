@@ -55,7 +55,7 @@ export const InviteDialog = ({ engagementId, parties, initialPartyId, onClose }:
               <select id={id} value={partyId} onChange={(e) => setPartyId(e.target.value)}>
                 {placeholders.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.displayName}（{t(`partyRole.${p.role}`)}）
+                    {p.displayName}{t('common.paren', { text: t(`partyRole.${p.role}`) })}
                   </option>
                 ))}
                 <option value="new">{t('invite.newParty')}</option>

@@ -30,7 +30,8 @@ export const MatrixCellView = memo(function MatrixCellView(p: CellViewProps) {
   const style = { left: p.left + 3, width: p.width - 6 };
   if (!c)
     return (
-      <div role="gridcell" className={`mx-cell mx-none${p.active ? ' is-active' : ''}`} style={style} tabIndex={p.active ? 0 : -1} aria-colindex={p.colIndex + 2} data-pos={`${p.rowIndex}:${p.colIndex}`} aria-label={p.label} onMouseDown={() => p.onFocusCell(p.rowIndex, p.colIndex)}>
+      <div role="gridcell" className={`mx-cell mx-none${p.active ? ' is-active' : ''}`} style={style} tabIndex={p.active ? 0 : -1} aria-colindex={p.colIndex + 2} data-pos={`${p.rowIndex}:${p.colIndex}`} onMouseDown={() => p.onFocusCell(p.rowIndex, p.colIndex)}>
+        <span className="sr-only">{p.label}</span>
         <span aria-hidden="true">·</span>
       </div>
     );
@@ -44,15 +45,18 @@ export const MatrixCellView = memo(function MatrixCellView(p: CellViewProps) {
       tabIndex={p.active ? 0 : -1}
       aria-colindex={p.colIndex + 2}
       aria-selected={p.selected}
-      aria-label={p.label}
       data-pos={`${p.rowIndex}:${p.colIndex}`}
       data-cell-id={c.id}
       data-status={c.status}
       onMouseDown={() => p.onFocusCell(p.rowIndex, p.colIndex)}
       onClick={(e) => (e.ctrlKey || e.metaKey || e.shiftKey ? p.onToggle(c.id) : p.onOpen(c.id))}
     >
+      {/* The name comes from this text, not an aria-label, so it never contradicts the letters drawn (axe label-content-name-mismatch, issue 16 bug 11). */}
+      <span className="sr-only">{p.label}</span>
       {c.status === 'not_applicable' ? (
-        <span className="mx-na">{t('cellStatus.not_applicable')}</span>
+        <span className="mx-na" aria-hidden="true">
+          {t('cellStatus.not_applicable')}
+        </span>
       ) : assignment && Object.keys(assignment).length > 0 ? (
         <span className="mx-letters" aria-hidden="true">
           {p.parties.map((party) => {

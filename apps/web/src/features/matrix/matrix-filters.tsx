@@ -1,6 +1,7 @@
-import { CELL_STATUSES, DUTY_CATEGORIES, FINDING_CODES, PHASES, type TParty } from '@bunkai/domain';
+import { CELL_STATUSES, DUTY_CATEGORIES, FINDING_CODES, PHASES, type TMatrixCell, type TParty } from '@bunkai/domain';
 import type { MatrixFilters } from '../../api/cells/keys.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { countCells } from './matrix-model.ts';
 
 type Single = Exclude<keyof MatrixFilters, 'view' | 'asset'>;
 
@@ -90,5 +91,16 @@ export const MatrixLegend = ({ parties, colors }: { parties: TParty[]; colors: M
       </ul>
       <span className="legend-raci">R {t('raci.R.short')} · A {t('raci.A.short')} · C {t('raci.C.short')} · I {t('raci.I.short')}</span>
     </div>
+  );
+};
+
+/** The matrix's counts in the same terms as the list and the review: agreed of applicable, 対象外 apart. */
+export const MatrixCounts = ({ cells, total }: { cells: readonly TMatrixCell[]; total: number }) => {
+  const { t } = useI18n();
+  const c = countCells(cells);
+  return (
+    <span className="muted" data-testid="matrix-counts">
+      {cells.length < total ? t('matrix.countsFiltered', { shown: cells.length, total }) : t('matrix.counts', { agreed: c.agreed, applicable: c.applicable, na: c.notApplicable })}
+    </span>
   );
 };

@@ -26,6 +26,25 @@ export type MatrixModel = {
 
 export const cellKeyOf = (dutyId: string, assetId: string | null) => `${dutyId}:${assetId ?? '-'}`;
 
+/**
+ * One set of counts for every screen (issue 16, bug 9): the list said 119/156, the matrix 157 セル and the
+ * review 1/156 because the matrix counted the 対象外 (not applicable) cells and the review showed its position.
+ * Applicable = every cell except 対象外; progress is always agreed / applicable, as the API's progress.
+ */
+export type CellCounts = { total: number; notApplicable: number; applicable: number; agreed: number; firstChecked: number; completed: number };
+
+export const countCells = (cells: readonly TMatrixCell[]): CellCounts => {
+  const applicable = cells.filter((c) => c.status !== 'not_applicable');
+  return {
+    total: cells.length,
+    notApplicable: cells.length - applicable.length,
+    applicable: applicable.length,
+    agreed: applicable.filter((c) => c.status === 'agreed').length,
+    firstChecked: applicable.filter((c) => c.kickoff.firstCheckAnswer !== null).length,
+    completed: applicable.filter((c) => c.kickoff.completedOn !== null).length,
+  };
+};
+
 export const compareDuties = (a: TDuty, b: TDuty) => a.kakuninhyoPart - b.kakuninhyoPart || a.order - b.order || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /** `hideEmpty`: with a filter on, rows and columns without a matching cell are left out. */

@@ -6,13 +6,15 @@ import { Empty, ErrorMessage, Loading } from '../../components/feedback.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { partyColorMap } from '../../components/party-colors.ts';
 import { useToast } from '../../components/toast.tsx';
+import { usePrinting } from '../../components/use-printing.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { navigate, useLocation } from '../../router.tsx';
 import { CellPanel } from '../cell-panel/cell-panel.tsx';
 import { ProposalEditor } from '../cell-panel/proposal-editor.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
-import { MatrixFilterBar, MatrixLegend } from './matrix-filters.tsx';
+import { MatrixCounts, MatrixFilterBar, MatrixLegend } from './matrix-filters.tsx';
 import { MatrixGrid } from './matrix-grid.tsx';
+import { MatrixPrintTable } from './matrix-print.tsx';
 import { buildMatrixModel } from './matrix-model.ts';
 import './matrix-page.css';
 
@@ -51,6 +53,7 @@ export const MatrixPage = ({ engagementId }: { engagementId: string }) => {
   const bulk = useBulkPropose(engagementId);
   const filtered = Object.keys(filters).length > 0;
   const model = useMemo(() => (q.data ? buildMatrixModel(q.data, filtered) : null), [q.data, filtered]);
+  const printing = usePrinting();
   const colors = useMemo(() => partyColorMap(q.data?.parties ?? eng.parties), [q.data, eng.parties]);
 
   const go = useCallback((f: MatrixFilters, cell: string | null) => navigate(`${pathname}${searchFrom(f, cell)}`, { replace: true }), [pathname]);
@@ -67,13 +70,16 @@ export const MatrixPage = ({ engagementId }: { engagementId: string }) => {
   );
 
   return (
-    <div className={`matrix-page${openCell ? ' has-panel' : ''}`}>
+    <div className={`matrix-page${openCell ? ' has-panel' : ''} has-print-sheet`}>
       <div className="matrix-toolbar">
         <MatrixFilterBar filters={filters} onChange={(f) => go(f, openCell)} parties={eng.parties} hasParty={!!eng.myPartyId} />
         <div className="matrix-meta">
-          {q.data ? <span className="muted">{t('matrix.counts', { shown: q.data.cells.length, total: q.data.totalCells })}</span> : null}
+          {q.data ? <MatrixCounts cells={q.data.cells} total={q.data.totalCells} /> : null}
           {q.isFetching && q.data ? <span className="spinner spinner-small" aria-hidden="true" /> : null}
           <span className="muted small hint">{t('matrix.keyboardHint')}</span>
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => window.print()}>
+            {t('print.button')}
+          </button>
         </div>
       </div>
       <div className="matrix-legend-row">
@@ -104,6 +110,7 @@ export const MatrixPage = ({ engagementId }: { engagementId: string }) => {
         ) : null}
         {openCell ? <CellPanel cellId={openCell} colors={colors} onClose={() => go(filters, null)} /> : null}
       </div>
+      {printing && model ? <MatrixPrintTable model={model} title={eng.engagement.title} /> : null}
       {bulkOpen ? (
         <Modal title={t('bulk.title')} onClose={() => setBulkOpen(false)} wide>
           <p>{t('bulk.lead', { n: selection.size })}</p>

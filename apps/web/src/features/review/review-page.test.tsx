@@ -39,6 +39,8 @@ describe('ReviewPage (初回確認レビュー)', () => {
     renderReview();
     const yes = await screen.findByRole('button', { name: 'はい' });
     expect(yes.getAttribute('aria-pressed')).toBe('true');
+    // the tally is agreed of applicable, as on the list and the matrix (bug 9), not only the position
+    expect(screen.getByTestId('review-tally').textContent).toBe('合意 2 / 2 · 初回確認済み 1 / 2');
     fireEvent.click(yes);
     expect(yes.getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: /今日/ }));

@@ -6,12 +6,14 @@ import { useGetMatrix } from '../../api/cells/queries.ts';
 import { Empty, ErrorMessage, QueryState } from '../../components/feedback.tsx';
 import { partyColorMap } from '../../components/party-colors.ts';
 import { useToast } from '../../components/toast.tsx';
+import { usePrinting } from '../../components/use-printing.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { navigate, useLocation } from '../../router.tsx';
 import { AssignmentView } from '../cell-panel/assignment-view.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
-import { todayIso } from '../matrix/matrix-model.ts';
+import { countCells, todayIso } from '../matrix/matrix-model.ts';
 import { openItems, reviewItems } from './review-model.ts';
+import { ReviewPrintTable } from './review-print.tsx';
 import './review.css';
 
 const ItemForm = ({ cell, onSaved }: { cell: TMatrixCell; onSaved: () => void }) => {
@@ -159,6 +161,7 @@ export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
   const i = Math.max(0, Math.min(items.length - 1, Number(search.get('i') ?? 0) || 0));
   const go = (n: number, sum = false) => navigate(`${pathname}?${sum ? 'summary=1' : `i=${n}`}`, { replace: true });
   const colors = useMemo(() => partyColorMap(eng.parties), [eng.parties]);
+  const printing = usePrinting();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -172,13 +175,16 @@ export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
   });
 
   return (
-    <div className="page review-page">
+    <div className="page review-page has-print-sheet">
       <div className="page-head">
         <div>
           <h2>{t('review.title')}</h2>
           <p className="muted">{t('review.subtitle')}</p>
         </div>
         <div className="btn-row">
+          <button type="button" className="btn btn-ghost" onClick={() => window.print()}>
+            {t('print.button')}
+          </button>
           {summary ? (
             <button type="button" className="btn" onClick={() => go(i)}>
               ← {t('review.backToItems')}
@@ -212,10 +218,14 @@ export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
           const asset = q.data.assets.find((a) => a.id === cell.assetId);
           if (!duty) return null;
           const assignment = cell.assignment ?? cell.openProposal?.assignment ?? null;
+          const counts = countCells(q.data.cells);
           return (
             <div className="review-stage">
               <div className="review-progress" aria-live="polite">
                 <span>{t('review.position', { i: i + 1, n: items.length })}</span>
+                <span className="muted" data-testid="review-tally">
+                  {t('review.tally', { agreed: counts.agreed, checked: counts.firstChecked, n: counts.applicable })}
+                </span>
                 <div className="progress-track">
                   <div className="progress-fill" style={{ width: `${((i + 1) / items.length) * 100}%` }} />
                 </div>
@@ -259,6 +269,7 @@ export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
           );
         }}
       </QueryState>
+      {printing && q.data ? <ReviewPrintTable m={q.data} items={items} title={eng.engagement.title} /> : null}
     </div>
   );
 };

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
 import { ChangesSinceSigned } from './changes-since-signed.tsx';
+import { RevisionRedline } from './revision-redline.tsx';
 import { SignDialog } from './sign-dialog.tsx';
 import './signoff.css';
 
@@ -208,6 +209,7 @@ export const SignoffPage = ({ engagementId }: { engagementId: string }) => {
           {!eng.engagement.myRoles.includes('signatory') ? <p className="muted small">{t('signoff.notSignatory')}</p> : null}
         </div>
       </div>
+      {q.data && q.data.revisions.length >= 2 ? <RevisionRedline engagementId={engagementId} revisions={q.data.revisions} /> : null}
       {signing ? <SignDialog engagementId={engagementId} revision={signing.revision} partyId={signing.partyId} partyName={eng.partyName(signing.partyId)} onClose={() => setSigning(null)} /> : null}
     </div>
   );
