@@ -57,7 +57,7 @@ export type TAnnexSignature = {
   seal: string;
   revisionSha256: string;
   /** How the signer re-authenticated at signing: 'password' or 'password+totp'. */
-  authentication?: string;
+  authentication?: string | null;
   /** Client address and user agent recorded at signing (署名証明書). */
   ip?: string;
   userAgent?: string;

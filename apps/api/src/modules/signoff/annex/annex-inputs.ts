@@ -132,7 +132,7 @@ export type StoredSignature = {
   revisionSha256: string;
   ip: string;
   userAgent: string;
-  authentication: string;
+  authentication: string | null;
 };
 
 export type RevisionAnnexSource = {
