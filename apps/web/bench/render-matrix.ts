@@ -12,7 +12,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Route } from 'playwright-core';
-import type { TMatrixCell, TMatrixResponse } from '@bunkai/domain';
+import { encodeMatrix, type TMatrixCell, type TMatrixResponse } from '@bunkai/domain';
 import { WEB_DIR, buildWeb, launchBrowser } from '../e2e/harness.ts';
 import { asset, assignmentOf, cell, duty, ENGAGEMENT_ID, fid, party } from '../src/test/fixtures.ts';
 
@@ -69,12 +69,12 @@ const json = (route: Route, body: unknown, status = 200) => route.fulfill({ stat
 
 /** Serves dist/ and fakes the few API answers the matrix page asks for. */
 const wire = async (page: Page, origin: string) => {
-  const matrixBody = JSON.stringify(matrix);
+  const matrixBody = JSON.stringify(encodeMatrix(matrix));
   await page.route(`${origin}/**`, async (route) => {
     const url = new URL(route.request().url());
     const p = url.pathname;
     if (p === `/api/v1/engagements/${ENGAGEMENT_ID}`) return json(route, { engagement: summary, parties: matrix.parties });
-    if (p === `/api/v1/engagements/${ENGAGEMENT_ID}/cells`) return route.fulfill({ status: 200, contentType: 'application/json', body: matrixBody });
+    if (p === `/api/v1/engagements/${ENGAGEMENT_ID}/cells/compact`) return route.fulfill({ status: 200, contentType: 'application/json', body: matrixBody });
     if (p === `/api/v1/engagements/${ENGAGEMENT_ID}/events`) return json(route, { events: [], nextAfter: null });
     if (p.startsWith('/api/')) return json(route, { error: { code: 'unavailable', message: 'bench' }, requestId: 'bench' }, 503);
     const file = p.startsWith('/assets/') ? resolve(DIST, `.${p}`) : resolve(DIST, 'index.html');

@@ -8,5 +8,6 @@ export * from './events.ts';
 export * from './exchange.ts';
 export * from './revisions.ts';
 export * from './matrix-compact.ts';
+export * from './matrix-compact-schema.ts';
 export * from './inbox.ts';
 export * from './audit.ts';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TMatrixCell, TMatrixResponse } from './matrix.ts';
-import { decodeColumn, decodeMatrix, encodeColumn, encodeMatrix, ZMatrixCompactResponse } from './matrix-compact.ts';
+import { decodeColumn, decodeMatrix, encodeColumn, encodeMatrix } from './matrix-compact.ts';
+import { ZMatrixCompactResponse } from './matrix-compact-schema.ts';
 
 // Values as they travel: JSON has no -0, so a value is compared with its JSON form.
 const json = fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)) as unknown);

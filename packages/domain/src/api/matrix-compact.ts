@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ZMatrixResponse, type TMatrixCell, type TMatrixResponse } from './matrix.ts';
+import type { TMatrixCell, TMatrixResponse } from './matrix.ts';
 
 /**
  * The matrix on the wire, compact (`GET /engagements/:id/cells/compact`).
@@ -23,22 +22,14 @@ export type TColumn =
   | { plain: unknown[] }
   /** Objects of one shape (an open proposal): their fields as columns of the non-null rows. */
   | { nested: Record<string, TColumn>; nullRows: number[] };
-const ZColumn: z.ZodType<TColumn> = z.lazy(() =>
-  z.union([
-    z.object({ values: z.array(z.unknown()), index: z.array(z.number().int().min(0)) }),
-    z.object({ plain: z.array(z.unknown()) }),
-    z.object({ nested: z.record(z.string().max(64), ZColumn), nullRows: z.array(z.number().int().min(0)) }),
-  ]),
-);
-
-export const ZMatrixCompactResponse = ZMatrixResponse.omit({ cells: true }).extend({
-  format: z.literal(MATRIX_COMPACT_FORMAT),
+/** The compact answer (validated by ZMatrixCompactResponse in matrix-compact-schema.ts, kept apart so the web app's bundle carries no zod). */
+export type TMatrixCompactResponse = Omit<TMatrixResponse, 'cells'> & {
+  format: typeof MATRIX_COMPACT_FORMAT;
   /** Number of cells after filtering (every column has this length). */
-  cellCount: z.number().int().min(0),
+  cellCount: number;
   /** One column per cell field, keyed by the field's name. */
-  columns: z.record(z.string().max(64), ZColumn),
-});
-export type TMatrixCompactResponse = z.infer<typeof ZMatrixCompactResponse>;
+  columns: Record<string, TColumn>;
+};
 
 /** A dictionary pays off while distinct values stay below this share of the rows. */
 const DICTIONARY_MAX_SHARE = 0.5;

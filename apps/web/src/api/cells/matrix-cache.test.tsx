@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TEventItem, TMatrixCell, TMatrixResponse } from '@bunkai/domain';
+import { encodeMatrix, type TEventItem, type TMatrixCell, type TMatrixResponse } from '@bunkai/domain';
 import { partyColorMap } from '../../components/party-colors.ts';
 import { CellPanel } from '../../features/cell-panel/cell-panel.tsx';
 import { useLiveUpdates } from '../../live/use-live-updates.ts';
@@ -28,10 +28,10 @@ const matrix = (): TMatrixResponse => ({
 /** The live stream as the test feeds it: frames pushed after the page opened it. */
 let push: (e: Partial<TEventItem>) => void = () => undefined;
 let seq = 0;
-const MATRIX_URL = `/api/v1/engagements/${ENGAGEMENT_ID}/cells`;
+const MATRIX_URL = `/api/v1/engagements/${ENGAGEMENT_ID}/cells/compact`;
 const calls = fakeApi(({ method, url }) => {
   const c = proposed();
-  if (method === 'GET' && url.startsWith(MATRIX_URL)) return json(matrix());
+  if (method === 'GET' && url.startsWith(MATRIX_URL)) return json(encodeMatrix(matrix()));
   if (method === 'GET' && url.startsWith(`/api/v1/engagements/${ENGAGEMENT_ID}/events/stream`)) {
     const enc = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({

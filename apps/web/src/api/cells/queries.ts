@@ -1,13 +1,18 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { TCellDetailResponse, TCellHistoryResponse, TComment, TMatrixResponse, TProgressResponse } from '@bunkai/domain';
+import { decodeMatrix, type TCellDetailResponse, type TCellHistoryResponse, type TComment, type TMatrixCompactResponse, type TProgressResponse } from '@bunkai/domain';
 import { api } from '../client.ts';
 import { cellKeys, type MatrixFilters } from './keys.ts';
 
-/** The whole matrix in one request; filters are applied by the API, the previous answer stays on screen meanwhile. */
+/**
+ * The whole matrix in one request, in the compact columnar form (decision 0010: a tenth of the bytes
+ * before compression) and decoded here into the plain shape the screens use; filters are applied
+ * by the API, the previous answer stays on screen meanwhile.
+ */
 export const useGetMatrix = (engagementId: string, filters: MatrixFilters = {}) =>
   useQuery({
     queryKey: cellKeys.matrix(engagementId, filters),
-    queryFn: ({ signal }) => api.get<TMatrixResponse>(`/api/v1/engagements/${engagementId}/cells`, { signal, query: filters }),
+    queryFn: async ({ signal }) =>
+      decodeMatrix(await api.get<TMatrixCompactResponse>(`/api/v1/engagements/${engagementId}/cells/compact`, { signal, query: filters })),
     placeholderData: keepPreviousData,
   });
 

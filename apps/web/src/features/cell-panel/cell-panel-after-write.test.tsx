@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { TMatrixCell, TMatrixResponse } from '@bunkai/domain';
+import { encodeMatrix, type TMatrixCell, type TMatrixResponse } from '@bunkai/domain';
 import { useGetMatrix } from '../../api/cells/queries.ts';
 import { partyColorMap } from '../../components/party-colors.ts';
 import { asset, assignmentOf, duty, ENGAGEMENT_ID, fid, party, proposedCell } from '../../test/fixtures.ts';
@@ -23,8 +23,8 @@ const fakeAccept = () => {
 };
 const calls = fakeApi(({ method, url }) => {
   const c = server();
-  if (method === 'GET' && url.startsWith(`/api/v1/engagements/${ENGAGEMENT_ID}/cells`))
-    return json({ engagement: { id: ENGAGEMENT_ID, version: 1, status: 'negotiating' }, parties, assets: [asset(0)], duties: [duty(0)], totalCells: 1, cells: [c] } satisfies TMatrixResponse);
+  if (method === 'GET' && url.startsWith(`/api/v1/engagements/${ENGAGEMENT_ID}/cells/compact`))
+    return json(encodeMatrix({ engagement: { id: ENGAGEMENT_ID, version: 1, status: 'negotiating' }, parties, assets: [asset(0)], duties: [duty(0)], totalCells: 1, cells: [c] } satisfies TMatrixResponse));
   if (method === 'GET' && url.startsWith(`/api/v1/cells/${c.id}/`)) return json({ comments: [], events: [], changes: [] });
   if (method === 'GET' && url === `/api/v1/cells/${c.id}`) return json({ cell: c, duty: duty(0), asset: asset(0), commentCount: 0 });
   if (method === 'POST' && acceptOk) return json({ cell: theirs(), proposal: {} });
@@ -66,7 +66,7 @@ describe('CellPanel conflict (issue 16, bug 3)', () => {
 
     fireEvent.click(reload);
     await waitFor(() => expect(screen.getByTestId('grid-cell').textContent).toBe('agreed:4'));
-    expect(calls.filter((c) => c.method === 'GET' && c.url.startsWith(`/api/v1/engagements/${ENGAGEMENT_ID}/cells`))).toHaveLength(1);
+    expect(calls.filter((c) => c.method === 'GET' && c.url.startsWith(`/api/v1/engagements/${ENGAGEMENT_ID}/cells/compact`))).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { TMatrixCell, TMatrixResponse } from '@bunkai/domain';
+import { encodeMatrix, type TMatrixCell, type TMatrixResponse } from '@bunkai/domain';
 import { asset, assignmentOf, cell, duty, ENGAGEMENT_ID, party } from '../../test/fixtures.ts';
 import { fakeApi, json } from '../../test/fake-api.ts';
 import { renderWithProviders } from '../../test/render.tsx';
@@ -25,7 +25,7 @@ const matrix = (): TMatrixResponse => ({
 });
 
 const calls = fakeApi(({ method, url, body }) => {
-  if (method === 'GET' && url.startsWith(`/api/v1/engagements/${ENGAGEMENT_ID}/cells`)) return json(matrix());
+  if (method === 'GET' && url.startsWith(`/api/v1/engagements/${ENGAGEMENT_ID}/cells/compact`)) return json(encodeMatrix(matrix()));
   if (method === 'PATCH') return json({ cell: { ...checked(), ...(body as object), version: 6, kickoff: { ...checked().kickoff, ...(body as object) } } });
   return undefined;
 });
