@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { type TEngagementContract, type TEngagementStatus, type TRevisionStanding, type TRevisionView, isSigningParty } from '@bunkai/domain';
 import type { Db } from '../create-db.ts';
 import { engagements, eventHeads, organizations, parties, revisions } from '../schema/index.ts';
@@ -6,12 +6,15 @@ import { type SignatureRow, toSignatureView } from './signatures.ts';
 import { iso, isoOrNull } from './time.ts';
 
 export type RevisionRow = typeof revisions.$inferSelect;
+/** A revision without its canonical text (megabytes at hospital scale): what lists, states and views need. */
+export type RevisionHead = Omit<RevisionRow, 'canonical'>;
+const { canonical: _canonical, ...headColumns } = getTableColumns(revisions);
 export type RevisionStatus = TRevisionView['status'];
 type PartyLike = { id: string; role: string; displayName: string; organizationId: string | null };
 
 /** A revision as read back, with its signatures (each valid for this revision's number). */
 export const toRevisionView = (
-  row: RevisionRow,
+  row: RevisionHead,
   status: RevisionStatus,
   liveSha256: string,
   sigs: readonly SignatureRow[],
@@ -52,8 +55,9 @@ export const revisionsRepository = (db: Db) => ({
   /** Locks a revision for the rest of the transaction (concurrent signatures are counted one after the other). */
   lockById: async (id: string, tx: Db = db): Promise<RevisionRow | undefined> => (await tx.select().from(revisions).where(eq(revisions.id, id)).for('update'))[0],
 
-  ofEngagement: (engagementId: string, tx: Db = db): Promise<RevisionRow[]> =>
-    tx.select().from(revisions).where(eq(revisions.engagementId, engagementId)).orderBy(asc(revisions.number)),
+  /** Every revision of the engagement, oldest first, without canonical texts (read one with byId). */
+  ofEngagement: (engagementId: string, tx: Db = db): Promise<RevisionHead[]> =>
+    tx.select(headColumns).from(revisions).where(eq(revisions.engagementId, engagementId)).orderBy(asc(revisions.number)),
 
   bySha256: (shas: string[], tx: Db = db): Promise<RevisionRow[]> =>
     shas.length ? tx.select().from(revisions).where(inArray(revisions.sha256, shas)).orderBy(desc(revisions.number)) : Promise.resolve([]),
@@ -61,7 +65,7 @@ export const revisionsRepository = (db: Db) => ({
   insertFrozen: async (
     values: { engagementId: string; number: number; canonical: string; sha256: string; frozenAt: string; frozenByUserId: string },
     tx: Db = db,
-  ): Promise<RevisionRow> => (await tx.insert(revisions).values({ ...values, status: 'frozen' }).returning())[0]!,
+  ): Promise<RevisionHead> => (await tx.insert(revisions).values({ ...values, status: 'frozen' }).returning(headColumns))[0]!,
 
   /** Only a still-frozen row changes: a concurrent execution is never overwritten. */
   markSuperseded: async (id: string, tx: Db = db): Promise<void> => {

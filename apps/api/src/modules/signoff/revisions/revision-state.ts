@@ -1,5 +1,5 @@
 import { type TCanonicalRevisionResult, type TDraftInfo, type TEngagementStatus, type TRevisionStanding, buildCanonicalRevision, revisionStanding } from '@bunkai/domain';
-import { type Db, type RevisionRow, type RevisionStatus, type RevisionsRepository, loadSnapshot, sha256Hex } from '@bunkai/db';
+import { type Db, type RevisionHead, type RevisionStatus, type RevisionsRepository, loadSnapshot, sha256Hex } from '@bunkai/db';
 import type { EngagementAccess } from '../../../access/engagement-access.ts';
 import { type EventSpec, recordEvents } from '../../events/index.ts';
 
@@ -19,17 +19,17 @@ export const loadLiveState = async (repo: Pick<RevisionsRepository, 'organizatio
  * executed one stays executed (its signatures stay valid for its number).
  */
 export type SignoffState = {
-  rows: RevisionRow[];
-  latest: RevisionRow | null;
-  statusOf: (row: RevisionRow) => RevisionStatus;
+  rows: RevisionHead[];
+  latest: RevisionHead | null;
+  statusOf: (row: RevisionHead) => RevisionStatus;
   draft: TDraftInfo;
   /** The engagement status the revisions imply; null when nothing was ever frozen. */
   engagementStatus: TEngagementStatus | null;
 };
 
-export const signoffState = (rows: RevisionRow[], liveSha256: string): SignoffState => {
-  const latest = rows.reduce<RevisionRow | null>((m, r) => (m === null || r.number > m.number ? r : m), null);
-  const statusOf = (row: RevisionRow): RevisionStatus => {
+export const signoffState = (rows: RevisionHead[], liveSha256: string): SignoffState => {
+  const latest = rows.reduce<RevisionHead | null>((m, r) => (m === null || r.number > m.number ? r : m), null);
+  const statusOf = (row: RevisionHead): RevisionStatus => {
     const stored = row.status as RevisionStatus;
     if (stored !== 'frozen') return stored;
     return row.id === latest?.id && row.sha256 === liveSha256 ? 'frozen' : 'superseded';
@@ -42,10 +42,10 @@ export const signoffState = (rows: RevisionRow[], liveSha256: string): SignoffSt
 };
 
 /** 版の効力 of each revision, decided by the domain rule over all revisions with their effective status. */
-export const revisionStandings = (rows: readonly RevisionRow[], statusOf: (row: RevisionRow) => RevisionStatus) => {
+export const revisionStandings = (rows: readonly RevisionHead[], statusOf: (row: RevisionHead) => RevisionStatus) => {
   const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
   const all = rows.map((r) => ({ number: r.number, status: statusOf(r), frozenAt: iso(r.frozenAt), executedAt: iso(r.executedAt) }));
-  return (row: RevisionRow): TRevisionStanding =>
+  return (row: RevisionHead): TRevisionStanding =>
     revisionStanding(all, { number: row.number, status: statusOf(row), frozenAt: iso(row.frozenAt), executedAt: iso(row.executedAt) });
 };
 

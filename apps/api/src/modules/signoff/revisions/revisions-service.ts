@@ -15,7 +15,7 @@ import {
   parseCanonicalRevision,
   validationError,
 } from '@bunkai/domain';
-import { type Db, type RevisionRow, type SignatureRow, revisionsRepository, signaturesRepository, toRevisionView } from '@bunkai/db';
+import { type Db, type RevisionHead, type SignatureRow, revisionsRepository, signaturesRepository, toRevisionView } from '@bunkai/db';
 import { type EngagementAccess, type EngagementAccessService, assertPermission } from '../../../access/engagement-access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Actor } from '../../../plugins/auth.ts';
@@ -39,7 +39,7 @@ const readContext = async (db: Db, engagementId: string) => {
   const orgNames = await repo.organizationNames([...parties.map((p) => p.organizationId), ...sigs.map((s) => s.organizationId)]);
   const sigsOf = (revisionId: string) => sigs.filter((s) => s.revisionId === revisionId);
   const standingOf = revisionStandings(rows, state.statusOf);
-  const view = (row: RevisionRow) => toRevisionView(row, state.statusOf(row), live.sha256, sigsOf(row.id), parties, orgNames, standingOf(row));
+  const view = (row: RevisionHead) => toRevisionView(row, state.statusOf(row), live.sha256, sigsOf(row.id), parties, orgNames, standingOf(row));
   return { live, rows, state, sigs, sigsOf, view, standingOf };
 };
 export type ReadContext = Awaited<ReturnType<typeof readContext>>;
@@ -67,7 +67,7 @@ export const createRevisionsService = ({ db, access, clock = { now: () => new Da
     return { row, access: a };
   };
 
-  const ref = (r: RevisionRow) => ({ id: r.id, number: r.number, sha256: r.sha256 ?? '' });
+  const ref = (r: RevisionHead) => ({ id: r.id, number: r.number, sha256: r.sha256 ?? '' });
 
   return {
     loadRevision,
@@ -169,7 +169,7 @@ export const createRevisionsService = ({ db, access, clock = { now: () => new Da
       const keyAfter = live.canonical.partyKeys.get(id) ?? null;
       const partyView = { id, displayName: party.displayName, key: keyAfter ?? '' };
       if (!signed) return { party: partyView, signedRevision: null, liveSha256: live.sha256, changedSinceSigned: false, cells: { added: [], removed: [], changed: [] } };
-      const before = parseCanonicalRevision(signed.canonical ?? '');
+      const before = parseCanonicalRevision((await repo.byId(signed.id))?.canonical ?? '');
       const keyBefore = partyKeyInRevision(before, live.canonical.canonical, keyAfter);
       const cells = limitDiffToParty(diffRevisions(before, live.canonical.canonical), keyBefore, keyAfter);
       const signature = sigs.find((s) => s.revisionId === signed.id)!;

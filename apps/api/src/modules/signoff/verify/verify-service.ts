@@ -8,7 +8,7 @@ import {
   standingLabel,
   validationError,
 } from '@bunkai/domain';
-import { type Db, type RevisionRow, revisionsRepository, sha256Hex } from '@bunkai/db';
+import { type Db, type RevisionHead, revisionsRepository, sha256Hex } from '@bunkai/db';
 import { type TAnnexContentVerdict, readAnnexProperties } from '@bunkai/docx';
 import type { EngagementAccess, EngagementAccessService } from '../../../access/engagement-access.ts';
 import type { Actor } from '../../../plugins/auth.ts';
@@ -69,7 +69,7 @@ export const createVerifyService = ({ db, access, revisions, pool, verifyUrl }: 
     return null;
   };
 
-  const describe = async (found: { row: RevisionRow; access: EngagementAccess }) => {
+  const describe = async (found: { row: RevisionHead; access: EngagementAccess }) => {
     const ctx = await revisions.readContext(found.row.engagementId);
     const row = ctx.rows.find((r) => r.id === found.row.id) ?? found.row;
     const view = ctx.view(row);
