@@ -86,6 +86,7 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/engagements/{id}': { allow: READERS, scoped: true, req: E },
   'PATCH /api/v1/engagements/{id}': { allow: OWNER, scoped: true, req: async (w) => ({ params: P(w), body: { version: await w.engagementVersion(), description: `更新 ${uniq()}` } }) },
   'GET /api/v1/engagements/{id}/cells': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/engagements/{id}/cells/compact': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/cells/{id}': { allow: READERS, scoped: true, req: (w) => ({ params: { id: w.cellId } }) },
   'GET /api/v1/engagements/{id}/progress': { allow: READERS, scoped: true, req: E },
   'POST /api/v1/cells/{id}/proposals': {
@@ -140,6 +141,8 @@ export const TABLE: Record<string, Entry> = {
   'PATCH /api/v1/assets/{assetId}': { allow: WRITERS, scoped: true, req: async (w) => ({ params: { assetId: w.assetId }, body: { version: await w.assetVersion(w.assetId), model: uniq() } }) },
   'DELETE /api/v1/assets/{assetId}': { allow: OWNER, scoped: true, req: async (w) => ({ params: { assetId: await w.freshAsset() } }) },
   'GET /api/v1/engagements/{id}/duties': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/engagements/{id}/duties/export.csv': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/engagements/{id}/duties/export.xlsx': { allow: READERS, scoped: true, req: E },
   'POST /api/v1/engagements/{id}/duties': { allow: OWNER, scoped: true, req: (w) => ({ params: P(w), body: { custom: w.customDuty(`SWD-${uniq()}`.toUpperCase()) } }) },
   'PATCH /api/v1/duties/{dutyId}': { allow: OWNER, scoped: true, req: async (w) => ({ params: { dutyId: w.naDutyId }, body: { version: await w.dutyVersion(w.naDutyId), notApplicable: true, reason: '権限試験' } }) },
   'POST /api/v1/engagements/{id}/invitations': {
