@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine } from '@bunkai/db/testing';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { processes } from './processes.ts';
 
 /*
  * The production path end to end: `scripts/build-api.mjs` (what `npm run build`
@@ -147,5 +148,44 @@ describe('the production build', () => {
     expect(s.out()).toMatch(/shut down cleanly/);
     // New connections are refused once it is gone.
     await expect(fetch(`${base}/api/health/live`)).rejects.toThrow();
+  });
+
+  it('`npm run start:prod` is node on the built server: no tsx anywhere in its process tree, and SIGTERM reaches it', { timeout: 120_000 }, async () => {
+    const child = spawn('npm', ['run', '--silent', 'start:prod'], {
+      cwd: PROJECT_ROOT,
+      // eslint-disable-next-line no-restricted-properties -- npm needs PATH from the runner
+      env: { PATH: process.env.PATH ?? '', HOME: work, ...production() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let tree: { pid: number; cmd: string }[] = [];
+    try {
+      let port = 0;
+      await waitFor('npm run start:prod to listen', () => {
+        port = Number(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1] ?? 0);
+        return port > 0 || child.exitCode !== null;
+      });
+      expect(child.exitCode, out).toBeNull();
+      expect((await fetch(`http://127.0.0.1:${port}/api/health/ready`)).status).toBe(200);
+      tree = processes(child.pid!);
+      const commands = tree.map((p) => p.cmd).join('\n');
+      expect(commands).toMatch(/^node .*apps\/api\/dist\/server\.mjs$/m);
+      expect(commands).not.toMatch(/tsx/);
+      // The signal a service manager sends to the process it started (npm): the server must drain, not be orphaned.
+      child.kill('SIGTERM');
+      expect(await exited, out.slice(-3000)).toBe(0);
+      expect(out).toMatch(/shut down cleanly/);
+    } finally {
+      for (const p of tree) {
+        try {
+          process.kill(p.pid, 'SIGKILL');
+        } catch {
+          /* already gone, as it should be */
+        }
+      }
+    }
   });
 });
