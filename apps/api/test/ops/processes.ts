@@ -42,10 +42,10 @@ export const loaderGuard = (dir: string) => {
   return guard;
 };
 
-/** `node apps/api/dist/server.mjs`, what `npm run start:prod` and the systemd unit run. */
-export const startBuiltServer = (dir: string, env: Record<string, string>): Proc =>
+/** `node apps/api/dist/server.mjs` (of this checkout, or of a copy at `root`), what `npm run start:prod` and the systemd unit run. */
+export const startBuiltServer = (dir: string, env: Record<string, string>, root = PROJECT_ROOT): Proc =>
   // eslint-disable-next-line no-restricted-properties -- the child needs PATH from the runner, nothing else
-  launch(process.execPath, ['--import', loaderGuard(dir), join(DIST, 'server.mjs')], dir, { PATH: process.env.PATH ?? '', HOME: dir, ...env });
+  launch(process.execPath, ['--import', loaderGuard(dir), join(root, 'apps/api/dist/server.mjs')], dir, { PATH: process.env.PATH ?? '', HOME: dir, ...env });
 
 /** `pid` and every process below it, with their command lines (Linux /proc). */
 export const processes = (pid: number): { pid: number; cmd: string }[] => {
