@@ -186,16 +186,25 @@ describe('nginx → two built API instances → PostgreSQL', () => {
       expect(stream.status).toBe(200);
       const servedBy = Object.values(instances).find((i) => logsOf(i).includes('"reqId":"topology-sse"'))!;
       const other = servedBy === instances.A ? instances.B : instances.A;
-      // Straight to the other instance: the event crosses instances through PostgreSQL NOTIFY, then nginx, unbuffered.
-      const patched = await fetch(`http://127.0.0.1:${other.port}/api/v1/engagements/${engagement.id}`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ version: engagement.version, description: `instance ${other.name}` }),
-      });
-      expect(patched.status).toBe(200);
-      const updated = () => stream.events.map((e) => JSON.parse(e.data) as { type: string }).find((e) => e.type === 'engagement.updated');
-      await stream.waitFor('the write from the other instance', () => updated() !== undefined);
-      expect(updated()).toMatchObject({ payload: { changes: { description: `instance ${other.name}` } } });
+      // Writes through nginx until one is served by the other instance (round robin: the first or the second);
+      // its event crosses instances through PostgreSQL NOTIFY, then reaches the stream through nginx, unbuffered.
+      let version = engagement.version;
+      let crossed = '';
+      for (let k = 0; k < 10 && !crossed; k++) {
+        const description = `write ${k}`;
+        const res = await fetch(`${nginxUrl}/api/v1/engagements/${engagement.id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': `topology-write-${k}` },
+          body: JSON.stringify({ version, description }),
+        });
+        expect(res.status).toBe(200);
+        version = ((await res.json()) as { engagement: { version: number } }).engagement.version;
+        if (logsOf(other).includes(`"reqId":"topology-write-${k}"`)) crossed = description;
+      }
+      expect(crossed, 'nginx never routed a write to the other instance').not.toBe('');
+      const descriptions = () =>
+        stream.events.map((e) => JSON.parse(e.data) as { type: string; payload: { changes?: { description?: string } } }).filter((e) => e.type === 'engagement.updated').map((e) => e.payload.changes?.description);
+      await stream.waitFor('the write served by the other instance', () => descriptions().includes(crossed));
     } finally {
       stream.close();
     }
