@@ -12,7 +12,8 @@ import { type Proc, buildApi, startBuiltServer, waitFor } from './processes.ts';
  * ship, not node_modules) and the build's outputs are copied to a fresh
  * directory, which gets production dependencies only, from the local pnpm
  * store (--offline: no network). The built server must then start there in
- * production and serve a sign-up, a write and an XLSX export (exceljs) —
+ * production and serve a sign-up, a write, an XLSX export (exceljs) and a
+ * draft annex (docx, in a worker thread) —
  * a runtime import that only a devDependency provides would fail it.
  */
 const PNPM = ['-y', 'pnpm@10.34.9'];
@@ -51,7 +52,7 @@ describe('after pnpm install --prod', () => {
     for (const dev of ['tsx@', 'vitest@', 'esbuild@', 'typescript@']) expect(installed.filter((n) => n.startsWith(dev))).toEqual([]);
   });
 
-  it('the built server starts in production and serves a sign-up, a write and an XLSX export', { timeout: 120_000 }, async () => {
+  it('the built server starts in production and serves a sign-up, a write, an XLSX export and a draft annex', { timeout: 120_000 }, async () => {
     const s = startBuiltServer(work, {
       NODE_ENV: 'production',
       JWT_SECRET: 'prod-install-secret-prod-install-secret-01',
@@ -86,6 +87,10 @@ describe('after pnpm install --prod', () => {
     expect(xlsx.status).toBe(200);
     // An XLSX file is a ZIP archive.
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    // The draft annex (.docx) is built in a worker thread: the built worker bootstrap, without tsx.
+    const annex = await fetch(`${base}/api/v1/engagements/${engagement.id}/annex.docx`, { headers: auth });
+    expect(annex.status).toBe(200);
+    expect(Buffer.from(await annex.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
 
     s.child.kill('SIGTERM');
     expect(await s.exited, s.out().slice(-3000)).toBe(0);
