@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,7 +79,16 @@ describe('npm run migrate (the built command)', () => {
     expect(await applied()).toBe(journal.entries.length);
   });
 
-  it('refuses to run in production without DATABASE_URL, naming it', { timeout: 60_000 }, async () => {
+  it('refuses to run in production without DATABASE_URL, naming it (`npm run migrate` itself, and the built file)', { timeout: 60_000 }, async () => {
+    const npm = spawnSync('npm', ['run', '--silent', 'migrate'], {
+      cwd: PROJECT_ROOT,
+      // eslint-disable-next-line no-restricted-properties -- npm needs PATH from the runner
+      env: { PATH: process.env.PATH ?? '', HOME: work, NODE_ENV: 'production' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(npm.status).toBe(1);
+    expect(`${npm.stdout}${npm.stderr}`).toMatch(/DATABASE_URL is required in production/);
     const r = await migrate({ NODE_ENV: 'production' });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/DATABASE_URL is required in production/);
