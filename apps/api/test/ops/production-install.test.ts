@@ -1,20 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine } from '@bunkai/db/testing';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { type Proc, buildApi, startBuiltServer, waitFor } from './processes.ts';
 
 /*
- * "Works after `pnpm install --prod`": the checkout's files (what git would
- * ship, not node_modules) and the build's outputs are copied to a fresh
- * directory, which gets production dependencies only, from the local pnpm
- * store (--offline: no network). The built server must then start there in
- * production and serve a sign-up, a write, an XLSX export (exceljs) and a
- * draft annex (docx, in a worker thread) —
- * a runtime import that only a devDependency provides would fail it.
+ * "Works after `pnpm install --prod`": the built checkout (without
+ * node_modules or local data) is copied to a fresh directory, which gets
+ * production dependencies only, from the local pnpm store (--offline: no
+ * network). The built server must then start there in production and serve
+ * a sign-up, a write, an XLSX export (exceljs) and a draft annex (docx, in a
+ * worker thread): a runtime import that only a devDependency provides fails it.
  */
 const PNPM = ['-y', 'pnpm@10.34.9'];
 const work = mkdtempSync(join(tmpdir(), 'bunkai-prod-install-'));
@@ -25,13 +24,9 @@ let server: Proc | undefined;
 
 beforeAll(async () => {
   buildApi();
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).split('\0');
-  for (const f of files.filter((f) => f && existsSync(join(PROJECT_ROOT, f)))) {
-    mkdirSync(dirname(join(copy, f)), { recursive: true });
-    cpSync(join(PROJECT_ROOT, f), join(copy, f));
-  }
-  const built = ['apps/api/dist', ...readdirSync(join(PROJECT_ROOT, 'packages')).map((p) => `packages/${p}/dist`)];
-  for (const d of built.filter((d) => existsSync(join(PROJECT_ROOT, d)))) cpSync(join(PROJECT_ROOT, d), join(copy, d), { recursive: true });
+  // The checkout as an operator has it after `npm run build`, minus installed packages and local state.
+  const skip = (path: string) => path.split('/').includes('node_modules') || /^(\.git|\.data|\.cache|coverage|test-results|\.scratch|tmp)(\/|$)/.test(path);
+  cpSync(PROJECT_ROOT, copy, { recursive: true, filter: (src) => !skip(relative(PROJECT_ROOT, src)) });
   execFileSync('npx', [...PNPM, 'install', '--prod', '--frozen-lockfile', '--offline'], { cwd: copy, stdio: 'pipe', timeout: 180_000 });
   if (testEngine() === 'postgres') {
     const database = await createTestDatabase();
