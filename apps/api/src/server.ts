@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { createDb } from '@bunkai/db';
@@ -36,7 +37,9 @@ const main = async () => {
     log.info('shut down cleanly');
   });
   await app.listen({ host: config.host, port: config.port });
-  log.info(`Bunkai on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.engine}); API docs at /api/docs`);
+  // The bound port, not the configured one: PORT=0 asks the system for a free port.
+  const { port } = app.server.address() as AddressInfo;
+  log.info(`Bunkai on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (database: ${database.engine}); API docs at /api/docs`);
 };
 
 main().catch((err: unknown) => {

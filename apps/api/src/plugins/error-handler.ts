@@ -21,14 +21,18 @@ const body = (requestId: string, code: string, message: string, details?: unknow
   requestId,
 });
 
-/** True for errors that mean the database cannot be reached (connection refused, terminated, timeouts). */
+/**
+ * True for errors that mean the database cannot serve the request now: unreachable (connection refused,
+ * terminated, timeouts), or the request gave up waiting (lock_timeout 55P03, statement_timeout 57014 —
+ * e.g. queued behind a stuck transaction). Either way the client should retry shortly.
+ */
 const isDatabaseUnavailable = (err: unknown): boolean => {
   const seen = new Set<unknown>();
   let e: unknown = err;
   while (e && typeof e === 'object' && !seen.has(e)) {
     seen.add(e);
     const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003'].includes(code))
+    if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003', '55P03', '57014'].includes(code))
       return true;
     if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(message))
       return true;

@@ -42,13 +42,13 @@ export const loaderGuard = (dir: string) => {
   return guard;
 };
 
-/** `node apps/api/dist/server.mjs`, what `npm run start:prod` and the systemd unit run. */
-export const startBuiltServer = (dir: string, env: Record<string, string>): Proc =>
+/** `node apps/api/dist/server.mjs` (of this checkout, or of a copy at `root`), what `npm run start:prod` and the systemd unit run. */
+export const startBuiltServer = (dir: string, env: Record<string, string>, root = PROJECT_ROOT): Proc =>
   // eslint-disable-next-line no-restricted-properties -- the child needs PATH from the runner, nothing else
-  launch(process.execPath, ['--import', loaderGuard(dir), join(DIST, 'server.mjs')], dir, { PATH: process.env.PATH ?? '', HOME: dir, ...env });
+  launch(process.execPath, ['--import', loaderGuard(dir), join(root, 'apps/api/dist/server.mjs')], dir, { PATH: process.env.PATH ?? '', HOME: dir, ...env });
 
-/** Command lines of `pid` and of every process below it (Linux /proc). */
-export const processTree = (pid: number): string[] => {
+/** `pid` and every process below it, with their command lines (Linux /proc). */
+export const processes = (pid: number): { pid: number; cmd: string }[] => {
   const children = new Map<number, number[]>();
   for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
@@ -59,10 +59,10 @@ export const processTree = (pid: number): string[] => {
       /* the process ended meanwhile */
     }
   }
-  const out: string[] = [];
+  const out: { pid: number; cmd: string }[] = [];
   const visit = (p: number) => {
     try {
-      out.push(readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').join(' ').trim());
+      out.push({ pid: p, cmd: readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').join(' ').trim() });
     } catch {
       return;
     }
@@ -71,6 +71,9 @@ export const processTree = (pid: number): string[] => {
   visit(pid);
   return out;
 };
+
+/** Command lines of `pid` and of every process below it. */
+export const processTree = (pid: number): string[] => processes(pid).map((p) => p.cmd);
 
 export const NGINX = '/usr/sbin/nginx';
 export const NGINX_TEMPLATE = join(PROJECT_ROOT, 'docs/deploy/nginx.conf');

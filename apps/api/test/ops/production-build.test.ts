@@ -1,11 +1,13 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine } from '@bunkai/db/testing';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { processes } from './processes.ts';
 
 /*
  * The production path end to end: `scripts/build-api.mjs` (what `npm run build`
@@ -147,5 +149,68 @@ describe('the production build', () => {
     expect(s.out()).toMatch(/shut down cleanly/);
     // New connections are refused once it is gone.
     await expect(fetch(`${base}/api/health/live`)).rejects.toThrow();
+  });
+
+  it('gives up draining after SHUTDOWN_TIMEOUT_MS and exits 1 when a request never completes', { timeout: 120_000 }, async () => {
+    const s = start(production({ SHUTDOWN_TIMEOUT_MS: '1500' }));
+    let port = 0;
+    await waitFor('the server to listen', () => {
+      port = Number(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(s.out())?.[1] ?? 0);
+      return port > 0 || s.child.exitCode !== null;
+    });
+    // A client that announces a body and stops sending it: its request stays in flight, the drain cannot finish.
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => {});
+    socket.write('POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\nX-Request-Id: stalled\r\n\r\n{"email":');
+    try {
+      await waitFor('the stalled request to reach the server', () => /"reqId":"stalled".*"incoming request"/.test(s.out()));
+      const sentAt = Date.now();
+      s.child.kill('SIGTERM');
+      expect(await s.exited, s.out().slice(-3000)).toBe(1);
+      expect(Date.now() - sentAt).toBeGreaterThanOrEqual(1400);
+      expect(Date.now() - sentAt).toBeLessThan(6000);
+      expect(s.out()).toMatch(/killed by timeout \(1500ms\)/);
+    } finally {
+      socket.destroy();
+    }
+  });
+
+  it('`npm run start:prod` is node on the built server: no tsx anywhere in its process tree, and SIGTERM reaches it', { timeout: 120_000 }, async () => {
+    const child = spawn('npm', ['run', '--silent', 'start:prod'], {
+      cwd: PROJECT_ROOT,
+      // eslint-disable-next-line no-restricted-properties -- npm needs PATH from the runner
+      env: { PATH: process.env.PATH ?? '', HOME: work, ...production() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let tree: { pid: number; cmd: string }[] = [];
+    try {
+      let port = 0;
+      await waitFor('npm run start:prod to listen', () => {
+        port = Number(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1] ?? 0);
+        return port > 0 || child.exitCode !== null;
+      });
+      expect(child.exitCode, out).toBeNull();
+      expect((await fetch(`http://127.0.0.1:${port}/api/health/ready`)).status).toBe(200);
+      tree = processes(child.pid!);
+      const commands = tree.map((p) => p.cmd).join('\n');
+      expect(commands).toMatch(/^node .*apps\/api\/dist\/server\.mjs$/m);
+      expect(commands).not.toMatch(/tsx/);
+      // The signal a service manager sends to the process it started (npm): the server must drain, not be orphaned.
+      child.kill('SIGTERM');
+      expect(await exited, out.slice(-3000)).toBe(0);
+      expect(out).toMatch(/shut down cleanly/);
+    } finally {
+      for (const p of tree) {
+        try {
+          process.kill(p.pid, 'SIGKILL');
+        } catch {
+          /* already gone, as it should be */
+        }
+      }
+    }
   });
 });

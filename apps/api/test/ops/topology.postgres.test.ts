@@ -85,7 +85,7 @@ const post = (base: string, path: string, body: unknown, headers: Record<string,
  */
 const writeLoad = (concurrency: number) => {
   const acked: string[] = [];
-  let failed = 0;
+  const failures: string[] = [];
   let stopped = false;
   let n = 0;
   const worker = async () => {
@@ -93,20 +93,19 @@ const writeLoad = (concurrency: number) => {
       try {
         const res = await post(nginxUrl, '/api/v1/engagements', { title: `負荷 ${n++}`, systemName: '電子カルテ' });
         if (res.status === 201) acked.push(((await res.json()) as { engagement: { id: string } }).engagement.id);
-        else failed += 1;
-      } catch {
-        failed += 1;
+        else failures.push(`${res.status} ${(await res.text()).slice(0, 200)}`);
+      } catch (e) {
+        failures.push(String(e));
       }
     }
   };
   const running = Promise.all(Array.from({ length: concurrency }, worker));
   return {
     acked,
-    failed: () => failed,
     stop: async () => {
       stopped = true;
       await running;
-      return { acked, failed };
+      return { acked, failures };
     },
   };
 };
@@ -187,16 +186,25 @@ describe('nginx → two built API instances → PostgreSQL', () => {
       expect(stream.status).toBe(200);
       const servedBy = Object.values(instances).find((i) => logsOf(i).includes('"reqId":"topology-sse"'))!;
       const other = servedBy === instances.A ? instances.B : instances.A;
-      // Straight to the other instance: the event crosses instances through PostgreSQL NOTIFY, then nginx, unbuffered.
-      const patched = await fetch(`http://127.0.0.1:${other.port}/api/v1/engagements/${engagement.id}`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ version: engagement.version, description: `instance ${other.name}` }),
-      });
-      expect(patched.status).toBe(200);
-      const updated = () => stream.events.map((e) => JSON.parse(e.data) as { type: string }).find((e) => e.type === 'engagement.updated');
-      await stream.waitFor('the write from the other instance', () => updated() !== undefined);
-      expect(updated()).toMatchObject({ payload: { changes: { description: `instance ${other.name}` } } });
+      // Writes through nginx until one is served by the other instance (round robin: the first or the second);
+      // its event crosses instances through PostgreSQL NOTIFY, then reaches the stream through nginx, unbuffered.
+      let version = engagement.version;
+      let crossed = '';
+      for (let k = 0; k < 10 && !crossed; k++) {
+        const description = `write ${k}`;
+        const res = await fetch(`${nginxUrl}/api/v1/engagements/${engagement.id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': `topology-write-${k}` },
+          body: JSON.stringify({ version, description }),
+        });
+        expect(res.status).toBe(200);
+        version = ((await res.json()) as { engagement: { version: number } }).engagement.version;
+        if (logsOf(other).includes(`"reqId":"topology-write-${k}"`)) crossed = description;
+      }
+      expect(crossed, 'nginx never routed a write to the other instance').not.toBe('');
+      const descriptions = () =>
+        stream.events.map((e) => JSON.parse(e.data) as { type: string; payload: { changes?: { description?: string } } }).filter((e) => e.type === 'engagement.updated').map((e) => e.payload.changes?.description);
+      await stream.waitFor('the write served by the other instance', () => descriptions().includes(crossed));
     } finally {
       stream.close();
     }
@@ -209,9 +217,9 @@ describe('nginx → two built API instances → PostgreSQL', () => {
     const killedAt = load.acked.length;
     expect(await stop(instances.A, 'SIGKILL')).toBeNull();
     await waitFor('writes after the kill', () => load.acked.length >= killedAt + 30);
-    const { acked, failed } = await load.stop();
+    const { acked, failures } = await load.stop();
     // At most the requests A held when it died fail (nginx never resends a POST an instance may have received).
-    expect(failed).toBeLessThanOrEqual(4);
+    expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(4);
     await expectAllPresent(acked);
   });
 
@@ -226,8 +234,12 @@ describe('nginx → two built API instances → PostgreSQL', () => {
       await routedTo(i);
       await waitFor('writes after the restart', () => load.acked.length >= before + 10);
     }
-    const { acked, failed } = await load.stop();
-    expect(failed).toBe(0);
+    const { acked, failures } = await load.stop();
+    // The drain itself fails nothing (draining.test.ts); only a connection nginx opened in the instant the listener
+    // closed is reset by the kernel, and nginx cannot resend that POST: a 502, unacknowledged. At most one per
+    // writer per restart; never a lost acknowledged write.
+    expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(6);
+    for (const f of failures) expect(f).toMatch(/^502 /);
     await expectAllPresent(acked);
     for (const i of Object.values(instances)) expect(logsOf(i)).toMatch(/shut down cleanly/);
   });
