@@ -15,7 +15,7 @@ const trusted = () => ({ trustedCertificates: [identity.certificateDer] });
 
 describe('verifyPdf', () => {
   it('accepts the platform seal and reads the revision hash', () => {
-    expect(verifyPdf(sealed, trusted())).toEqual({ revisionSha256: SMALL_SHA256, sealValid: true, modified: false, problem: null, signerFingerprint: identity.fingerprint });
+    expect(verifyPdf(sealed, trusted())).toEqual({ revisionSha256: SMALL_SHA256, sealValid: true, modified: false, problem: null, signerFingerprint: identity.fingerprint, timeStamp: null });
   });
 
   it('refuses one flipped byte inside the signed range', () => {

@@ -21,7 +21,7 @@ import { createVerifyService } from './verify/verify-service.ts';
 type Deps = {
   db: Db;
   access: EngagementAccessService;
-  config: Pick<Config, 'publicUrl' | 'dataDir' | 'signingP12Path' | 'signingP12Passphrase'>;
+  config: Pick<Config, 'publicUrl' | 'dataDir' | 'signingP12Path' | 'signingP12Passphrase' | 'signingTsaUrl'>;
   clock: Clock;
   reauthentication: Reauthentication;
   annexPool?: AnnexWorkerPoolOptions;
@@ -42,7 +42,7 @@ export const createSignoff = ({ db, access, config, clock, reauthentication, ann
   // The same annex as a sealed PDF (PAdES by the platform's certificate), built in its own worker pool.
   const sealIdentity = createSealIdentitySource(config);
   const pdfPool = createAnnexPdfPool();
-  const annexPdf = createAnnexPdfService({ db, annex, pool: pdfPool, sealIdentity });
+  const annexPdf = createAnnexPdfService({ db, annex, pool: pdfPool, sealIdentity, tsaUrl: config.signingTsaUrl });
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(revisionsRoutes(revisions));
     await app.register(signaturesRoutes(signatures));

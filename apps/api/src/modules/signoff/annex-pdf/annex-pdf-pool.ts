@@ -12,7 +12,7 @@ import type { SealIdentity, TSignatureEvidence } from '@bunkai/pdf';
  * queue (503 `annex_busy`), a timeout that terminates the worker (503 `annex_timeout`).
  */
 
-export type AnnexPdfTask = { input: TAnnexInput; identity: SealIdentity; evidence: Record<string, TSignatureEvidence> };
+export type AnnexPdfTask = { input: TAnnexInput; identity: SealIdentity; evidence: Record<string, TSignatureEvidence>; tsaUrl?: string };
 
 export type AnnexPdfPoolOptions = { size?: number; maxQueue?: number; timeoutMs?: number; idleMs?: number };
 

@@ -15,6 +15,8 @@ type Deps = {
   annex: Pick<AnnexService, 'revisionInput' | 'draftInput'>;
   pool: Pick<AnnexPdfPool, 'build'>;
   sealIdentity: () => SealIdentity;
+  /** RFC 3161 TSA (SIGNING_TSA_URL): each seal gets a time-stamp, and the bytes differ per build. */
+  tsaUrl?: string | undefined;
 };
 
 /** 認証方式 as printed; signatures made before the method was recorded print 「記録なし」. */
@@ -24,15 +26,15 @@ const AUTHENTICATION_LABELS: Record<TSignatureAuthentication, string> = {
 };
 
 /** 別紙 (SLA annex) as a sealed PDF: the same input as the .docx, plus what each signature recorded at signing. */
-export const createAnnexPdfService = ({ db, annex, pool, sealIdentity }: Deps) => {
+export const createAnnexPdfService = ({ db, annex, pool, sealIdentity, tsaUrl }: Deps) => {
   const file = async (input: TAnnexInput, evidence: Record<string, TSignatureEvidence>): Promise<AnnexFile> => ({
     fileName: annexFileName(input).replace(/\.docx$/, '.pdf'),
     contentType: PDF_CONTENT_TYPE,
-    body: await pool.build({ input, identity: sealIdentity(), evidence }),
+    body: await pool.build({ input, identity: sealIdentity(), evidence, ...(tsaUrl ? { tsaUrl } : {}) }),
   });
 
   return {
-    /** GET /api/v1/revisions/:id/annex.pdf — the same revision state always gives the same bytes. */
+    /** GET /api/v1/revisions/:id/annex.pdf — the same revision state gives the same bytes (without a TSA). */
     revisionAnnex: async (actor: Actor, revisionId: string): Promise<AnnexFile> => {
       // Access first (404 for non-parties), then the evidence of the revision's signatures.
       const input = await annex.revisionInput(actor, revisionId);

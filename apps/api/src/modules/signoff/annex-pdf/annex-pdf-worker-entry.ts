@@ -13,6 +13,6 @@ const ownBuffer = (bytes: Buffer): ArrayBuffer => {
 export const buildAnnexPdfTask = async (task: AnnexPdfTask): Promise<ArrayBuffer> => {
   // Buffers arrive as plain Uint8Arrays after the structured clone.
   const identity = { ...task.identity, certificateDer: Buffer.from(task.identity.certificateDer), chainDer: task.identity.chainDer.map((c) => Buffer.from(c)) };
-  const pdf = await buildAnnexPdf(task.input, { identity, evidence: task.evidence });
+  const pdf = await buildAnnexPdf(task.input, { identity, evidence: task.evidence, ...(task.tsaUrl ? { tsaUrl: task.tsaUrl } : {}) });
   return Tinypool.move(ownBuffer(pdf)) as ArrayBuffer;
 };

@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealIdentityFromPem, verifyPdf } from '@bunkai/pdf';
+import { type OpensslTsa, startOpensslTsa } from '../../../../packages/pdf/src/fixtures/openssl-tsa.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createSignoffFactories } from '../../src/seed/signoff-factories.ts';
+import { selfSignedSealFile } from '../../src/modules/signoff/annex-pdf/seal-identity.ts';
+import { type TestApp, createTestApp } from '../helpers/test-app.ts';
+
+/** SIGNING_TSA_URL: every PDF seal is time-stamped by that RFC 3161 authority (here OpenSSL's, started by the test). */
+const dir = mkdtempSync(join(tmpdir(), 'bunkai-annex-tsa-'));
+let tsa: OpensslTsa;
+let t: TestApp;
+beforeAll(async () => {
+  tsa = await startOpensslTsa(mkdtempSync(join(dir, 'tsa-')));
+  t = await createTestApp({ DATA_DIR: join(dir, 'pglite'), SIGNING_TSA_URL: tsa.url });
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+  await tsa?.close();
+});
+
+describe('the PDF seal with SIGNING_TSA_URL', () => {
+  it('carries a time-stamp from the configured TSA over the seal', async () => {
+    const w = await createSignoffFactories(t.app).signoffWorld();
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/engagements/${w.eid}/annex.pdf`, headers: { authorization: `Bearer ${w.owner.session.accessToken}` } });
+    expect(res.statusCode).toBe(200);
+    const platform = sealIdentityFromPem(readFileSync(selfSignedSealFile(t.config.dataDir), 'utf8'));
+    const result = verifyPdf(res.rawPayload, { trustedCertificates: [platform.certificateDer] });
+    expect(result).toMatchObject({ sealValid: true, problem: null });
+    expect(result.timeStamp).not.toBeNull();
+  }, 60_000);
+
+  it('accepts only an http(s) URL', () => {
+    const config = (url: string) => loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), DATA_DIR: join(dir, 'pglite'), SIGNING_TSA_URL: url });
+    expect(config('https://tsa.example.jp/tsa').signingTsaUrl).toBe('https://tsa.example.jp/tsa');
+    expect(() => config('ftp://tsa.example.jp/')).toThrow(/SIGNING_TSA_URL/);
+    expect(() => config('not a url')).toThrow(/SIGNING_TSA_URL/);
+  });
+});
