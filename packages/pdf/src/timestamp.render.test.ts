@@ -45,6 +45,12 @@ describe('RFC 3161 time-stamp on the seal (PAdES B-T)', () => {
     expect(report).toContain('Total document signed');
   });
 
+  it('changes only the signature: the signed bytes equal those of the same annex sealed without a TSA', async () => {
+    const plain = await buildAnnexPdf(executedAnnex(), { identity });
+    expect(plain.equals(stamped)).toBe(false);
+    expect(verifyPdf(stamped, trusted()).signedSha256).toBe(verifyPdf(plain, trusted()).signedSha256);
+  });
+
   it('refuses a token whose own signature was altered (bad_timestamp), and one flipped byte in the signed range (digest_mismatch)', () => {
     // The token is the last element of the CMS, its TSA signature the last bytes before the placeholder's zero padding.
     const contents = stamped.lastIndexOf('/Contents <');

@@ -24,6 +24,11 @@ export type PdfVerification = {
   problem: 'no_signature' | 'appended_after_seal' | 'bad_byte_range' | 'digest_mismatch' | 'bad_signature' | 'unknown_certificate' | 'malformed_signature' | 'bad_timestamp' | null;
   /** SHA-256 fingerprint of the certificate that signed, when one was found. */
   signerFingerprint: string | null;
+  /**
+   * Hex SHA-256 of the bytes the seal covers (/ByteRange), when its ranges are sound: two files with the same value
+   * hold the same document, whatever their signature or time-stamp (the /Contents value, outside the range).
+   */
+  signedSha256: string | null;
   /** The RFC 3161 time-stamp on the seal (PAdES B-T), checked against the seal's signature; the TSA itself is not judged. */
   timeStamp: { time: string; tsaFingerprint: string } | null;
 };
@@ -128,6 +133,7 @@ export const verifyPdf = (bytes: Buffer, opts: VerifyPdfOptions): PdfVerificatio
     sealValid: false,
     modified: true,
     signerFingerprint: null,
+    signedSha256: null,
     timeStamp: null,
     ...r,
   });
@@ -152,20 +158,22 @@ export const verifyPdf = (bytes: Buffer, opts: VerifyPdfOptions): PdfVerificatio
     return result({ revisionSha256, problem: 'malformed_signature' });
   }
   const digest = createHash('sha256').update(bytes.subarray(a, a + b)).update(bytes.subarray(c, c + d)).digest();
-  if (!digest.equals(cms.messageDigest)) return result({ revisionSha256, problem: 'digest_mismatch' });
+  const signedSha256 = digest.toString('hex');
+  if (!digest.equals(cms.messageDigest)) return result({ revisionSha256, signedSha256, problem: 'digest_mismatch' });
 
   const signer = signerOf(cms);
-  if (!signer) return result({ revisionSha256, modified: !covered, problem: 'bad_signature' });
+  if (!signer) return result({ revisionSha256, signedSha256, modified: !covered, problem: 'bad_signature' });
   const signerFingerprint = sha256(signer).toString('hex');
   const token = cms.unsigned(OID.signatureTimeStampToken);
   const timeStamp = token ? checkTimeStamp(token, cms.signature) : null;
-  if (token && !timeStamp) return result({ revisionSha256, modified: !covered, signerFingerprint, problem: 'bad_timestamp' });
+  if (token && !timeStamp) return result({ revisionSha256, signedSha256, modified: !covered, signerFingerprint, problem: 'bad_timestamp' });
   const trusted = opts.trustedCertificates.some((t) => t.equals(signer));
   return result({
     revisionSha256,
     sealValid: trusted && covered,
     modified: !covered,
     signerFingerprint,
+    signedSha256,
     timeStamp,
     problem: !trusted ? 'unknown_certificate' : covered ? null : 'appended_after_seal',
   });
