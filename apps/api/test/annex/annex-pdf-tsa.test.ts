@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TVerifyResponse } from '@bunkai/domain';
 import { sealIdentityFromPem, verifyPdf } from '@bunkai/pdf';
 import { type OpensslTsa, startOpensslTsa } from '../../../../packages/pdf/src/fixtures/openssl-tsa.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -31,6 +32,16 @@ describe('the PDF seal with SIGNING_TSA_URL', () => {
     const result = verifyPdf(res.rawPayload, { trustedCertificates: [platform.certificateDer] });
     expect(result).toMatchObject({ sealValid: true, problem: null });
     expect(result.timeStamp).not.toBeNull();
+  }, 60_000);
+
+  it('verifies a time-stamped revision PDF by its sealed bytes (the rebuild for comparison asks no TSA)', async () => {
+    const f = createSignoffFactories(t.app);
+    const w = await f.signoffWorld();
+    const rev = await f.freeze(w.owner, w.eid);
+    const headers = { authorization: `Bearer ${w.owner.session.accessToken}` };
+    const pdf = (await t.app.inject({ method: 'GET', url: `/api/v1/revisions/${rev.id}/annex.pdf`, headers })).rawPayload;
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/verify', payload: pdf, headers: { ...headers, 'content-type': 'application/pdf' } });
+    expect(res.json<TVerifyResponse>()).toMatchObject({ match: true, source: 'pdf', revision: { id: rev.id }, pdf: { sealValid: true, content: 'same_signed_content', timeStamp: { tsaFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
   }, 60_000);
 
   it('accepts only an http(s) URL', () => {

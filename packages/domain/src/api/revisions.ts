@@ -94,11 +94,24 @@ export const ZVerifyJsonRequest = z.object({
 });
 export type TVerifyJsonRequest = z.infer<typeof ZVerifyJsonRequest>;
 
-export const VERIFY_REASONS = ['match', 'hash_mismatch', 'unknown_format', 'no_revision', 'no_properties'] as const;
+export const VERIFY_REASONS = ['match', 'hash_mismatch', 'unknown_format', 'no_revision', 'no_properties', 'seal_invalid', 'content_differs'] as const;
+
+/** PDF annex only: the platform seal (PAdES) and how the file's signed bytes compare with the annex rebuilt now. */
+export const ZVerifyPdfCheck = z.object({
+  sealValid: z.boolean(),
+  /** Why the seal is not valid: digest_mismatch (a byte changed), appended_after_seal, unknown_certificate, bad_signature, … */
+  problem: z.string().max(40).nullable(),
+  signerFingerprint: ZSha256.nullable(),
+  /** RFC 3161 time-stamp on the seal, when the platform had a TSA configured. */
+  timeStamp: z.object({ time: ZDateTime, tsaFingerprint: ZSha256 }).nullable(),
+  /** identical: the same bytes; same_signed_content: only the signature value differs (a time-stamp); differs; not_checked (seal invalid or no revision). */
+  content: z.enum(['identical', 'same_signed_content', 'differs', 'not_checked']),
+});
+export type TVerifyPdfCheck = z.infer<typeof ZVerifyPdfCheck>;
 
 export const ZVerifyResponse = z.object({
   match: z.boolean(),
-  source: z.enum(['json', 'docx']),
+  source: z.enum(['json', 'docx', 'pdf']),
   /** Why: `match`, `hash_mismatch` (content altered), `unknown_format`, `no_revision` (no visible revision has that hash), `no_properties` (not an annex). */
   reason: z.enum(VERIFY_REASONS),
   message: z.string().max(LIMITS.short),
@@ -108,6 +121,7 @@ export const ZVerifyResponse = z.object({
   engagement: z.object({ id: ZId, title: z.string().max(LIMITS.name) }).optional(),
   revision: z.object({ id: ZId, number: z.number().int(), status: z.enum(REVISION_STATUSES), executedAt: ZDateTime.nullable() }).optional(),
   signatures: z.array(ZSignatureView).optional(),
+  pdf: ZVerifyPdfCheck.optional(),
 });
 export type TVerifyResponse = z.infer<typeof ZVerifyResponse>;
 

@@ -59,7 +59,7 @@ export const requestTimeStamp = async (url: string, signature: Buffer, timeoutMs
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/timestamp-query' },
-    body: timeStampRequest(imprint, nonce),
+    body: new Uint8Array(timeStampRequest(imprint, nonce)),
     signal: AbortSignal.timeout(timeoutMs),
   });
   if (!res.ok) throw new TimeStampError(`the time-stamping authority answered ${res.status}`);

@@ -15,7 +15,7 @@ import { revisionsRoutes } from './revisions/revisions-routes.ts';
 import { createRevisionsService } from './revisions/revisions-service.ts';
 import { signaturesRoutes } from './signatures/signatures-routes.ts';
 import { createSignaturesService } from './signatures/signatures-service.ts';
-import { verifyRoutes } from './verify/verify-routes.ts';
+import { VERIFY_MAX_BYTES, verifyRoutes } from './verify/verify-routes.ts';
 import { createVerifyService } from './verify/verify-service.ts';
 
 type Deps = {
@@ -35,7 +35,6 @@ type Deps = {
 export const createSignoff = ({ db, access, config, clock, reauthentication, annexPool }: Deps) => {
   const revisions = createRevisionsService({ db, access, clock });
   const signatures = createSignaturesService({ db, access, revisions, reauthentication, clock });
-  const verify = createVerifyService({ db, access, revisions });
   // SLA annex (別紙 .docx): built in a small worker-thread pool, off the event loop.
   const pool = createAnnexWorkerPool(annexPool);
   const annex = createAnnexService({ db, access, revisions, pool, clock, verifyUrl: `${config.publicUrl.replace(/\/+$/, '')}/verify` });
@@ -43,6 +42,9 @@ export const createSignoff = ({ db, access, config, clock, reauthentication, ann
   const sealIdentity = createSealIdentitySource(config);
   const pdfPool = createAnnexPdfPool();
   const annexPdf = createAnnexPdfService({ db, annex, pool: pdfPool, sealIdentity, tsaUrl: config.signingTsaUrl });
+  /** Certificates whose PDF seals count as the platform's (for verifyPdf). */
+  const sealCertificates = () => [sealIdentity().certificateDer];
+  const verify = createVerifyService({ db, access, revisions, pdf: { sealCertificates, rebuild: annexPdf.rebuildRevisionAnnex, maxBytes: VERIFY_MAX_BYTES } });
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(revisionsRoutes(revisions));
     await app.register(signaturesRoutes(signatures));
@@ -53,8 +55,6 @@ export const createSignoff = ({ db, access, config, clock, reauthentication, ann
   const close = async () => {
     await Promise.all([pool.close(), pdfPool.close()]);
   };
-  /** Certificates whose PDF seals count as the platform's (for verifyPdf). */
-  const sealCertificates = () => [sealIdentity().certificateDer];
   return { revisions, signatures, verify, annex, annexPdf, sealCertificates, pool, routes, close };
 };
 export type Signoff = ReturnType<typeof createSignoff>;

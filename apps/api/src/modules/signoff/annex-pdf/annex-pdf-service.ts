@@ -33,14 +33,27 @@ export const createAnnexPdfService = ({ db, annex, pool, sealIdentity, tsaUrl }:
     body: await pool.build({ input, identity: sealIdentity(), evidence, ...(tsaUrl ? { tsaUrl } : {}) }),
   });
 
+  /** Access first (404 for non-parties), then the evidence of the revision's signatures. */
+  const revisionTask = async (actor: Actor, revisionId: string) => {
+    const input = await annex.revisionInput(actor, revisionId);
+    const rows = await signaturesRepository(db).of([revisionId]);
+    const evidence = Object.fromEntries(rows.map((s) => [s.seal, { authentication: s.authentication ? (AUTHENTICATION_LABELS[s.authentication as TSignatureAuthentication] ?? null) : null, ip: s.ip, userAgent: s.userAgent }]));
+    return { input, evidence };
+  };
+
   return {
     /** GET /api/v1/revisions/:id/annex.pdf — the same revision state gives the same bytes (without a TSA). */
     revisionAnnex: async (actor: Actor, revisionId: string): Promise<AnnexFile> => {
-      // Access first (404 for non-parties), then the evidence of the revision's signatures.
-      const input = await annex.revisionInput(actor, revisionId);
-      const rows = await signaturesRepository(db).of([revisionId]);
-      const evidence = Object.fromEntries(rows.map((s) => [s.seal, { authentication: s.authentication ? (AUTHENTICATION_LABELS[s.authentication as TSignatureAuthentication] ?? null) : null, ip: s.ip, userAgent: s.userAgent }]));
+      const { input, evidence } = await revisionTask(actor, revisionId);
       return file(input, evidence);
+    },
+    /**
+     * The revision's PDF as the route would serve it now, but never time-stamped: 検証 compares an upload with it by
+     * the sealed bytes, which a time-stamp does not change, so verifying needs no TSA.
+     */
+    rebuildRevisionAnnex: async (actor: Actor, revisionId: string): Promise<Buffer> => {
+      const { input, evidence } = await revisionTask(actor, revisionId);
+      return pool.build({ input, identity: sealIdentity(), evidence });
     },
     /** GET /api/v1/engagements/:id/annex.pdf — the current matrix, watermarked 草案 DRAFT, sealed all the same. */
     draftAnnex: async (actor: Actor, engagementId: string): Promise<AnnexFile> => file(await annex.draftInput(actor, engagementId), {}),

@@ -4,18 +4,25 @@ import type { EngagementAccess, EngagementAccessService } from '../../../access/
 import type { Actor } from '../../../plugins/auth.ts';
 import type { RevisionsService } from '../revisions/revisions-service.ts';
 import { readAnnexProperties } from '@bunkai/docx';
+import { createPdfVerifier, looksLikePdf } from './verify-pdf.ts';
 
-type Deps = { db: Db; access: EngagementAccessService; revisions: Pick<RevisionsService, 'readContext'> };
+type Deps = {
+  db: Db;
+  access: EngagementAccessService;
+  revisions: Pick<RevisionsService, 'readContext'>;
+  /** PDF annexes: the platform's seal certificates and the revision's PDF as built now. */
+  pdf: { sealCertificates: () => readonly Buffer[]; rebuild: (actor: Actor, revisionId: string) => Promise<Buffer>; maxBytes: number };
+};
 
 type Source = TVerifyResponse['source'];
 const SHA = /^[0-9a-f]{64}$/;
 
 /**
- * 検証: does an uploaded revision export (JSON) or annex (.docx) match a
+ * 検証: does an uploaded revision export (JSON) or annex (.docx, .pdf) match a
  * revision of an engagement the caller may see? Revisions of other
  * engagements are treated exactly like no revision at all (nothing leaks).
  */
-export const createVerifyService = ({ db, access, revisions }: Deps) => {
+export const createVerifyService = ({ db, access, revisions, pdf }: Deps) => {
   const repo = revisionsRepository(db);
   /** Visible revisions with that hash: the named engagement first, then executed ones, then the newest. */
   const findVisible = async (actor: Actor, sha256: string, preferEngagementId?: string) => {
@@ -123,8 +130,11 @@ export const createVerifyService = ({ db, access, revisions }: Deps) => {
     });
   };
 
+  const verifyPdfAnnex = createPdfVerifier({ findVisible: (actor, sha256) => findVisible(actor, sha256), describe, ...pdf });
+
   return {
-    verify: (actor: Actor, body: unknown): Promise<TVerifyResponse> => (Buffer.isBuffer(body) ? verifyDocx(actor, body) : verifyJson(actor, body)),
+    verify: (actor: Actor, body: unknown): Promise<TVerifyResponse> =>
+      Buffer.isBuffer(body) ? (looksLikePdf(body) ? verifyPdfAnnex(actor, body) : verifyDocx(actor, body)) : verifyJson(actor, body),
   };
 };
 export type VerifyService = ReturnType<typeof createVerifyService>;

@@ -1,0 +1,98 @@
+import { type TVerifyPdfCheck, type TVerifyResponse, validationError } from '@bunkai/domain';
+import { NotAPdfError, type PdfVerification, verifyPdf } from '@bunkai/pdf';
+import type { Actor } from '../../../plugins/auth.ts';
+
+/** A PDF is recognized by its header, whatever content type the client sent (browsers often send none). */
+export const looksLikePdf = (file: Buffer): boolean => file.subarray(0, 1024).includes('%PDF-');
+
+type Found = { row: { id: string; number: number }; access: { engagement: { title: string } } };
+type Described = Required<Pick<TVerifyResponse, 'engagement' | 'revision' | 'signatures'>>;
+
+export type PdfVerifierDeps<F extends Found> = {
+  findVisible: (actor: Actor, sha256: string) => Promise<F | null>;
+  describe: (found: F) => Promise<Described>;
+  /** DER certificates whose seals count as the platform's. */
+  sealCertificates: () => readonly Buffer[];
+  /** The revision's PDF as the server builds it now (sealed, never time-stamped). */
+  rebuild: (actor: Actor, revisionId: string) => Promise<Buffer>;
+  maxBytes: number;
+};
+
+const PROBLEMS: Record<NonNullable<PdfVerification['problem']>, string> = {
+  no_signature: 'it carries no platform seal',
+  digest_mismatch: 'bytes inside the sealed range were changed after sealing',
+  appended_after_seal: 'bytes were added after the seal',
+  unknown_certificate: "it was sealed with a certificate that is not this platform's",
+  bad_signature: 'the seal signature does not verify',
+  malformed_signature: 'the seal signature cannot be read',
+  bad_byte_range: 'the seal does not cover the document',
+  bad_timestamp: "the time-stamp on the seal does not match the seal's signature",
+};
+
+/**
+ * 検証 of a PDF annex: the revision hash from the document information inside
+ * the sealed bytes, the platform seal (digest of the sealed range, RSA
+ * signature, platform certificate, nothing appended, time-stamp if any), and
+ * the content: the sealed bytes must equal those of the annex the server
+ * builds for that revision now. A PDF downloaded before a later signature was
+ * added therefore reports `content_differs` (download it again): only the
+ * current annex is a match.
+ */
+export const createPdfVerifier =
+  <F extends Found>({ findVisible, describe, sealCertificates, rebuild, maxBytes }: PdfVerifierDeps<F>) =>
+  async (actor: Actor, file: Buffer): Promise<TVerifyResponse> => {
+    let v: PdfVerification;
+    try {
+      v = verifyPdf(file, { trustedCertificates: sealCertificates(), maxBytes });
+    } catch (e) {
+      if (e instanceof NotAPdfError) throw validationError('invalid_pdf', e.message);
+      throw e;
+    }
+    const check = (content: TVerifyPdfCheck['content']): TVerifyPdfCheck => ({ sealValid: v.sealValid, problem: v.problem, signerFingerprint: v.signerFingerprint, timeStamp: v.timeStamp, content });
+    const base = { source: 'pdf' as const, recomputedSha256: null, claimedSha256: v.revisionSha256 };
+    if (!v.revisionSha256)
+      return {
+        ...base,
+        match: false,
+        reason: 'no_properties',
+        message: 'The PDF carries no Bunkai revision hash (BunkaiRevisionSha256) in its sealed part: it is not a revision annex, or it is a draft.',
+        pdf: check('not_checked'),
+      };
+    const found = await findVisible(actor, v.revisionSha256);
+    if (!v.sealValid) {
+      const named = found ? ` It names revision ${found.row.number} of "${found.access.engagement.title}", but that claim is not protected.` : '';
+      return {
+        ...base,
+        match: false,
+        reason: 'seal_invalid',
+        message: `The platform seal does not hold: ${PROBLEMS[v.problem ?? 'bad_signature']}. The file cannot be trusted as the signed annex.${named}`,
+        pdf: check('not_checked'),
+        ...(found ? await describe(found) : {}),
+      };
+    }
+    if (!found) return { ...base, match: false, reason: 'no_revision', message: `The seal is intact, but no revision you may see has the hash ${v.revisionSha256}.`, pdf: check('not_checked') };
+
+    const rebuilt = await rebuild(actor, found.row.id);
+    const content = file.equals(rebuilt) ? 'identical' : verifyPdf(rebuilt, { trustedCertificates: sealCertificates() }).signedSha256 === v.signedSha256 ? 'same_signed_content' : 'differs';
+    const described = await describe(found);
+    const what = `revision ${found.row.number} (${described.revision.status}) of "${found.access.engagement.title}"`;
+    if (content === 'differs')
+      return {
+        ...base,
+        match: false,
+        reason: 'content_differs',
+        message: `The platform seal is intact and names ${what}, but its sealed content differs from the annex the server builds for that revision now (for example, it was downloaded before a later signature). Download the annex again to get the current one.`,
+        pdf: check(content),
+        ...described,
+      };
+    return {
+      ...base,
+      match: true,
+      reason: 'match',
+      message:
+        `The PDF is ${what}: the platform seal is intact (nothing changed or added after sealing${v.timeStamp ? `; time-stamped ${v.timeStamp.time}` : ''}) and ` +
+        `its sealed content is ${content === 'identical' ? 'byte for byte' : 'apart from the seal signature'} the annex the server builds for that revision, signed by ${described.signatures.length} part${described.signatures.length === 1 ? 'y' : 'ies'}.`,
+      pdf: check(content),
+      ...described,
+    };
+  };
