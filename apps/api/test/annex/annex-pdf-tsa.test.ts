@@ -1,12 +1,16 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TVerifyResponse } from '@bunkai/domain';
-import { sealIdentityFromPem, verifyPdf } from '@bunkai/pdf';
+import { generateSelfSignedSealIdentity, sealIdentityFromPem, verifyPdf } from '@bunkai/pdf';
+import { executedAnnex } from '../../../../packages/docx/src/fixtures/small-annex.ts';
 import { type OpensslTsa, startOpensslTsa } from '../../../../packages/pdf/src/fixtures/openssl-tsa.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createSignoffFactories } from '../../src/seed/signoff-factories.ts';
+import { createAnnexPdfPool } from '../../src/modules/signoff/annex-pdf/annex-pdf-pool.ts';
 import { selfSignedSealFile } from '../../src/modules/signoff/annex-pdf/seal-identity.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 
@@ -42,6 +46,27 @@ describe('the PDF seal with SIGNING_TSA_URL', () => {
     const pdf = (await t.app.inject({ method: 'GET', url: `/api/v1/revisions/${rev.id}/annex.pdf`, headers })).rawPayload;
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/verify', payload: pdf, headers: { ...headers, 'content-type': 'application/pdf' } });
     expect(res.json<TVerifyResponse>()).toMatchObject({ match: true, source: 'pdf', revision: { id: rev.id }, pdf: { sealValid: true, content: 'same_signed_content', timeStamp: { tsaFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
+  }, 60_000);
+
+  it('answers 503 timestamp_unavailable when the TSA refuses or cannot be reached, rather than sealing without it', async () => {
+    const refusing = createServer((_req, res) => {
+      res.writeHead(503);
+      res.end();
+    });
+    await new Promise<void>((done) => refusing.listen(0, '127.0.0.1', done));
+    const pool = createAnnexPdfPool();
+    try {
+      const task = { input: executedAnnex(), identity: generateSelfSignedSealIdentity(), evidence: {} };
+      const tsaUrl = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/tsa`;
+      const expected = { kind: 'unavailable', code: 'timestamp_unavailable' };
+      await expect(pool.build({ ...task, tsaUrl })).rejects.toMatchObject(expected);
+      // Then nothing listens there any more: connection refused.
+      await new Promise<void>((done) => refusing.close(() => done()));
+      await expect(pool.build({ ...task, tsaUrl })).rejects.toMatchObject(expected);
+    } finally {
+      refusing.close();
+      await pool.close();
+    }
   }, 60_000);
 
   it('accepts only an http(s) URL', () => {

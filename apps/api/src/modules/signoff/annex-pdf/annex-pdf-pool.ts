@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { TAnnexInput } from '@bunkai/docx';
-import { unavailable } from '@bunkai/domain';
+import { isDomainError, unavailable } from '@bunkai/domain';
 import type { SealIdentity, TSignatureEvidence } from '@bunkai/pdf';
 
 /**
@@ -9,7 +9,8 @@ import type { SealIdentity, TSignatureEvidence } from '@bunkai/pdf';
  * and an RSA signature are CPU work (about 0.5 s for the demo, 7 s for 3,600
  * cells) that must not stall the API's event loop. Same shape as the .docx
  * pool (annex/annex-worker-pool.ts): at most `size` builds at once, a bounded
- * queue (503 `annex_busy`), a timeout that terminates the worker (503 `annex_timeout`).
+ * queue (503 `annex_busy`), a timeout that terminates the worker (503 `annex_timeout`), and 503
+ * `timestamp_unavailable` when a configured TSA gives no time-stamp.
  */
 
 export type AnnexPdfTask = { input: TAnnexInput; identity: SealIdentity; evidence: Record<string, TSignatureEvidence>; tsaUrl?: string };
@@ -35,8 +36,11 @@ export const createAnnexPdfPool = (opts: AnnexPdfPoolOptions = {}): AnnexPdfPool
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      return Buffer.from((await pool.run(task, { signal: abort.signal })) as ArrayBuffer);
+      const out = (await pool.run(task, { signal: abort.signal })) as ArrayBuffer | { timeStampError: string };
+      if ('timeStampError' in out) throw unavailable('timestamp_unavailable', `The time-stamping authority (SIGNING_TSA_URL) gave no time-stamp: ${out.timeStampError}. Try again later.`);
+      return Buffer.from(out);
     } catch (error) {
+      if (isDomainError(error)) throw error;
       if (abort.signal.aborted) {
         await pool.recycleWorkers();
         throw unavailable('annex_timeout', `Building the annex took longer than ${Math.round(timeoutMs / 1000)} s; try again later.`);
