@@ -113,4 +113,11 @@ describe('POST /api/v1/verify with a PDF annex', () => {
     expect(outsider.body).toMatchObject({ match: false, reason: 'no_revision' });
     expect(outsider.body.engagement).toBeUndefined();
   }, 60_000);
+
+  it('answers a 20 MB PDF made of a million /ByteRange entries (checked in the PDF worker) with no_properties, not an error', async () => {
+    const hostile = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('/ByteRange [0 1 2 3]'.repeat(999_000))]);
+    const res = await verifyPdf(w.owner, hostile);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ match: false, source: 'pdf', reason: 'no_properties', pdf: { sealValid: false, problem: 'bad_byte_range' } });
+  }, 60_000);
 });

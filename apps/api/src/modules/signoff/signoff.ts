@@ -44,7 +44,8 @@ export const createSignoff = ({ db, access, config, clock, reauthentication, ann
   const annexPdf = createAnnexPdfService({ db, annex, pool: pdfPool, sealIdentity, tsaUrl: config.signingTsaUrl });
   /** Certificates whose PDF seals count as the platform's (for verifyPdf). */
   const sealCertificates = () => [sealIdentity().certificateDer];
-  const verify = createVerifyService({ db, access, revisions, pdf: { sealCertificates, rebuild: annexPdf.rebuildRevisionAnnex, maxBytes: VERIFY_MAX_BYTES } });
+  const inspect = (bytes: Buffer) => pdfPool.verify({ bytes, trustedCertificates: sealCertificates(), maxBytes: VERIFY_MAX_BYTES });
+  const verify = createVerifyService({ db, access, revisions, pdf: { inspect, rebuild: annexPdf.rebuildRevisionAnnex } });
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(revisionsRoutes(revisions));
     await app.register(signaturesRoutes(signatures));

@@ -1,6 +1,6 @@
 import Tinypool from 'tinypool';
-import { buildAnnexPdf, TimeStampError } from '@bunkai/pdf';
-import type { AnnexPdfTask } from './annex-pdf-pool.ts';
+import { buildAnnexPdf, NotAPdfError, type PdfVerification, TimeStampError, verifyPdf } from '@bunkai/pdf';
+import type { AnnexPdfTask, AnnexPdfVerifyTask } from './annex-pdf-pool.ts';
 
 const ownBuffer = (bytes: Buffer): ArrayBuffer => {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
@@ -22,6 +22,16 @@ export const buildAnnexPdfTask = async (task: AnnexPdfTask): Promise<ArrayBuffer
   } catch (e) {
     // fetch's own failures (refused connection, timeout) mean the same: no time-stamp to be had.
     if (task.tsaUrl && (e instanceof TimeStampError || (e instanceof Error && (e.name === 'TimeoutError' || e.message === 'fetch failed')))) return { timeStampError: e.message };
+    throw e;
+  }
+};
+
+/** Runs in a worker thread: verifyPdf over an uploaded file; a file that is no PDF comes back as a value (see above). */
+export const verifyAnnexPdfTask = (task: AnnexPdfVerifyTask): PdfVerification | { notAPdf: string } => {
+  try {
+    return verifyPdf(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), { trustedCertificates: task.trustedCertificates.map((c) => Buffer.from(c)), maxBytes: task.maxBytes });
+  } catch (e) {
+    if (e instanceof NotAPdfError) return { notAPdf: e.message };
     throw e;
   }
 };

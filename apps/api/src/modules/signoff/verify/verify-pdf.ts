@@ -1,5 +1,5 @@
-import { type TVerifyPdfCheck, type TVerifyResponse, validationError } from '@bunkai/domain';
-import { NotAPdfError, type PdfVerification, verifyPdf } from '@bunkai/pdf';
+import type { TVerifyPdfCheck, TVerifyResponse } from '@bunkai/domain';
+import type { PdfVerification } from '@bunkai/pdf';
 import type { Actor } from '../../../plugins/auth.ts';
 
 /** A PDF is recognized by its header, whatever content type the client sent (browsers often send none). */
@@ -11,11 +11,10 @@ type Described = Required<Pick<TVerifyResponse, 'engagement' | 'revision' | 'sig
 export type PdfVerifierDeps<F extends Found> = {
   findVisible: (actor: Actor, sha256: string) => Promise<F | null>;
   describe: (found: F) => Promise<Described>;
-  /** DER certificates whose seals count as the platform's. */
-  sealCertificates: () => readonly Buffer[];
+  /** verifyPdf against the platform's seal certificates, in a worker (400 `invalid_pdf` for a file that is no PDF). */
+  inspect: (file: Buffer) => Promise<PdfVerification>;
   /** The revision's PDF as the server builds it now (sealed, never time-stamped). */
   rebuild: (actor: Actor, revisionId: string) => Promise<Buffer>;
-  maxBytes: number;
 };
 
 const PROBLEMS: Record<NonNullable<PdfVerification['problem']>, string> = {
@@ -39,15 +38,9 @@ const PROBLEMS: Record<NonNullable<PdfVerification['problem']>, string> = {
  * current annex is a match.
  */
 export const createPdfVerifier =
-  <F extends Found>({ findVisible, describe, sealCertificates, rebuild, maxBytes }: PdfVerifierDeps<F>) =>
+  <F extends Found>({ findVisible, describe, inspect, rebuild }: PdfVerifierDeps<F>) =>
   async (actor: Actor, file: Buffer): Promise<TVerifyResponse> => {
-    let v: PdfVerification;
-    try {
-      v = verifyPdf(file, { trustedCertificates: sealCertificates(), maxBytes });
-    } catch (e) {
-      if (e instanceof NotAPdfError) throw validationError('invalid_pdf', e.message);
-      throw e;
-    }
+    const v = await inspect(file);
     const check = (content: TVerifyPdfCheck['content']): TVerifyPdfCheck => ({ sealValid: v.sealValid, problem: v.problem, signerFingerprint: v.signerFingerprint, timeStamp: v.timeStamp, content });
     const base = { source: 'pdf' as const, recomputedSha256: null, claimedSha256: v.revisionSha256 };
     if (!v.revisionSha256)
@@ -73,7 +66,7 @@ export const createPdfVerifier =
     if (!found) return { ...base, match: false, reason: 'no_revision', message: `The seal is intact, but no revision you may see has the hash ${v.revisionSha256}.`, pdf: check('not_checked') };
 
     const rebuilt = await rebuild(actor, found.row.id);
-    const content = file.equals(rebuilt) ? 'identical' : verifyPdf(rebuilt, { trustedCertificates: sealCertificates() }).signedSha256 === v.signedSha256 ? 'same_signed_content' : 'differs';
+    const content = file.equals(rebuilt) ? 'identical' : (await inspect(rebuilt)).signedSha256 === v.signedSha256 ? 'same_signed_content' : 'differs';
     const described = await describe(found);
     const what = `revision ${found.row.number} (${described.revision.status}) of "${found.access.engagement.title}"`;
     if (content === 'differs')

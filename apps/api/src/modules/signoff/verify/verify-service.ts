@@ -4,14 +4,14 @@ import type { EngagementAccess, EngagementAccessService } from '../../../access/
 import type { Actor } from '../../../plugins/auth.ts';
 import type { RevisionsService } from '../revisions/revisions-service.ts';
 import { readAnnexProperties } from '@bunkai/docx';
-import { createPdfVerifier, looksLikePdf } from './verify-pdf.ts';
+import { type PdfVerifierDeps, createPdfVerifier, looksLikePdf } from './verify-pdf.ts';
 
 type Deps = {
   db: Db;
   access: EngagementAccessService;
   revisions: Pick<RevisionsService, 'readContext'>;
   /** PDF annexes: the platform's seal certificates and the revision's PDF as built now. */
-  pdf: { sealCertificates: () => readonly Buffer[]; rebuild: (actor: Actor, revisionId: string) => Promise<Buffer>; maxBytes: number };
+  pdf: Pick<PdfVerifierDeps<never>, 'inspect' | 'rebuild'>;
 };
 
 type Source = TVerifyResponse['source'];
