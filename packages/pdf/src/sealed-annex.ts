@@ -9,6 +9,8 @@ export type SealedAnnexOptions = {
   identity?: SealIdentity;
   /** Seal (hex) → what was recorded when that signature was made. */
   evidence?: Readonly<Record<string, TSignatureEvidence>>;
+  /** RFC 3161 time-stamping authority; without one the build is deterministic. */
+  tsaUrl?: string;
 };
 
 /**
@@ -23,5 +25,5 @@ export const buildAnnexPdf = async (input: TAnnexInput, opts: SealedAnnexOptions
     ...(opts.evidence ? { evidence: opts.evidence } : {}),
     ...(identity ? { seal: { subject: identity.subject, fingerprint: identity.fingerprint, subFilter: SEAL_SUB_FILTER } } : {}),
   });
-  return identity ? sealPdf(pdf, identity, { signingTime: documentDate(input) }) : pdf;
+  return identity ? sealPdf(pdf, identity, { signingTime: documentDate(input), ...(opts.tsaUrl ? { tsaUrl: opts.tsaUrl } : {}) }) : pdf;
 };

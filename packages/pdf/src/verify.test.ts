@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { executedAnnex, SMALL_SHA256 } from '../../docx/src/fixtures/small-annex.ts';
 import { buildAnnexPdf, generateSelfSignedSealIdentity, NotAPdfError, type SealIdentity, verifyPdf } from './index.ts';
@@ -15,7 +16,12 @@ const trusted = () => ({ trustedCertificates: [identity.certificateDer] });
 
 describe('verifyPdf', () => {
   it('accepts the platform seal and reads the revision hash', () => {
-    expect(verifyPdf(sealed, trusted())).toEqual({ revisionSha256: SMALL_SHA256, sealValid: true, modified: false, problem: null, signerFingerprint: identity.fingerprint });
+    const result = verifyPdf(sealed, trusted());
+    expect(result).toEqual({ revisionSha256: SMALL_SHA256, sealValid: true, modified: false, problem: null, signerFingerprint: identity.fingerprint, signedSha256: expect.stringMatching(/^[0-9a-f]{64}$/), timeStamp: null });
+    // The signed bytes are everything but the /Contents value: the file's hash with the signature hex left out.
+    const start = sealed.lastIndexOf('/Contents <') + '/Contents '.length;
+    const end = sealed.indexOf('>', start) + 1;
+    expect(result.signedSha256).toBe(createHash('sha256').update(sealed.subarray(0, start)).update(sealed.subarray(end)).digest('hex'));
   });
 
   it('refuses one flipped byte inside the signed range', () => {

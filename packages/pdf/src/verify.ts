@@ -2,6 +2,7 @@ import { createHash, createVerify, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { PDF_INFO_KEYS } from './render.ts';
 import { OID } from './seal/cms.ts';
+import { readTimeStampToken } from './seal/timestamp.ts';
 
 /**
  * Reads back a sealed PDF annex: the revision hash from the signed document
@@ -20,9 +21,16 @@ export type PdfVerification = {
   /** Bytes changed or appended after sealing (or no seal at all to tell). */
   modified: boolean;
   /** Why the seal is not valid, when it is not. */
-  problem: 'no_signature' | 'appended_after_seal' | 'bad_byte_range' | 'digest_mismatch' | 'bad_signature' | 'unknown_certificate' | 'malformed_signature' | null;
+  problem: 'no_signature' | 'appended_after_seal' | 'bad_byte_range' | 'digest_mismatch' | 'bad_signature' | 'unknown_certificate' | 'malformed_signature' | 'bad_timestamp' | null;
   /** SHA-256 fingerprint of the certificate that signed, when one was found. */
   signerFingerprint: string | null;
+  /**
+   * Hex SHA-256 of the bytes the seal covers (/ByteRange), when its ranges are sound: two files with the same value
+   * hold the same document, whatever their signature or time-stamp (the /Contents value, outside the range).
+   */
+  signedSha256: string | null;
+  /** The RFC 3161 time-stamp on the seal (PAdES B-T), checked against the seal's signature; the TSA itself is not judged. */
+  timeStamp: { time: string; tsaFingerprint: string } | null;
 };
 
 export type VerifyPdfOptions = {
@@ -50,30 +58,60 @@ const lastMatch = (re: RegExp, text: string, limit: number): RegExpExecArray | n
   return last;
 };
 
-/** The signer's certificate, signed attributes and signature from a CMS SignedData. */
-const parseCms = (der: Buffer) => {
-  // The placeholder's zero padding follows the DER: parse the first element only (forge's typings know only the boolean form).
-  const options = { parseAllBytes: false, strict: true, decodeBitStrings: false } as unknown as boolean;
-  const contentInfo = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')), options);
+const CONTEXT = forge.asn1.Class.CONTEXT_SPECIFIC;
+const der = (n: Node): Buffer => Buffer.from(forge.asn1.toDer(n).getBytes(), 'binary');
+const sha256 = (b: Buffer): Buffer => createHash('sha256').update(b).digest();
+
+/** Certificates, signed attributes, signature, unsigned attributes and encapsulated content of a CMS SignedData (first signer). */
+const readSignedData = (contentInfo: Node) => {
   if (oidOf(children(contentInfo)[0]) !== OID.signedData) throw new Error('not a SignedData');
-  const signedData = children(children(contentInfo)[1])[0];
-  const parts = children(signedData);
-  const certificates = parts.find((p) => p.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && p.type === 0);
-  const signerInfo = children(parts.at(-1))[0];
-  const si = children(signerInfo);
-  const signedAttrs = si.find((p) => p.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && p.type === 0);
-  const signature = bytesOf(si.at(-1));
+  const parts = children(children(children(contentInfo)[1])[0]);
+  const certificates = parts.find((p) => p.tagClass === CONTEXT && p.type === 0);
+  const si = children(children(parts.at(-1))[0]);
+  const signedAttrs = si.find((p) => p.tagClass === CONTEXT && p.type === 0);
+  const unsignedAttrs = si.find((p) => p.tagClass === CONTEXT && p.type === 1);
+  const signature = bytesOf([...si].reverse().find((p) => p.tagClass === forge.asn1.Class.UNIVERSAL && p.type === forge.asn1.Type.OCTETSTRING));
   if (!signedAttrs || signature.length === 0) throw new Error('no signed attributes');
-  const attr = (oid: string): Node | undefined => {
-    const found = children(signedAttrs).find((a) => oidOf(children(a)[0]) === oid);
+  const attr = (set: Node | undefined, oid: string): Node | undefined => {
+    const found = children(set).find((a) => oidOf(children(a)[0]) === oid);
     return children(children(found)[1])[0];
   };
-  const messageDigest = bytesOf(attr(OID.messageDigest));
   // What was signed: the attributes re-encoded as a SET (tag 0x31 instead of [0]).
-  const attrsDer = Buffer.from(forge.asn1.toDer(signedAttrs).getBytes(), 'binary');
+  const attrsDer = der(signedAttrs);
   attrsDer[0] = 0x31;
-  const certs = children(certificates).map((c) => Buffer.from(forge.asn1.toDer(c).getBytes(), 'binary'));
-  return { certs, messageDigest, attrsDer, signature };
+  const encap = parts.find((p) => p.tagClass === forge.asn1.Class.UNIVERSAL && p.type === forge.asn1.Type.SEQUENCE && children(p).length <= 2 && p !== parts.at(-1));
+  return {
+    certs: children(certificates).map(der),
+    messageDigest: bytesOf(attr(signedAttrs, OID.messageDigest)),
+    attrsDer,
+    signature,
+    unsigned: (oid: string) => attr(unsignedAttrs, oid),
+    eContent: bytesOf(children(children(encap)[1])[0]),
+  };
+};
+type SignedData = ReturnType<typeof readSignedData>;
+
+/** The certificate (of those embedded) whose key made the signature over the signed attributes. */
+const signerOf = (cms: SignedData): Buffer | undefined =>
+  cms.certs.find((cert) => {
+    try {
+      return createVerify('sha256').update(cms.attrsDer).verify(new X509Certificate(cert).publicKey, cms.signature);
+    } catch {
+      return false;
+    }
+  });
+
+/** An RFC 3161 token over the signature value: its imprint, its own signature over the TSTInfo, and its time. */
+const checkTimeStamp = (token: Node, signature: Buffer): { time: string; tsaFingerprint: string } | null => {
+  try {
+    const ts = readSignedData(token);
+    const info = readTimeStampToken(token);
+    const tsa = signerOf(ts);
+    if (!tsa || !info.imprint.equals(sha256(signature)) || !sha256(ts.eContent).equals(ts.messageDigest)) return null;
+    return { time: info.genTime.toISOString(), tsaFingerprint: sha256(tsa).toString('hex') };
+  } catch {
+    return null;
+  }
 };
 
 /** The revision hash from the document information, looking only below `limit` (the signed part). */
@@ -95,6 +133,8 @@ export const verifyPdf = (bytes: Buffer, opts: VerifyPdfOptions): PdfVerificatio
     sealValid: false,
     modified: true,
     signerFingerprint: null,
+    signedSha256: null,
+    timeStamp: null,
     ...r,
   });
 
@@ -109,30 +149,32 @@ export const verifyPdf = (bytes: Buffer, opts: VerifyPdfOptions): PdfVerificatio
   const hex = text.slice(b + 1, c - 1);
   if (!/^[0-9A-Fa-f]*$/.test(hex)) return result({ revisionSha256, problem: 'malformed_signature' });
 
-  let cms: ReturnType<typeof parseCms>;
+  let cms: SignedData;
   try {
-    cms = parseCms(Buffer.from(hex, 'hex'));
+    // The placeholder's zero padding follows the DER: parse the first element only (forge's typings know only the boolean form).
+    const options = { parseAllBytes: false, strict: true, decodeBitStrings: false } as unknown as boolean;
+    cms = readSignedData(forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(hex, 'hex').toString('binary')), options));
   } catch {
     return result({ revisionSha256, problem: 'malformed_signature' });
   }
   const digest = createHash('sha256').update(bytes.subarray(a, a + b)).update(bytes.subarray(c, c + d)).digest();
-  if (!digest.equals(cms.messageDigest)) return result({ revisionSha256, problem: 'digest_mismatch' });
+  const signedSha256 = digest.toString('hex');
+  if (!digest.equals(cms.messageDigest)) return result({ revisionSha256, signedSha256, problem: 'digest_mismatch' });
 
-  const signer = cms.certs.find((cert) => {
-    try {
-      return createVerify('sha256').update(cms.attrsDer).verify(new X509Certificate(cert).publicKey, cms.signature);
-    } catch {
-      return false;
-    }
-  });
-  if (!signer) return result({ revisionSha256, modified: !covered, problem: 'bad_signature' });
-  const signerFingerprint = createHash('sha256').update(signer).digest('hex');
+  const signer = signerOf(cms);
+  if (!signer) return result({ revisionSha256, signedSha256, modified: !covered, problem: 'bad_signature' });
+  const signerFingerprint = sha256(signer).toString('hex');
+  const token = cms.unsigned(OID.signatureTimeStampToken);
+  const timeStamp = token ? checkTimeStamp(token, cms.signature) : null;
+  if (token && !timeStamp) return result({ revisionSha256, signedSha256, modified: !covered, signerFingerprint, problem: 'bad_timestamp' });
   const trusted = opts.trustedCertificates.some((t) => t.equals(signer));
   return result({
     revisionSha256,
     sealValid: trusted && covered,
     modified: !covered,
     signerFingerprint,
+    signedSha256,
+    timeStamp,
     problem: !trusted ? 'unknown_certificate' : covered ? null : 'appended_after_seal',
   });
 };

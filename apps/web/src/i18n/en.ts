@@ -499,7 +499,7 @@ const own: Record<Exclude<MessageKey, DomainMessageKey>, string> = {
   'eventType.signature.created': 'Signature',
 
   'verify.title': 'Verify a document',
-  'verify.subtitle': 'Upload an annex (.docx) or a revision export (JSON) to learn whether it matches a signed revision.',
+  'verify.subtitle': 'Upload an annex (.docx or .pdf) or a revision export (JSON) to learn whether it matches a signed revision.',
   'verify.file': 'File',
   'verify.submit': 'Verify',
   'verify.match': 'Match: {engagement}, revision {n}',

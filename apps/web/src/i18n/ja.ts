@@ -502,7 +502,7 @@ const own = {
   'eventType.signature.created': '署名',
 
   'verify.title': '文書の検証',
-  'verify.subtitle': '別紙（.docx）または版のエクスポート（JSON）をアップロードすると、署名済みの版と一致するかを確かめます。',
+  'verify.subtitle': '別紙（.docx・.pdf）または版のエクスポート（JSON）をアップロードすると、署名済みの版と一致するかを確かめます。',
   'verify.file': 'ファイル',
   'verify.submit': '検証する',
   'verify.match': '一致しました: {engagement} 第{n}版',

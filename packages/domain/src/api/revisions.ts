@@ -97,7 +97,7 @@ export const ZVerifyJsonRequest = z.object({
 });
 export type TVerifyJsonRequest = z.infer<typeof ZVerifyJsonRequest>;
 
-export const VERIFY_REASONS = ['match', 'hash_mismatch', 'unknown_format', 'no_revision', 'no_properties', 'content_differs', 'superseded', 'void'] as const;
+export const VERIFY_REASONS = ['match', 'hash_mismatch', 'unknown_format', 'no_revision', 'no_properties', 'content_differs', 'superseded', 'void', 'seal_invalid'] as const;
 
 /**
  * What the content check found. exact: the bytes equal the annex the server builds for that revision (or, for
@@ -117,11 +117,24 @@ export const ZContentDifference = z.object({
   found: z.string().max(LIMITS.text),
 });
 
+/** PDF annex only: the platform seal (PAdES) and how the file's signed bytes compare with the annex rebuilt now. */
+export const ZVerifyPdfCheck = z.object({
+  sealValid: z.boolean(),
+  /** Why the seal is not valid: digest_mismatch (a byte changed), appended_after_seal, unknown_certificate, bad_signature, … */
+  problem: z.string().max(40).nullable(),
+  signerFingerprint: ZSha256.nullable(),
+  /** RFC 3161 time-stamp on the seal, when the platform had a TSA configured. */
+  timeStamp: z.object({ time: ZDateTime, tsaFingerprint: ZSha256 }).nullable(),
+  /** identical: the same bytes; same_signed_content: only the signature value differs (a time-stamp); differs; not_checked (seal invalid or no revision). */
+  content: z.enum(['identical', 'same_signed_content', 'differs', 'not_checked']),
+});
+export type TVerifyPdfCheck = z.infer<typeof ZVerifyPdfCheck>;
+
 export const ZVerifyResponse = z.object({
   /** The content equals a revision that is executed and current, or open for signatures; false for superseded and void revisions. */
   match: z.boolean(),
   verdict: z.enum(VERIFY_VERDICTS),
-  source: z.enum(['json', 'docx']),
+  source: z.enum(['json', 'docx', 'pdf']),
   /** Why: `match`, `hash_mismatch` (content altered), `unknown_format`, `no_revision` (no visible revision has that hash), `no_properties` (not an annex). */
   reason: z.enum(VERIFY_REASONS),
   message: z.string().max(LIMITS.short),
@@ -139,6 +152,8 @@ export const ZVerifyResponse = z.object({
   annexFormat: z.number().int().nullable().optional(),
   /** Exactly what was checked, one sentence each (printed by the 検証 page). */
   checks: z.array(z.string().max(LIMITS.short)).max(10),
+  /** PDF annexes: the platform seal and the sealed bytes compared with the annex built now. */
+  pdf: ZVerifyPdfCheck.optional(),
 });
 export type TVerifyResponse = z.infer<typeof ZVerifyResponse>;
 

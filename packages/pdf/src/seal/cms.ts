@@ -25,6 +25,7 @@ export const OID = {
   sha256: '2.16.840.1.101.3.4.2.1',
   rsaEncryption: '1.2.840.113549.1.1.1',
   sha256WithRSA: '1.2.840.113549.1.1.11',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
 } as const;
 
 type Node = forge.asn1.Asn1;
@@ -51,8 +52,12 @@ const issuerAndSerial = (certificateDer: Buffer): Node => {
 /** DER SET OF: members sorted by their encodings. */
 const derSet = (members: Node[]): Buffer[] => members.map(toDer).sort(Buffer.compare);
 
-/** The detached CMS signature of `content` (the PDF without its /Contents value). */
-export const cadesDetachedSignature = (content: Buffer, id: SealIdentity): Buffer => {
+/**
+ * The detached CMS signature of `content` (the PDF without its /Contents value).
+ * `timeStamp`, when given, turns the signature value into an RFC 3161 token
+ * (PAdES B-T), added as an unsigned attribute.
+ */
+export const cadesDetachedSignature = async (content: Buffer, id: SealIdentity, timeStamp?: (signature: Buffer) => Promise<Node>): Promise<Buffer> => {
   const essCertIdV2 = seq([octets(sha256(id.certificateDer))]);
   const attrs = derSet([
     attribute(OID.contentType, oid(OID.data)),
@@ -70,6 +75,7 @@ export const cadesDetachedSignature = (content: Buffer, id: SealIdentity): Buffe
     signedAttrs,
     seq([oid(OID.rsaEncryption), nul()]),
     octets(signature),
+    ...(timeStamp ? [asn1.create(asn1.Class.CONTEXT_SPECIFIC, 1, true, [attribute(OID.signatureTimeStampToken, await timeStamp(signature))])] : []),
   ]);
   const signedData = seq([
     int(1),

@@ -3,16 +3,21 @@ import { SignPdf } from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { cadesDetachedSignature } from './cms.ts';
 import type { SealIdentity } from './identity.ts';
+import { requestTimeStamp } from './timestamp.ts';
 
 export const SEAL_SUB_FILTER = SUBFILTER_ETSI_CADES_DETACHED;
 
 /** @signpdf's signer interface over our CAdES builder. */
 class CadesSigner extends Signer {
-  constructor(private readonly id: SealIdentity) {
+  constructor(
+    private readonly id: SealIdentity,
+    private readonly tsaUrl: string | undefined,
+  ) {
     super();
   }
   override async sign(pdfBuffer: Buffer): Promise<Buffer> {
-    return cadesDetachedSignature(pdfBuffer, this.id);
+    const tsa = this.tsaUrl;
+    return cadesDetachedSignature(pdfBuffer, this.id, tsa ? (signature) => requestTimeStamp(tsa, signature) : undefined);
   }
 }
 
@@ -21,6 +26,8 @@ export type SealOptions = {
   signingTime: Date;
   reason?: string;
   location?: string;
+  /** RFC 3161 time-stamping authority (PAdES B-T). The token makes every build's bytes differ. */
+  tsaUrl?: string;
 };
 
 /**
@@ -40,5 +47,5 @@ export const sealPdf = async (pdf: Buffer, id: SealIdentity, opts: SealOptions):
     signatureLength: 16_384,
     appName: 'Bunkai',
   });
-  return new SignPdf().sign(withPlaceholder, new CadesSigner(id), opts.signingTime);
+  return new SignPdf().sign(withPlaceholder, new CadesSigner(id, opts.tsaUrl), opts.signingTime);
 };

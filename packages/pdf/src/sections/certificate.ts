@@ -69,8 +69,10 @@ export const drawCertificate = (doc: Doc, model: TAnnexModel, extras: TPdfAnnexE
   const textWidth = width - (verifyUrl ? qrSize + 12 : 0);
   const seal = extras.seal;
   const lines = [
-    `本書が署名された版と一致するかは、Bunkaiの「検証」ページ${verifyUrl ? `（${verifyUrl}、右のQRコード）` : ''}で確認できる。` +
-      '版のハッシュ値は本PDFの文書情報（BunkaiRevisionSha256）およびXMPメタデータにも記録されている。',
+    `本PDFをBunkaiの「検証」ページ${verifyUrl ? `（${verifyUrl}、右のQRコード）` : ''}にアップロードすると、次の3点を確認する：` +
+      '①プラットフォームの封印が有効で、封印後の変更・追記がないこと、②封印された文書情報の版のハッシュ値（BunkaiRevisionSha256）が閲覧権限のある版を指すこと、' +
+      '③封印された内容が、その版についてサーバーが現在生成する別紙と一致すること。後から署名が加わった版では、それ以前に取得した本PDFは「内容が異なる」と判定されるため、取得し直すこと。' +
+      '版のハッシュ値はXMPメタデータにも記録されている。',
     '署名の封印（seal）は、版のハッシュ値・当事者・署名者・署名日時・同意文言に対するSHA-256ハッシュ値である。',
     seal
       ? `本PDFはプラットフォームの電子署名（PAdES、${seal.subFilter}）で封印されている。署名後に1バイトでも変更されると、PDF閲覧ソフトの署名パネルに改変が表示される。` +

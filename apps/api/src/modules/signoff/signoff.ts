@@ -15,13 +15,13 @@ import { revisionsRoutes } from './revisions/revisions-routes.ts';
 import { createRevisionsService } from './revisions/revisions-service.ts';
 import { signaturesRoutes } from './signatures/signatures-routes.ts';
 import { createSignaturesService } from './signatures/signatures-service.ts';
-import { verifyRoutes } from './verify/verify-routes.ts';
+import { VERIFY_MAX_BYTES, verifyRoutes } from './verify/verify-routes.ts';
 import { createVerifyService } from './verify/verify-service.ts';
 
 type Deps = {
   db: Db;
   access: EngagementAccessService;
-  config: Pick<Config, 'publicUrl' | 'dataDir' | 'signingP12Path' | 'signingP12Passphrase'>;
+  config: Pick<Config, 'publicUrl' | 'dataDir' | 'signingP12Path' | 'signingP12Passphrase' | 'signingTsaUrl'>;
   clock: Clock;
   reauthentication: Reauthentication;
   annexPool?: AnnexWorkerPoolOptions;
@@ -38,12 +38,15 @@ export const createSignoff = ({ db, access, config, clock, reauthentication, ann
   // SLA annex (別紙 .docx): built — and verified — in a small worker-thread pool, off the event loop.
   const pool = createAnnexWorkerPool(annexPool);
   const verifyUrl = `${config.publicUrl.replace(/\/+$/, '')}/verify`;
-  const verify = createVerifyService({ db, access, revisions, pool, verifyUrl });
   const annex = createAnnexService({ db, access, revisions, pool, clock, verifyUrl });
   // The same annex as a sealed PDF (PAdES by the platform's certificate), built in its own worker pool.
   const sealIdentity = createSealIdentitySource(config);
   const pdfPool = createAnnexPdfPool();
-  const annexPdf = createAnnexPdfService({ db, annex, pool: pdfPool, sealIdentity });
+  const annexPdf = createAnnexPdfService({ db, annex, pool: pdfPool, sealIdentity, tsaUrl: config.signingTsaUrl });
+  /** Certificates whose PDF seals count as the platform's (for verifyPdf). */
+  const sealCertificates = () => [sealIdentity().certificateDer];
+  const inspect = (bytes: Buffer) => pdfPool.verify({ bytes, trustedCertificates: sealCertificates(), maxBytes: VERIFY_MAX_BYTES });
+  const verify = createVerifyService({ db, access, revisions, pool, verifyUrl, pdf: { inspect, rebuild: annexPdf.rebuildRevisionAnnex } });
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(revisionsRoutes(revisions));
     await app.register(signaturesRoutes(signatures));
@@ -54,8 +57,6 @@ export const createSignoff = ({ db, access, config, clock, reauthentication, ann
   const close = async () => {
     await Promise.all([pool.close(), pdfPool.close()]);
   };
-  /** Certificates whose PDF seals count as the platform's (for verifyPdf). */
-  const sealCertificates = () => [sealIdentity().certificateDer];
   return { revisions, signatures, verify, annex, annexPdf, sealCertificates, pool, routes, close };
 };
 export type Signoff = ReturnType<typeof createSignoff>;

@@ -4,6 +4,7 @@ import { api } from '../client.ts';
 import { ROOT } from '../keys.ts';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const PDF_TYPE = 'application/pdf';
 
 export const useFreezeRevision = (engagementId: string) => {
   const qc = useQueryClient();
@@ -27,7 +28,7 @@ export const useSignRevision = (engagementId: string) => {
   });
 };
 
-/** A revision export (JSON) is sent as JSON; an annex as its raw bytes. */
+/** A revision export (JSON) is sent as JSON; an annex (.docx or sealed .pdf) as its raw bytes. */
 export const useVerifyDocument = () =>
   useMutation({
     mutationFn: async (file: File) => {
@@ -40,6 +41,7 @@ export const useVerifyDocument = () =>
         }
         return api.post<TVerifyResponse>('/api/v1/verify', json);
       }
-      return api.post<TVerifyResponse>('/api/v1/verify', new Blob([await file.arrayBuffer()], { type: DOCX_TYPE }), { headers: { 'content-type': DOCX_TYPE } });
+      const type = file.name.toLowerCase().endsWith('.pdf') || file.type === PDF_TYPE ? PDF_TYPE : DOCX_TYPE;
+      return api.post<TVerifyResponse>('/api/v1/verify', new Blob([await file.arrayBuffer()], { type }), { headers: { 'content-type': type } });
     },
   });

@@ -5,7 +5,7 @@ import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import './signoff.css';
 
-/** 検証: upload an annex (.docx) or a revision export (JSON) and learn whether it matches a signed revision. */
+/** 検証: upload an annex (.docx, .pdf) or a revision export (JSON) and learn whether it matches a signed revision. */
 export const VerifyPage = () => {
   const { t, fmtDateTime } = useI18n();
   const verify = useVerifyDocument();
@@ -20,7 +20,7 @@ export const VerifyPage = () => {
       <h1>{t('verify.title')}</h1>
       <p className="muted">{t('verify.subtitle')}</p>
       <form className="form card" onSubmit={submit}>
-        <Field label={t('verify.file')}>{(id) => <input id={id} type="file" accept=".docx,.json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}</Field>
+        <Field label={t('verify.file')}>{(id) => <input id={id} type="file" accept=".docx,.pdf,.json,application/json,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}</Field>
         <ErrorMessage error={verify.error} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={!file || verify.isPending}>

@@ -40,7 +40,7 @@ export const annexPdfRoutes =
           summary: 'The SLA annex (別紙) of a frozen or executed revision, as a sealed PDF (readers)',
           description:
             'The same content as the .docx, with a signing certificate page (署名証明書), sealed by the platform (PAdES, ETSI.CAdES.detached). ' +
-            'The revision SHA-256 is in the document information (`BunkaiRevisionSha256`) and the XMP metadata. The same revision state always gives the same bytes. ' +
+            'The revision SHA-256 is in the document information (`BunkaiRevisionSha256`) and the XMP metadata. The same revision state always gives the same bytes (unless SIGNING_TSA_URL adds an RFC 3161 time-stamp, which differs per build). ' +
             '503 `annex_busy` / `annex_timeout` when the builders are saturated.',
           params: ZParams,
           response: download('The annex (PDF)'),

@@ -15,6 +15,8 @@ type Deps = {
   annex: Pick<AnnexService, 'revisionInput' | 'draftInput'>;
   pool: Pick<AnnexPdfPool, 'build'>;
   sealIdentity: () => SealIdentity;
+  /** RFC 3161 TSA (SIGNING_TSA_URL): each seal gets a time-stamp, and the bytes differ per build. */
+  tsaUrl?: string | undefined;
 };
 
 /** 認証方式 as printed; signatures made before the method was recorded print 「記録なし」. */
@@ -24,21 +26,34 @@ const AUTHENTICATION_LABELS: Record<TSignatureAuthentication, string> = {
 };
 
 /** 別紙 (SLA annex) as a sealed PDF: the same input as the .docx, plus what each signature recorded at signing. */
-export const createAnnexPdfService = ({ db, annex, pool, sealIdentity }: Deps) => {
+export const createAnnexPdfService = ({ db, annex, pool, sealIdentity, tsaUrl }: Deps) => {
   const file = async (input: TAnnexInput, evidence: Record<string, TSignatureEvidence>): Promise<AnnexFile> => ({
     fileName: annexFileName(input).replace(/\.docx$/, '.pdf'),
     contentType: PDF_CONTENT_TYPE,
-    body: await pool.build({ input, identity: sealIdentity(), evidence }),
+    body: await pool.build({ input, identity: sealIdentity(), evidence, ...(tsaUrl ? { tsaUrl } : {}) }),
   });
 
+  /** Access first (404 for non-parties), then the evidence of the revision's signatures. */
+  const revisionTask = async (actor: Actor, revisionId: string) => {
+    const input = await annex.revisionInput(actor, revisionId);
+    const rows = await signaturesRepository(db).of([revisionId]);
+    const evidence = Object.fromEntries(rows.map((s) => [s.seal, { authentication: s.authentication ? (AUTHENTICATION_LABELS[s.authentication as TSignatureAuthentication] ?? null) : null, ip: s.ip, userAgent: s.userAgent }]));
+    return { input, evidence };
+  };
+
   return {
-    /** GET /api/v1/revisions/:id/annex.pdf — the same revision state always gives the same bytes. */
+    /** GET /api/v1/revisions/:id/annex.pdf — the same revision state gives the same bytes (without a TSA). */
     revisionAnnex: async (actor: Actor, revisionId: string): Promise<AnnexFile> => {
-      // Access first (404 for non-parties), then the evidence of the revision's signatures.
-      const input = await annex.revisionInput(actor, revisionId);
-      const rows = await signaturesRepository(db).of([revisionId]);
-      const evidence = Object.fromEntries(rows.map((s) => [s.seal, { authentication: s.authentication ? (AUTHENTICATION_LABELS[s.authentication as TSignatureAuthentication] ?? null) : null, ip: s.ip, userAgent: s.userAgent }]));
+      const { input, evidence } = await revisionTask(actor, revisionId);
       return file(input, evidence);
+    },
+    /**
+     * The revision's PDF as the route would serve it now, but never time-stamped: 検証 compares an upload with it by
+     * the sealed bytes, which a time-stamp does not change, so verifying needs no TSA.
+     */
+    rebuildRevisionAnnex: async (actor: Actor, revisionId: string): Promise<Buffer> => {
+      const { input, evidence } = await revisionTask(actor, revisionId);
+      return pool.build({ input, identity: sealIdentity(), evidence });
     },
     /** GET /api/v1/engagements/:id/annex.pdf — the current matrix, watermarked 草案 DRAFT, sealed all the same. */
     draftAnnex: async (actor: Actor, engagementId: string): Promise<AnnexFile> => file(await annex.draftInput(actor, engagementId), {}),

@@ -8,3 +8,6 @@ const entry = import('./annex-pdf-worker-entry.ts');
 
 /** The pool's task handler: builds one sealed PDF annex (see annex-pdf-worker-entry.ts). */
 export default async (task) => (await entry).buildAnnexPdfTask(task);
+
+/** 検証 of an uploaded PDF (see annex-pdf-worker-entry.ts). */
+export const verify = async (task) => (await entry).verifyAnnexPdfTask(task);

@@ -15,6 +15,7 @@ import type { Actor } from '../../../plugins/auth.ts';
 import { loadRevisionAnnexInput } from '../annex/annex-loader.ts';
 import type { AnnexWorkerPool } from '../annex/annex-worker-pool.ts';
 import type { RevisionsService } from '../revisions/revisions-service.ts';
+import { type PdfVerifierDeps, createPdfVerifier, looksLikePdf } from './verify-pdf.ts';
 
 type Deps = {
   db: Db;
@@ -24,6 +25,8 @@ type Deps = {
   pool: Pick<AnnexWorkerPool, 'verify'>;
   /** The verify URL printed in annexes: part of the bytes an exact match re-builds. */
   verifyUrl?: string;
+  /** PDF annexes: the platform's seal certificates and the revision's PDF as built now. */
+  pdf: Pick<PdfVerifierDeps<never>, 'inspect' | 'rebuild'>;
 };
 
 type Source = TVerifyResponse['source'];
@@ -41,10 +44,10 @@ const CHECKS = {
 
 /**
  * 検証: does an uploaded revision export (JSON) or annex (.docx) say what a revision of an engagement the caller
- * may see says — and what is that revision worth today? Revisions of other engagements are treated exactly like
+ * may see says (a sealed PDF included) — and what is that revision worth today? Revisions of other engagements are treated exactly like
  * no revision at all (nothing leaks).
  */
-export const createVerifyService = ({ db, access, revisions, pool, verifyUrl }: Deps) => {
+export const createVerifyService = ({ db, access, revisions, pool, verifyUrl, pdf }: Deps) => {
   const repo = revisionsRepository(db);
   /** Visible revisions with that hash: the named engagement first, then executed ones, then the newest. */
   const findVisible = async (actor: Actor, sha256: string, preferEngagementId?: string) => {
@@ -214,8 +217,11 @@ export const createVerifyService = ({ db, access, revisions, pool, verifyUrl }: 
     });
   };
 
+  const verifyPdfAnnex = createPdfVerifier({ findVisible: (actor, sha256) => findVisible(actor, sha256), describe, matched, ...pdf });
+
   return {
-    verify: (actor: Actor, body: unknown): Promise<TVerifyResponse> => (Buffer.isBuffer(body) ? verifyDocx(actor, body) : verifyJson(actor, body)),
+    verify: (actor: Actor, body: unknown): Promise<TVerifyResponse> =>
+      Buffer.isBuffer(body) ? (looksLikePdf(body) ? verifyPdfAnnex(actor, body) : verifyDocx(actor, body)) : verifyJson(actor, body),
   };
 };
 export type VerifyService = ReturnType<typeof createVerifyService>;
