@@ -479,7 +479,7 @@ const own: Record<Exclude<MessageKey, DomainMessageKey>, string> = {
   'verify.check.docxContent': 'The server re-built that revision\'s annex with the annex format the document records (bunkaiAnnexFormat) and compared it, first byte for byte, then the visible text of every table, cell and paragraph after normalizing only whitespace and layout.',
   'verify.check.standing': 'The revision\'s standing was derived from all revisions of the engagement (executed and current, superseded by a later revision, void, awaiting signatures).',
   'verify.check.seals': 'Each signature\'s seal was recomputed from its stored fields.',
-  'verify.notChecked': 'Not checked: character formatting (fonts, colours, page breaks), images, and the signature lines printed in the file; the signatures shown are the server’s records.',
+  'verify.notChecked': 'Not checked: formatting (fonts, colours, page breaks) and images, the signature pages and signing certificate printed in the file, and the cover’s status, standing and generation date (they change as parties sign); the signatures shown are the server’s records.',
 
   'live.updated': '{party} updated {what}',
   'live.someone': 'Another party',
