@@ -78,7 +78,8 @@ describe('readAnnexProperties on hostile input', () => {
   it('reads `<property ` × 20,000 in linear time (the old regex backtracked for seconds): malformed, a 400', async () => {
     const started = performance.now();
     expect(await codeOf(readAnnexProperties(withCustom(`<Properties>${'<property '.repeat(20_000)}</Properties>`)))).toBe('malformed_upload');
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // The regex took 10 s on this input; the budget leaves room for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
   it('a character reference outside Unicode is malformed XML (a 400), not a crash', async () => {
