@@ -17,6 +17,7 @@ import { type SetupParty, emitSetupEvents, insertAssets, insertDuties, insertPar
 import { freezeRevision, ownerActor, persistAmendingState, signRevision } from './dataset/signoff.ts';
 import { type CellRow, createSimulation } from './dataset/simulate.ts';
 import { DATASETS, type DatasetSpec } from './dataset/spec.ts';
+import { createVariety } from './dataset/variety.ts';
 import { flushSimulation } from './dataset/writer.ts';
 
 export { DATASETS, type DatasetSpec };
@@ -43,7 +44,9 @@ export const generateDataset = async (database: Database, spec: DatasetSpec, log
   emitSetupEvents(sim, engagementId, parties);
   const duties = await insertDuties(database, sim, engagementId, spec, rng);
   const assets = await insertAssets(database, sim, { engagementId, parties, duties, rng, startPosition: 0 }, spec.assetsPerCategory);
-  const ctx: PhaseCtx = { sim, rng, parties, dutyById: new Map(duties.map((d) => [d.id, d])), assetById: new Map(assets.map((a) => [a.id, a])) };
+  const assetById = new Map(assets.map((a) => [a.id, a]));
+  const variety = createVariety(spec.cellVariety, rng, spec.seed, assetById);
+  const ctx: PhaseCtx = { sim, rng, parties, dutyById: new Map(duties.map((d) => [d.id, d])), assetById, variety };
   await flushSimulation(database, sim);
   const signing = parties.filter((p) => p.role !== 'observer');
   const day = (n: number) => new Date(Date.UTC(2025, 3, 1) + n * 86_400_000).toISOString().slice(0, 10);
@@ -52,10 +55,17 @@ export const generateDataset = async (database: Database, spec: DatasetSpec, log
   const baseCells = [...sim.cellById.values()];
   for (const cell of baseCells) {
     // Duties the findings rules watch (patch, accounts, logs, …) are never taken out of scope here.
-    if (rng.chance(0.04) && !ctx.dutyById.get(cell.dutyId)?.concerns.length) sim.notApplicable(cell, '当院では該当する運用がないため対象外');
+    if (variety.rngFor(cell, 'not-applicable').chance(0.04) && !ctx.dutyById.get(cell.dutyId)?.concerns.length) sim.notApplicable(cell, '当院では該当する運用がないため対象外');
     else negotiate(ctx, cell, { settle: 'agree', rejectRate: 0.12, commentRate: 0.3 });
-    if (rng.chance(0.7)) reviewCell(ctx, cell, day(30));
+    if (variety.rngFor(cell, 'reviewed').chance(0.7)) reviewCell(ctx, cell, day(30));
   }
+  // Kickoff reviews of like cells happen together (one meeting, one date); a deviating cell is reviewed alone.
+  const groups = new Map<string, CellRow[]>();
+  for (const cell of baseCells) if (!variety.deviates(cell)) groups.set(variety.groupOf(cell), [...(groups.get(variety.groupOf(cell)) ?? []), cell]);
+  const review = (cell: CellRow, on: string) => {
+    const like = variety.deviates(cell) ? [cell] : (groups.get(variety.groupOf(cell)) ?? [cell]).filter((c) => c.status === cell.status);
+    for (const c of like) reviewCell(ctx, c, on);
+  };
   const amendmentCells = Math.round((spec.amendmentAssets * baseCells.length) / Math.max(1, assets.length));
   const perPhase = Math.max(0, (spec.targetEvents - sim.eventCount() - amendmentCells * 4) / spec.revisions);
   log(`${spec.name}: ${baseCells.length} cells negotiated (${sim.eventCount()} events); ~${Math.round(perPhase)} more events per later phase`);
@@ -69,7 +79,7 @@ export const generateDataset = async (database: Database, spec: DatasetSpec, log
       const r = rng.next();
       if (r < 0.6) renegotiate(ctx, cell);
       else if (r < 0.8) sim.comment(cell, rng.pick(parties.filter((p) => p.role !== 'observer')), 'ご確認ください。前回の打合せ内容を反映しています。');
-      else reviewCell(ctx, cell, day(dayNo));
+      else review(cell, day(dayNo));
       if (cell.status !== 'agreed') pool = agreedCells();
     }
   };

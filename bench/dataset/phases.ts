@@ -3,8 +3,9 @@ import type { Rng } from '../lib/rng.ts';
 import type { AssetRow, DutyRow, SetupParty } from './setup.ts';
 import type { CellRow, ProposalRow, SimParty, Simulation } from './simulate.ts';
 import { WORKER_ROLE } from './spec.ts';
+import type { Variety } from './variety.ts';
 
-type Ctx = { sim: Simulation; rng: Rng; parties: readonly SetupParty[]; dutyById: Map<string, DutyRow>; assetById: Map<string, AssetRow> };
+type Ctx = { sim: Simulation; rng: Rng; parties: readonly SetupParty[]; dutyById: Map<string, DutyRow>; assetById: Map<string, AssetRow>; variety: Variety };
 
 const RESPONSE = ['即時', '1時間以内', '4時間以内', '翌営業日', '24時間以内'];
 const FREQUENCY = ['随時', '日次', '週次', '月1回', '四半期ごと', '年1回'];
@@ -47,7 +48,7 @@ const set = (a: TAssignment, id: string, ...roles: TRaciRole[]) => {
 
 /** A plausible split (分担): exactly one A, at least one R, the observer only informed. */
 const splitFor = (ctx: Ctx, cell: CellRow): TAssignment => {
-  const { rng } = ctx;
+  const rng = ctx.variety.rngFor(cell, 'split');
   const hospital = ctx.sim.hospital;
   const worker = workerOf(ctx, cell);
   const other = rng.pick(vendors(ctx).filter((v) => v.id !== worker.id));
@@ -68,7 +69,8 @@ const splitFor = (ctx: Ctx, cell: CellRow): TAssignment => {
   return a;
 };
 
-const termsFor = (rng: Rng): TTerms => ({
+const termsFor = (ctx: Ctx, cell: CellRow): TTerms => drawTerms(ctx.variety.rngFor(cell, 'terms'));
+const drawTerms = (rng: Rng): TTerms => ({
   responseTime: rng.pick(RESPONSE),
   frequency: rng.pick(FREQUENCY),
   evidence: rng.pick(EVIDENCE),
@@ -101,7 +103,7 @@ export const negotiate = (ctx: Ctx, cell: CellRow, opts: { settle: 'agree' | 'op
   const worker = workerOf(ctx, cell);
   const proposer = rng.chance(0.5) ? sim.hospital : worker;
   const split = splitFor(ctx, cell);
-  let p: ProposalRow = sim.propose(cell, proposer, split, termsFor(rng), proposer.id === sim.hospital.id ? '確認表に基づく病院案' : '保守契約の範囲に合わせた提案');
+  let p: ProposalRow = sim.propose(cell, proposer, split, termsFor(ctx, cell), proposer.id === sim.hospital.id ? '確認表に基づく病院案' : '保守契約の範囲に合わせた提案');
   if (cell.status === 'agreed') return;
   if (rng.chance(opts.commentRate)) sim.comment(cell, rng.pick(others(ctx, '')), rng.pick(COMMENTS));
   const required = sim.required(p);
@@ -110,7 +112,9 @@ export const negotiate = (ctx: Ctx, cell: CellRow, opts: { settle: 'agree' | 'op
     sim.respond(p, rejecter, 'reject', rng.pick(REJECT_REASONS));
     if (opts.settle === 'dispute') return;
     if (rng.chance(0.5)) sim.comment(cell, rejecter, rng.pick(COMMENTS));
-    p = sim.propose(cell, rejecter, counterOf(ctx, split, rejecter), termsFor(rng), '対案：分担を見直しました');
+    // Like cells settle on the bulk proposal after the discussion; only a deviating cell ends on the counter.
+    const counter = ctx.variety.deviates(cell) ? counterOf(ctx, split, rejecter) : split;
+    p = sim.propose(cell, rejecter, counter, termsFor(ctx, cell), '対案：分担を見直しました');
     if ((cell.status as string) === 'agreed') return; // sim.propose settles the cell in place; TS still narrows the earlier check
   }
   const pending = sim.pendingFrom(p);
@@ -120,7 +124,7 @@ export const negotiate = (ctx: Ctx, cell: CellRow, opts: { settle: 'agree' | 'op
 
 /** 初回確認 (はい) with its date, sometimes 完了日 too. */
 export const reviewCell = (ctx: Ctx, cell: CellRow, day: string) => {
-  if (!cell.firstCheckAnswer) ctx.sim.review(cell, ctx.sim.hospital, { firstCheckAnswer: ctx.rng.chance(0.93) ? 'yes' : 'no', firstCheckOn: day });
+  if (!cell.firstCheckAnswer) ctx.sim.review(cell, ctx.sim.hospital, { firstCheckAnswer: ctx.variety.rngFor(cell, 'first-check').chance(0.93) ? 'yes' : 'no', firstCheckOn: day });
   else if (!cell.completedOn) ctx.sim.review(cell, ctx.sim.hospital, { completedOn: day });
   else ctx.sim.review(cell, ctx.sim.hospital, { notes: `${day} 実施状況を確認済み` });
 };
@@ -129,7 +133,7 @@ export const reviewCell = (ctx: Ctx, cell: CellRow, day: string) => {
 export const renegotiate = (ctx: Ctx, cell: CellRow) => {
   const { sim, rng } = ctx;
   if (rng.chance(0.08)) {
-    const p = sim.propose(cell, workerOf(ctx, cell), splitFor(ctx, cell), termsFor(rng), '体制変更に伴う見直し');
+    const p = sim.propose(cell, workerOf(ctx, cell), splitFor(ctx, cell), termsFor(ctx, cell), '体制変更に伴う見直し');
     if (cell.status !== 'agreed') {
       sim.comment(cell, sim.hospital, rng.pick(COMMENTS));
       sim.withdraw(p, workerOf(ctx, cell));

@@ -1,13 +1,18 @@
 import type { TAssetCategory, TDutyDefinition, TPartyRole } from '../../packages/domain/src/index.ts';
+import type { CellVariety } from './variety.ts';
 
 /**
  * The shape of a benchmark engagement. `reference` is the "large hospital" of
  * the product brief (8 parties, 60 assets, 150 duties, ~3,600 cells, ~50k
  * events, 5 revisions); `stress` is ten times its assets, cells and events
- * with the same parties and duties; `tiny` is a smoke-test size.
+ * with the same parties and duties; `tiny` is a smoke-test size. Their cells are settled as hospitals settle them
+ * (alike per duty and asset category, about one in ten deviating); `reference_worst` is the reference engagement
+ * with every cell drawn on its own, the worst case for the annex.
  */
 export type DatasetSpec = {
-  name: 'tiny' | 'reference' | 'stress';
+  name: 'tiny' | 'reference' | 'stress' | 'reference_worst';
+  /** `realistic`: like cells settled alike per duty and asset category, ~1 in 10 deviating; `per_cell`: every cell differs (worst case). */
+  cellVariety: CellVariety;
   /** Assets per category before the open amendment (全資産 − amendmentAssets). */
   assetsPerCategory: Partial<Record<TAssetCategory, number>>;
   /** Assets added after the last revision, whose cells are still being negotiated (改定協議中). */
@@ -53,9 +58,21 @@ export const DATASETS: Record<DatasetSpec['name'], DatasetSpec> = {
     targetEvents: 600,
     revisions: 2,
     seed: 7,
+    cellVariety: 'realistic',
   },
-  reference: { name: 'reference', assetsPerCategory: REFERENCE_ASSETS, amendmentAssets: 4, catalogDuties: 95, customDuties: 55, targetEvents: 50_000, revisions: 5, seed: 42 },
-  stress: { name: 'stress', assetsPerCategory: times(REFERENCE_ASSETS, 10), amendmentAssets: 40, catalogDuties: 95, customDuties: 55, targetEvents: 500_000, revisions: 5, seed: 4242 },
+  reference: { name: 'reference', assetsPerCategory: REFERENCE_ASSETS, amendmentAssets: 4, catalogDuties: 95, customDuties: 55, targetEvents: 50_000, revisions: 5, seed: 42, cellVariety: 'realistic' },
+  reference_worst: {
+    name: 'reference_worst',
+    assetsPerCategory: REFERENCE_ASSETS,
+    amendmentAssets: 4,
+    catalogDuties: 95,
+    customDuties: 55,
+    targetEvents: 50_000,
+    revisions: 5,
+    seed: 42,
+    cellVariety: 'per_cell',
+  },
+  stress: { name: 'stress', assetsPerCategory: times(REFERENCE_ASSETS, 10), amendmentAssets: 40, catalogDuties: 95, customDuties: 55, targetEvents: 500_000, revisions: 5, seed: 4242, cellVariety: 'realistic' },
 };
 
 /** The eight parties (当事者) of the reference engagement; every one has joined. */

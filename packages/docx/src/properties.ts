@@ -1,3 +1,4 @@
+import { validationError } from '@bunkai/domain';
 import { parseCustomProperties } from './read/custom-properties.ts';
 import { NotAZipError, readZipEntries } from './read/zip-entries.ts';
 
@@ -42,9 +43,10 @@ const MAX_ENTRIES = 2_000;
 /**
  * Reads Bunkai's revision identity back from an annex's custom properties
  * (docProps/custom.xml). Only that one entry is inflated, with a cap enforced
- * while inflating. Anything that is not a docx, or a docx without (well-formed)
- * properties, yields an empty object; a part that inflates past the cap is a
- * 400 `upload_too_large`.
+ * while inflating. Anything that is not a docx, or a docx without properties,
+ * yields an empty object; a part that inflates past the cap is a 400
+ * `upload_too_large`, properties that are not well-formed XML (no editor writes
+ * those; a crafted file does) a 400 `malformed_upload`.
  */
 export const readAnnexProperties = async (buffer: Uint8Array): Promise<TAnnexProperties> => {
   let xml: string;
@@ -61,7 +63,7 @@ export const readAnnexProperties = async (buffer: Uint8Array): Promise<TAnnexPro
     throw e;
   }
   const values = parseCustomProperties(xml);
-  if (!values) return {};
+  if (!values) throw validationError('malformed_upload', 'The document properties (docProps/custom.xml) are not well-formed XML; the file was not written by Bunkai or an office editor.');
   const out: TAnnexProperties = {};
   const sha = values.get(PROPERTY_NAMES.revisionSha256);
   if (sha && /^[0-9a-f]{64}$/.test(sha)) out.revisionSha256 = sha;

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, verifyChain } from '@bunkai/db';
 import { createTestDatabase } from '@bunkai/db/testing';
 import { DATASETS, type DatasetInfo, generateDataset } from '../../../../bench/datasets.ts';
+import type { AssetRow } from '../../../../bench/dataset/setup.ts';
+import type { CellRow } from '../../../../bench/dataset/simulate.ts';
+import { createVariety } from '../../../../bench/dataset/variety.ts';
+import { createRng } from '../../../../bench/lib/rng.ts';
 import { diffReplayWithDatabase } from './replay-check.ts';
 
 /**
@@ -34,5 +38,28 @@ describe('benchmark dataset generator (tiny)', () => {
     expect(replay.diffs).toEqual([]);
     expect(replay.unknownCells).toEqual([]);
     expect(replay.cells).toBe(info.counts.cells);
+  });
+});
+
+describe('cell variety of the benchmark datasets (bench/dataset/variety.ts)', () => {
+  const assetById = new Map(Array.from({ length: 200 }, (_, i) => [`a${i}`, { id: `a${i}`, category: i % 2 ? 'client_terminal' : 'server' }] as const));
+  const cells = [...assetById.keys()].map((assetId, i) => ({ id: `c${i}`, dutyId: 'd1', assetId }) as unknown as CellRow);
+  const draws = (mode: 'realistic' | 'per_cell') => {
+    const v = createVariety(mode, createRng(1), 42, assetById as unknown as Map<string, AssetRow>);
+    return { v, values: cells.map((c) => v.rngFor(c, 'split').next()) };
+  };
+
+  it('realistic: like cells (same duty and asset category) draw the same choice; about one in ten deviates', () => {
+    const { v, values } = draws('realistic');
+    const deviating = cells.filter((c) => v.deviates(c)).length;
+    expect(deviating).toBeGreaterThan(8);
+    expect(deviating).toBeLessThan(40);
+    const alike = cells.map((c, i) => [c, values[i]!] as const).filter(([c]) => !v.deviates(c));
+    expect(new Set(alike.map(([, x]) => x)).size).toBe(2);
+  });
+
+  it('per_cell (the worst case): every cell draws its own choice', () => {
+    const { values } = draws('per_cell');
+    expect(new Set(values).size).toBe(cells.length);
   });
 });

@@ -75,13 +75,20 @@ describe('readAnnexProperties on hostile input', () => {
     expect(await codeOf(readAnnexProperties(lyingZip('docProps/custom.xml', 32 * 1024 * 1024, 200)))).toBe('upload_too_large');
   });
 
-  it('reads `<property ` × 20,000 in linear time (the old regex backtracked for seconds) and finds nothing', async () => {
-    expect(await readAnnexProperties(withCustom(`<Properties>${'<property '.repeat(20_000)}</Properties>`))).toEqual({});
+  it('reads `<property ` × 20,000 in linear time (the old regex backtracked for seconds): malformed, a 400', async () => {
+    const started = performance.now();
+    expect(await codeOf(readAnnexProperties(withCustom(`<Properties>${'<property '.repeat(20_000)}</Properties>`)))).toBe('malformed_upload');
+    // The regex took 10 s on this input; the budget leaves room for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
-  it('a character reference outside Unicode is malformed XML, not a crash', async () => {
+  it('a character reference outside Unicode is malformed XML (a 400), not a crash', async () => {
     const xml = '<Properties><property name="bunkaiEngagementId"><vt:lpwstr>&#99999999;</vt:lpwstr></property></Properties>';
-    expect(await readAnnexProperties(withCustom(xml))).toEqual({});
+    expect(await codeOf(readAnnexProperties(withCustom(xml)))).toBe('malformed_upload');
+  });
+
+  it('a docx without custom properties has no identity (not an error)', async () => {
+    expect(await readAnnexProperties(zipSync({ 'word/document.xml': strToU8('<w:document/>') }))).toEqual({});
   });
 
   it('decodes entities in well-formed properties', async () => {

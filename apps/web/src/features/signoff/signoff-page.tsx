@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TRevisionView } from '@bunkai/domain';
+import { type TRevisionView, standingLabel } from '@bunkai/domain';
 import { downloadFile, isApiError } from '../../api/client.ts';
 import { useGetProgress } from '../../api/cells/queries.ts';
 import { useListFindings } from '../../api/findings/queries.ts';
@@ -111,7 +111,7 @@ const Annex = ({ path, label, name }: { path: string; label: string; name: strin
 };
 
 const RevisionCard = ({ r, onSign }: { r: TRevisionView; onSign: (partyId: string) => void }) => {
-  const { t, fmtDateTime } = useI18n();
+  const { t, locale, fmtDateTime } = useI18n();
   const eng = useEngagement();
   const mySignatory = eng.engagement.myRoles.includes('signatory');
   return (
@@ -127,7 +127,10 @@ const RevisionCard = ({ r, onSign }: { r: TRevisionView; onSign: (partyId: strin
       <div className="hash-line">
         <span className="muted small">{t('signoff.hash')}</span> <code className="hash" data-testid="revision-hash">{r.sha256}</code>
       </div>
-      {r.status === 'executed' ? <p className="note note-ok">✓ {t('signoff.executedBanner')}</p> : null}
+      <p className="small" data-testid="revision-standing" data-standing={r.standing.kind}>
+        <span className="muted">{t('verify.standing')}</span> <strong>{standingLabel(r.standing)[locale]}</strong>
+      </p>
+      {r.standing.kind === 'executed_current' ? <p className="note note-ok">✓ {t('signoff.executedBanner')}</p> : null}
       <table className="table sig-table">
         <thead>
           <tr>

@@ -3,11 +3,12 @@ import { useVerifyDocument } from '../../api/revisions/mutations.ts';
 import { ErrorMessage } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { VerifyResult } from './verify-result.tsx';
 import './signoff.css';
 
-/** 検証: upload an annex (.docx, .pdf) or a revision export (JSON) and learn whether it matches a signed revision. */
+/** 検証: upload an annex (.docx, .pdf) or a revision export (JSON) and learn whether its content equals a signed revision, and what that revision is worth today. */
 export const VerifyPage = () => {
-  const { t, fmtDateTime } = useI18n();
+  const { t } = useI18n();
   const verify = useVerifyDocument();
   const [file, setFile] = useState<File | null>(null);
   const submit = (e: FormEvent) => {
@@ -28,29 +29,7 @@ export const VerifyPage = () => {
           </button>
         </div>
       </form>
-      {r ? (
-        <section className={`card verify-result ${r.match ? 'is-match' : 'is-nomatch'}`} role="status" data-testid="verify-result">
-          <h2>{r.match && r.engagement && r.revision ? `✓ ${t('verify.match', { engagement: r.engagement.title, n: r.revision.number })}` : `✗ ${t('verify.noMatch')}`}</h2>
-          <p>{r.message}</p>
-          {r.claimedSha256 ? (
-            <div className="hash-line">
-              <span className="muted small">{t('signoff.hash')}</span> <code className="hash">{r.claimedSha256}</code>
-            </div>
-          ) : null}
-          {r.signatures?.length ? (
-            <>
-              <h3>{t('verify.signedBy')}</h3>
-              <ul className="members">
-                {r.signatures.map((s) => (
-                  <li key={s.id}>
-                    <strong>{s.partyDisplayName}</strong> {s.signerName} <span className="muted">{fmtDateTime(s.signedAt)}</span> {s.sealValid ? '✓' : '✗'}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </section>
-      ) : null}
+      {r ? <VerifyResult r={r} /> : null}
     </div>
   );
 };

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { TAnnexContentVerdict, TAnnexInput, TAnnexOptions } from '@bunkai/docx';
-import { unavailable } from '@bunkai/domain';
+import { unavailable, validationError } from '@bunkai/domain';
 
 /**
  * A small pool of worker threads (tinypool) that build annexes (別紙). buildAnnex
@@ -35,6 +35,9 @@ export type AnnexWorkerPool = {
 
 /** One job for a worker (see annex-worker-entry.ts): build an annex, or verify an uploaded one against its revision. */
 export type AnnexTask = { kind?: 'build'; input: TAnnexInput; options: TAnnexOptions } | { kind: 'verify'; input: TAnnexInput; file: Uint8Array };
+
+/** A verification the worker refused (zip bomb, malformed XML): a 400 once back on the main thread. */
+export type TRefusedUpload = { refused: { code: string; message: string; details?: unknown } };
 
 /** Plain ESM that registers tsx in the worker, so it starts the same under `tsx`, vitest and anything else. */
 const BOOTSTRAP = fileURLToPath(new URL('./annex-worker.mjs', import.meta.url));
@@ -100,7 +103,11 @@ export const createAnnexWorkerPool = (opts: AnnexWorkerPoolOptions = {}): AnnexW
 
   return {
     build: (input, options = {}) => submit({ input, options }, (bytes) => Buffer.from(bytes as ArrayBuffer)),
-    verify: (input, file) => submit({ kind: 'verify', input, file }, (raw) => raw as TAnnexContentVerdict),
+    verify: async (input, file) => {
+      const raw = await submit({ kind: 'verify', input, file }, (r) => r as TAnnexContentVerdict | TRefusedUpload);
+      if ('refused' in raw) throw validationError(raw.refused.code, raw.refused.message, raw.refused.details);
+      return raw;
+    },
     stats: () => {
       const busy = Math.min(open.size, size);
       return { size, workers: tinypool.threads.length, busy, queued: open.size - busy, built };
