@@ -25,8 +25,9 @@ const datasetAnnex = async (name: DatasetSpec['name']) => {
   try {
     await database.migrate();
     const info = await generateDataset(database, DATASETS[name], (m) => console.error(m));
-    const rows = await revisionsRepository(database.db).ofEngagement(info.engagementId);
-    const row = rows.filter((r) => r.status === 'executed').sort((a, b) => b.number - a.number)[0];
+    const repo = revisionsRepository(database.db);
+    const head = (await repo.ofEngagement(info.engagementId)).filter((r) => r.status === 'executed').sort((a, b) => b.number - a.number)[0];
+    const row = head && (await repo.byId(head.id));
     if (!row) throw new Error(`${name}: no executed revision`);
     const input = await loadRevisionAnnexInput(database.db, row, VERIFY_URL);
     const started = performance.now();

@@ -122,9 +122,15 @@ export const negotiate = (ctx: Ctx, cell: CellRow, opts: { settle: 'agree' | 'op
   for (const party of accepting) sim.respond(p, party, 'accept', rng.chance(0.1) ? '承知しました' : '');
 };
 
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 /** 初回確認 (はい) with its date, sometimes 完了日 too. */
 export const reviewCell = (ctx: Ctx, cell: CellRow, day: string) => {
-  if (!cell.firstCheckAnswer) ctx.sim.review(cell, ctx.sim.hospital, { firstCheckAnswer: ctx.variety.rngFor(cell, 'first-check').chance(0.93) ? 'yes' : 'no', firstCheckOn: day });
+  if (!cell.firstCheckAnswer) {
+    const yes = ctx.variety.rngFor(cell, 'first-check').chance(0.93);
+    // A いいえ needs its target date (完了予定日), as the review API requires: a month after the check.
+    ctx.sim.review(cell, ctx.sim.hospital, yes ? { firstCheckAnswer: 'yes', firstCheckOn: day } : { firstCheckAnswer: 'no', firstCheckOn: day, completionDueOn: addDays(day, 30) });
+  }
   else if (!cell.completedOn) ctx.sim.review(cell, ctx.sim.hospital, { completedOn: day });
   else ctx.sim.review(cell, ctx.sim.hospital, { notes: `${day} 実施状況を確認済み` });
 };
