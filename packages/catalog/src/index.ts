@@ -51,3 +51,6 @@ export type {
 
 export { expandTemplate, placeTemplateDuty, validateTemplate } from './expand.ts';
 export type { TExpandedCell } from './expand.ts';
+
+export { previewCatalogUpgrade } from './upgrade.ts';
+export type { TCatalogUpgradeEntry, TUpgradableDuty, TUpgradeReason } from './upgrade.ts';
