@@ -1,5 +1,5 @@
 import type { TAsset, TDuty, TDutyCategory, TParty, TRaciRole } from '@bunkai/domain';
-import { RACI_ROLES } from '@bunkai/domain';
+import { RACI_ROLES, catalogItemNumbers } from '@bunkai/domain';
 import type { TAnnexCell, TAnnexInput, TAnnexSignature, TAnnexStatus } from './annex-input.ts';
 import type { TTableSink } from './table.ts';
 
@@ -33,6 +33,8 @@ export type TAnnexModel = {
   signingParties: TParty[];
   signatureByParty: Map<string, TAnnexSignature>;
   parts: TPartGroups[];
+  /** The catalog's own 項番 by duty code (P1-001 …), as the exports number them; never an official 確認表 number. */
+  itemNumbers: Map<string, string>;
   matrix: TMatrixBlock[];
   assetCount: number;
 };
@@ -136,6 +138,7 @@ export const buildModel = (input: TAnnexInput): TAnnexModel => {
     signingParties: parties.filter(isSigningParty),
     signatureByParty: indexSignatures(input.signatures, input.revision?.sha256 ?? null),
     parts,
+    itemNumbers: catalogItemNumbers(duties),
     matrix,
     assetCount: assets.length,
   };

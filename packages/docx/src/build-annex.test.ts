@@ -15,9 +15,11 @@ const build = (input = smallAnnex()): Promise<Record<string, string>> => {
   return files;
 };
 
-/** The item-table row whose first cell is `code` (and whose 項目 mentions `asset`, if given). */
+/** The item-table row whose 項番 cell names duty `code` under its catalog number (and whose 項目 mentions `asset`, if given). */
 const itemRow = (xml: string, code: string, asset?: string): string[] => {
-  const rows = tables(xml).flat().filter((r) => r[0] === code && r.length > 5 && (!asset || (r[1] ?? '').includes(asset)));
+  const rows = tables(xml)
+    .flat()
+    .filter((r) => (r[0] ?? '').split('\n')[1] === code && r.length > 5 && (!asset || (r[2] ?? '').includes(asset)));
   const row = rows[0];
   if (!row) throw new Error(`no row for ${code} ${asset ?? ''}`);
   return row;
@@ -52,10 +54,10 @@ describe('buildAnnex: document content', () => {
     const text = documentText(part(await build(), 'word/document.xml'));
     const at = (s: string): number => text.indexOf(s);
     expect(at('Part1 主に医療機関が実施する項目')).toBeGreaterThan(0);
-    expect(at('| P1-GOV-01 |')).toBeLessThan(at('| P2-VUL-01 |'));
-    expect(at('| P2-VUL-01 |')).toBeLessThan(at('| P2-BAK-01 |'));
-    expect(at('| P2-BAK-01 |')).toBeLessThan(at('| P2-NET-01 |'));
-    expect(at('| P2-NET-01 |')).toBeLessThan(at('| P2-END-01 |'));
+    expect(at('/ P1-GOV-01 |')).toBeLessThan(at('/ P2-VUL-01 |'));
+    expect(at('/ P2-VUL-01 |')).toBeLessThan(at('/ P2-BAK-01 |'));
+    expect(at('/ P2-BAK-01 |')).toBeLessThan(at('/ P2-NET-01 |'));
+    expect(at('/ P2-NET-01 |')).toBeLessThan(at('/ P2-END-01 |'));
     expect(text).toContain('■ 脆弱性・パッチ管理');
     expect(text).toContain('■ インシデント対応');
     expect(text).toContain('セキュリティパッチの適用');
@@ -64,36 +66,55 @@ describe('buildAnnex: document content', () => {
 
   it('puts each party role letter with its Japanese label in that party column', async () => {
     const xml = part(await build(), 'word/document.xml');
-    // Columns: 項番, 項目, 内容, then parties by position (hospital, EHR, network), 初回確認, 完了日, 備考.
+    // Columns: 項番, 確認表項番, 項目, 内容, then parties by position (hospital, EHR, network), 初回確認, 完了日, 備考.
     const gov = itemRow(xml, 'P1-GOV-01');
-    expect(gov.slice(3, 6)).toEqual(['R 実施\nA 責任', 'C 協議', '']);
+    expect(gov.slice(4, 7)).toEqual(['R 実施\nA 責任', 'C 協議', '']);
     const net = itemRow(xml, 'P2-NET-01');
-    expect(net.slice(3, 6)).toEqual(['A 責任\nI 報告', 'R 実施\nC 協議', 'R 実施']);
+    expect(net.slice(4, 7)).toEqual(['A 責任\nI 報告', 'R 実施\nC 協議', 'R 実施']);
     const vpn = itemRow(xml, 'P2-VUL-01', 'リモート保守用VPN装置');
-    expect(vpn.slice(3, 6)).toEqual(['A 責任', 'I 報告', 'R 実施']);
+    expect(vpn.slice(4, 7)).toEqual(['A 責任', 'I 報告', 'R 実施']);
   });
 
   it('shows one row per (duty, asset), 初回確認 with date, 完了日 and terms in 備考', async () => {
     const xml = part(await build(), 'word/document.xml');
     const vpn = itemRow(xml, 'P2-VUL-01', 'リモート保守用VPN装置');
     const server = itemRow(xml, 'P2-VUL-01', '電子カルテサーバ');
-    expect(vpn[1]).toContain('対象：リモート保守用VPN装置（VPN装置）');
-    expect(server[2]).toBe('（同上）');
-    expect(vpn[6]).toBe('いいえ\n2025/03/10');
-    expect(vpn[7]).toBe('2025/03/24');
-    expect(vpn[8]).toContain('対応時間：公開後14日以内');
-    expect(vpn[8]).toContain('証跡：適用報告書');
-    expect(server[6]).toBe('はい\n2025/03/10');
-    expect(itemRow(xml, 'P1-GOV-01')[6]).toBe('はい\n2025/03/10');
+    expect(vpn[2]).toContain('対象：リモート保守用VPN装置（VPN装置）');
+    expect(server[3]).toBe('（同上）');
+    expect(vpn[7]).toBe('いいえ\n2025/03/10');
+    expect(vpn[8]).toBe('2025/03/24');
+    expect(vpn[9]).toContain('対応時間：公開後14日以内');
+    expect(vpn[9]).toContain('証跡：適用報告書');
+    expect(server[7]).toBe('はい\n2025/03/10');
+    expect(itemRow(xml, 'P1-GOV-01')[7]).toBe('はい\n2025/03/10');
   });
 
   it('marks cells that are not agreed and not applicable', async () => {
     const xml = part(await build(), 'word/document.xml');
-    expect(itemRow(xml, 'P2-BAK-01')[8]).toBe('【協議不調】');
-    expect(itemRow(xml, 'P2-END-01', '電子カルテサーバ')[8]).toBe('【提案中】');
+    expect(itemRow(xml, 'P2-BAK-01')[9]).toBe('【協議不調】');
+    expect(itemRow(xml, 'P2-END-01', '電子カルテサーバ')[9]).toBe('【提案中】');
     const na = itemRow(xml, 'P2-END-01', '外来診療端末');
-    expect(na.slice(3, 6)).toEqual(['—', '—', '—']);
-    expect(na[8]).toContain('対象外：端末は医療機関の所有物');
+    expect(na.slice(4, 7)).toEqual(['—', '—', '—']);
+    expect(na[9]).toContain('対象外：端末は医療機関の所有物');
+  });
+
+  it('calls the table 責任分担表, numbers items with the catalog’s own 項番 and prints a 確認表項番 only where known', async () => {
+    const input = smallAnnex();
+    input.duties = input.duties.map((d) => (d.code === 'P1-GOV-01' ? { ...d, kakuninhyoItem: '1-①' } : d));
+    const xml = part(await build(input), 'word/document.xml');
+    const text = documentText(xml);
+    expect(text).toContain('責任分担表 Responsibility table');
+    expect(text).not.toContain('確認表の順');
+    expect(text).toContain('確認表の項番・順序ではない');
+    const gov = itemRow(xml, 'P1-GOV-01');
+    expect(gov[0]).toBe('P1-001\nP1-GOV-01');
+    expect(gov[1]).toBe('1-①');
+    const vpn = itemRow(xml, 'P2-VUL-01', 'リモート保守用VPN装置');
+    expect(vpn[0]).toMatch(/^P2-\d{3}\n/);
+    expect(vpn[1]).toBe('');
+    // 根拠 as readable citations, never an internal document id.
+    expect(vpn[3]).toContain('根拠：安全管理GL 6.0 運用編 §8.2');
+    expect(text).not.toContain('mhlw-gl6-ops');
   });
 
   it('repeats table header rows and keeps rows from splitting', async () => {

@@ -239,7 +239,7 @@ const own: Record<Exclude<MessageKey, DomainMessageKey>, string> = {
   'finding.inter_vendor_coordination_missing': 'Inter-vendor coordination missing',
 
   'matrix.title': 'Matrix',
-  'matrix.subtitle': 'Duties (in 確認表 order) × assets. Select a cell and press Enter for details.',
+  'matrix.subtitle': 'Responsibility table (責任分担表): duties in catalog order × assets. Select a cell and press Enter for details.',
   'matrix.duty': 'Duty',
   'matrix.engagementWide': 'Engagement-wide',
   'matrix.noCell': 'n/a',
@@ -330,7 +330,7 @@ const own: Record<Exclude<MessageKey, DomainMessageKey>, string> = {
   'bulk.done': 'Proposed for {n} cells.',
 
   'review.title': 'Kickoff review',
-  'review.subtitle': 'Item by item in 確認表 order, on the meeting-room screen: record 初回確認 and 完了日 as you go.',
+  'review.subtitle': 'Item by item in 責任分担表 order, on the meeting-room screen: record 初回確認 and 完了日 as you go.',
   'review.item': 'Item',
   'review.position': '{i} of {n}',
   'review.firstCheck': 'First check (初回確認)',
@@ -352,7 +352,7 @@ const own: Record<Exclude<MessageKey, DomainMessageKey>, string> = {
   'review.allDone': 'Every item is agreed and has its first check and completion date.',
   'review.finish': 'Show summary',
   'review.backToItems': 'Back to the items',
-  'review.part': '確認表 Part {n}',
+  'review.part': 'Part {n}',
   'review.roles': 'Split',
   'review.description': 'Description',
 

@@ -242,7 +242,7 @@ const own = {
   'finding.inter_vendor_coordination_missing': '事業者間連携の項目不足',
 
   'matrix.title': '分担表',
-  'matrix.subtitle': '責任項目（確認表の順）× 対象資産。セルを選んで Enter で詳細を開きます。',
+  'matrix.subtitle': '責任分担表：責任項目（カタログの順）× 対象資産。セルを選んで Enter で詳細を開きます。',
   'matrix.duty': '責任項目',
   'matrix.engagementWide': '案件全体',
   'matrix.noCell': '該当なし',
@@ -333,7 +333,7 @@ const own = {
   'bulk.done': '{n} セルに提案しました。',
 
   'review.title': '初回確認レビュー',
-  'review.subtitle': '確認表の順に1項目ずつ。会議室の画面に映して、その場で 初回確認 と 完了日 を記録します。',
+  'review.subtitle': '責任分担表の順に1項目ずつ。会議室の画面に映して、その場で 初回確認 と 完了日 を記録します。',
   'review.item': '項番',
   'review.position': '{i} / {n}',
   'review.firstCheck': '初回確認',
@@ -355,7 +355,7 @@ const own = {
   'review.allDone': 'すべての項目が合意済みで、初回確認と完了日が記録されています。',
   'review.finish': 'まとめを見る',
   'review.backToItems': '項目に戻る',
-  'review.part': '確認表 Part{n}',
+  'review.part': 'Part{n}',
   'review.roles': '分担',
   'review.description': '内容',
 

@@ -1,4 +1,5 @@
 import type { Paragraph, TextRun } from 'docx';
+import { formatReferences } from '@bunkai/catalog';
 import { rolesOf } from '../annex-model.ts';
 import type { TItemRow } from '../annex-model.ts';
 import { ASSET_CATEGORY_LABELS, CELL_STATUS_LABELS, FIRST_CHECK_LABELS, PHASE_LABELS, RACI_LABELS } from '../labels.ts';
@@ -54,7 +55,8 @@ export const itemTitle = (row: TItemRow, size: TCellSize): Paragraph[] => {
 /** 内容: description and provenance on the duty's first row, 「（同上）」 after it. */
 export const itemContent = (row: TItemRow, size: TCellSize): Paragraph[] => {
   if (!row.first) return [cellPara(runs('（同上）', { color: COLORS.faint }), size)];
-  const refs = row.duty.references.map((r) => `${r.document} ${r.section}`).join('／');
+  // Readable citations, never the catalog's internal document ids (mhlw-gl6-ops).
+  const refs = formatReferences(row.duty.references);
   return [cellPara(runs(row.duty.description.ja), size), cellPara(runs(`根拠：${refs}`, { color: COLORS.muted }), SMALL)];
 };
 

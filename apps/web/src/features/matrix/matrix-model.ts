@@ -2,7 +2,7 @@ import type { TAsset, TAssignment, TDuty, TMatrixCell, TMatrixResponse, TParty, 
 import { RACI_ROLES, daysBetween, EOS_WARNING_DAYS } from '@bunkai/domain';
 
 /**
- * The matrix as the grid draws it: rows are duties in 確認表 order (Part,
+ * The matrix as the grid draws it: rows are duties in the catalog's order (Part,
  * then the duty's sort key) with a header row where the Part or the category
  * (the 確認表 section) changes; columns are the engagement-wide column (if
  * any cell is engagement-wide) and the assets in their position order.

@@ -147,7 +147,7 @@ const Summary = ({ items, m, onJump }: { items: TMatrixCell[]; m: TMatrixRespons
   );
 };
 
-/** 初回確認レビュー: one item at a time in 確認表 order, large type for the meeting-room screen. */
+/** 初回確認レビュー: one item at a time in the 責任分担表's order, large type for the meeting-room screen. */
 export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
   const { t, loc } = useI18n();
   const eng = useEngagement();
