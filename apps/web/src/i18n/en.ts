@@ -240,6 +240,7 @@ const own: Record<Exclude<MessageKey, DomainMessageKey>, string> = {
 
   'matrix.title': 'Matrix',
   'matrix.subtitle': 'Responsibility table (責任分担表): duties in catalog order × assets. Select a cell and press Enter for details.',
+  'matrix.kakuninhyoItem': '確認表 {n}',
   'matrix.duty': 'Duty',
   'matrix.engagementWide': 'Engagement-wide',
   'matrix.noCell': 'n/a',

@@ -243,6 +243,7 @@ const own = {
 
   'matrix.title': '分担表',
   'matrix.subtitle': '責任分担表：責任項目（カタログの順）× 対象資産。セルを選んで Enter で詳細を開きます。',
+  'matrix.kakuninhyoItem': '確認表 {n}',
   'matrix.duty': '責任項目',
   'matrix.engagementWide': '案件全体',
   'matrix.noCell': '該当なし',

@@ -79,6 +79,16 @@ describe('MatrixGrid', () => {
     expect(screen.getByText('Part1')).toBeTruthy();
   });
 
+  it('numbers rows with the catalog’s own 項番 and shows a 確認表 number only where the duty carries one', () => {
+    const m = small();
+    m.duties = [{ ...duty(0), kakuninhyoItem: '1-①' }, duty(1), duty(2)];
+    renderGrid(m);
+    const heads = screen.getAllByRole('rowheader').filter((h) => h.querySelector('.mx-code'));
+    expect(heads.map((h) => h.querySelector('.mx-code')?.textContent)).toEqual(['P1-001', 'P1-002', 'P1-003']);
+    expect(heads.filter((h) => h.textContent?.includes('確認表 1-①'))).toHaveLength(1);
+    expect(heads.filter((h) => h.textContent?.includes('確認表'))).toHaveLength(1);
+  });
+
   it('virtualizes: only a window of the 9,000-cell reference matrix is in the DOM', () => {
     const m = bigMatrix(150, 60, 8);
     renderGrid(m);
