@@ -11,6 +11,7 @@ import { CreateEngagementPage } from './features/engagements/create-page.tsx';
 import { EngagementLayout } from './features/engagements/engagement-layout.tsx';
 import { EngagementListPage } from './features/engagements/list-page.tsx';
 import { OverviewPage } from './features/engagements/overview-page.tsx';
+import { CatalogUpgradePage } from './features/catalog-upgrade/catalog-upgrade-page.tsx';
 import { FindingsPage } from './features/findings/findings-page.tsx';
 import { MatrixPage } from './features/matrix/matrix-page.tsx';
 import { ReviewPage } from './features/review/review-page.tsx';
@@ -34,6 +35,7 @@ const TABS: [string, (id: string) => ReactNode][] = [
   ['assets', (id) => <AssetsPage engagementId={id} />],
   ['review', (id) => <ReviewPage engagementId={id} />],
   ['findings', (id) => <FindingsPage engagementId={id} />],
+  ['catalog-upgrade', (id) => <CatalogUpgradePage engagementId={id} />],
   ['sign-off', (id) => <SignoffPage engagementId={id} />],
   ['audit', (id) => <AuditPage engagementId={id} />],
 ];
