@@ -45,6 +45,9 @@ export const structureCellsRepository = (db: Db) => ({
     await tx.delete(cells).where(inArray(cells.id, ids));
   },
 
+  /** Every cell of the duty, without locking (previews). */
+  listOfDuty: (dutyId: string, tx: Db = db) => tx.select().from(cells).where(eq(cells.dutyId, dutyId)).orderBy(asc(cells.id)),
+
   /** Locks every cell of the duty. */
   lockAllOfDuty: (dutyId: string, tx: Db = db) => tx.select().from(cells).where(eq(cells.dutyId, dutyId)).orderBy(asc(cells.id)).for('update'),
 

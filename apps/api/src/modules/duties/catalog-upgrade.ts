@@ -34,7 +34,8 @@ export const createCatalogUpgrade = ({ db, access }: Deps) => {
   const duties = dutiesRepository(db);
   const cellsRepo = structureCellsRepository(db);
 
-  const preview = async (a: EngagementAccess, tx: Db) => {
+  /** `lock`: adopting locks the cells it decides on; a reader's preview does not. */
+  const preview = async (a: EngagementAccess, tx: Db, lock: boolean) => {
     const engagementId = a.engagement.id;
     const rows = await duties.listByEngagement(engagementId, tx);
     // Added duties are those new since the version the engagement started from (adopting changes does not move it).
@@ -43,7 +44,7 @@ export const createCatalogUpgrade = ({ db, access }: Deps) => {
     const withState = [];
     for (const e of entries) {
       const dutyId = idByCode.get(e.code) ?? null;
-      const cells = dutyId ? await cellsRepo.lockAllOfDuty(dutyId, tx) : [];
+      const cells = dutyId ? await (lock ? cellsRepo.lockAllOfDuty : cellsRepo.listOfDuty)(dutyId, tx) : [];
       withState.push({ ...e, dutyId, underNegotiation: cells.some((c) => c.openProposalId !== null), agreedCells: cells.filter((c) => c.status === 'agreed').length });
     }
     return withState;
@@ -80,13 +81,13 @@ export const createCatalogUpgrade = ({ db, access }: Deps) => {
     preview: async (actor: Actor, engagementId: string) =>
       db.transaction(async (tx) => {
         const a = await access.require(actor, engagementId, 'engagement:read', tx);
-        return { to: CATALOG_VERSION, entries: await preview(a, tx) };
+        return { to: CATALOG_VERSION, entries: await preview(a, tx, false) };
       }),
 
     adopt: async (actor: Actor, engagementId: string, dutyCodes: readonly string[]) =>
       db.transaction(async (tx) => {
         const a = await access.require(actor, engagementId, 'duty:write', tx);
-        const entries = new Map((await preview(a, tx)).map((e) => [e.code, e]));
+        const entries = new Map((await preview(a, tx, true)).map((e) => [e.code, e]));
         const codes = [...new Set(dutyCodes)];
         const unknown = codes.filter((c) => !entries.has(c));
         if (unknown.length)
