@@ -24,6 +24,7 @@ const FindingsPage = lazy(() => import('./features/findings/findings-page.tsx').
 const MatrixPage = lazy(() => import('./features/matrix/matrix-page.tsx').then((m) => ({ default: m.MatrixPage })));
 const ReviewPage = lazy(() => import('./features/review/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
 const SignoffPage = lazy(() => import('./features/signoff/signoff-page.tsx').then((m) => ({ default: m.SignoffPage })));
+const CatalogUpgradePage = lazy(() => import('./features/catalog-upgrade/catalog-upgrade-page.tsx').then((m) => ({ default: m.CatalogUpgradePage })));
 const VerifyPage = lazy(() => import('./features/signoff/verify-page.tsx').then((m) => ({ default: m.VerifyPage })));
 
 type Page = (p: Record<string, string>) => ReactNode;
@@ -40,6 +41,7 @@ const TABS: [string, (id: string) => ReactNode][] = [
   ['assets', (id) => <AssetsPage engagementId={id} />],
   ['review', (id) => <ReviewPage engagementId={id} />],
   ['findings', (id) => <FindingsPage engagementId={id} />],
+  ['catalog-upgrade', (id) => <CatalogUpgradePage engagementId={id} />],
   ['sign-off', (id) => <SignoffPage engagementId={id} />],
   ['audit', (id) => <AuditPage engagementId={id} />],
 ];

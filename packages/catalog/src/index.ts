@@ -24,7 +24,8 @@ export { CATALOG_DOCUMENTS, CATALOG_DOCUMENT_IDS, isCatalogDocumentId, isKnownSe
 export type { TCatalogDocument, TCatalogDocumentId } from './documents.ts';
 
 export { catalogDuties, compareDuties, getDuty } from './duties/index.ts';
-export { catalogItemNumbers } from './numbering.ts';
+/** Moved to the domain so the annex numbers items as the exports do. */
+export { catalogItemNumbers } from '@bunkai/domain';
 
 export { catalogTemplates, getTemplate } from './templates/index.ts';
 export { ZTemplateDate, resolveTemplateDate } from './templates/dates.ts';
@@ -51,3 +52,6 @@ export type {
 
 export { expandTemplate, placeTemplateDuty, validateTemplate } from './expand.ts';
 export type { TExpandedCell } from './expand.ts';
+
+export { previewCatalogUpgrade } from './upgrade.ts';
+export type { TCatalogUpgradeEntry, TUpgradableDuty, TUpgradeReason } from './upgrade.ts';

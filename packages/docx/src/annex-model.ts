@@ -204,7 +204,8 @@ export const buildModel = (input: TAnnexInput): TAnnexModel => {
     citations: new Map(duties.map((d) => [d.id, formatReferences(d.references)])),
     officialItems: new Map(
       duties.flatMap((d) => {
-        const item = d.catalogVersion === null ? undefined : getDuty(d.code)?.kakuninhyoItem;
+        // Imported from the official sheet (the duty's own number) or verified in the catalog; nothing else.
+        const item = d.kakuninhyoItem ?? (d.catalogVersion === null ? undefined : getDuty(d.code)?.kakuninhyoItem);
         return item ? [[d.id, item] as const] : [];
       }),
     ),

@@ -18,6 +18,7 @@ export * from './canonical/canonical-json.ts';
 export * from './access/permissions.ts';
 export * from './api/index.ts';
 export * from './matrix/cell-plan.ts';
+export * from './matrix/item-numbers.ts';
 export * from './revision/index.ts';
 export * from './labels/labels.ts';
 export * from './cells/index.ts';

@@ -23,7 +23,7 @@ import {
 import { createEventBus, createEventsService, eventsRoutes } from './events/index.ts';
 import { createExchangeService, exchangeRoutes } from './exchange/index.ts';
 import { assetsRoutes, createAssetsService } from './assets/index.ts';
-import { createDutiesService, dutiesRoutes } from './duties/index.ts';
+import { createCatalogUpgrade, createDutiesService, dutiesRoutes } from './duties/index.ts';
 import { createInvitationsService, invitationsRoutes } from './invitations/index.ts';
 import { createPartiesService, partiesRoutes } from './parties/index.ts';
 import { webRoutes } from './web/index.ts';
@@ -90,7 +90,7 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   // Engagement structure: parties, assets, duties, invitations.
   await app.register(partiesRoutes(createPartiesService({ db, access })));
   await app.register(assetsRoutes(createAssetsService({ db, access })));
-  await app.register(dutiesRoutes(createDutiesService({ db, access })));
+  await app.register(dutiesRoutes(createDutiesService({ db, access }), createCatalogUpgrade({ db, access })));
   await app.register(invitationsRoutes(createInvitationsService({ db, access, config, clock, mail })));
 
   // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, the SLA annex

@@ -31,7 +31,7 @@ const custom: z.input<typeof ZCustomDutyInput> = {
 };
 
 describe('duties (責任項目)', () => {
-  it('adds catalog duties, answering and listing them in 確認表 order', async () => {
+  it('adds catalog duties, answering and listing them in catalog order (part, order)', async () => {
     // A world of its own: no duties and no assets yet, whatever ran before.
     const v = await structureWorld(t.app);
     const res = await v.owner.http.post<{ duties: TDuty[]; cellsCreated: number }>(url(v.engagement.id), { catalogCodes: ['VUL-02', 'GOV-01', 'CON-06', 'PHY-03'] });

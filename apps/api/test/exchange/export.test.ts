@@ -39,7 +39,7 @@ const dutyRows = () => t.database.db.select().from(duties).where(eq(duties.engag
 const cellCount = async () => (await t.database.db.select({ id: cells.id }).from(cells).where(eq(cells.engagementId, w.engagement.id))).length;
 
 describe('GET /api/v1/engagements/:id/export.csv', () => {
-  it('exports one row per cell in 確認表 order, UTF-8 with BOM and CRLF, Japanese byte-exact', async () => {
+  it('exports one row per cell in catalog order (part, order), UTF-8 with BOM and CRLF, Japanese byte-exact', async () => {
     const res = await get(w.vendor.session.accessToken, 'csv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');

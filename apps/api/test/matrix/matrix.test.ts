@@ -28,7 +28,7 @@ const ids = (cs: readonly TMatrixCell[]) => cs.map((c) => c.id);
 const get = (query: string) => n.f.matrix(n.w.owner, n.eid, query);
 
 describe('GET /engagements/:id/cells', () => {
-  it('returns the whole matrix in one response, in 確認表 order', async () => {
+  it('returns the whole matrix in one response, in catalog order (part, order)', async () => {
     // Vendors joined, so the draft became a negotiation.
     expect(full.engagement).toMatchObject({ id: n.eid, status: 'negotiating' });
     expect(full.totalCells).toBe(full.cells.length);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { TCellStatus } from '@bunkai/domain';
 import type { Db } from '../create-db.ts';
 import { cells, comments, proposalResponses, proposals } from '../schema/index.ts';
@@ -44,6 +44,12 @@ export const structureCellsRepository = (db: Db) => ({
     await tx.delete(comments).where(inArray(comments.cellId, ids));
     await tx.delete(cells).where(inArray(cells.id, ids));
   },
+
+  /** Every cell of the duty, without locking (previews). */
+  listOfDuty: (dutyId: string, tx: Db = db) => tx.select().from(cells).where(eq(cells.dutyId, dutyId)).orderBy(asc(cells.id)),
+
+  /** Locks every cell of the duty. */
+  lockAllOfDuty: (dutyId: string, tx: Db = db) => tx.select().from(cells).where(eq(cells.dutyId, dutyId)).orderBy(asc(cells.id)).for('update'),
 
   /** Locks the duty's cells that are neither agreed nor 対象外. */
   lockOpenOfDuty: (dutyId: string, tx: Db = db) =>

@@ -63,6 +63,16 @@ export const dutiesRepository = (db: Db) => ({
   /** Returns the rows in input order. */
   insertMany: async (values: readonly DutyInsert[], tx: Db = db) => (values.length ? tx.insert(duties).values([...values]).returning() : []),
 
+  /** Replaces the definition of a duty (a catalog upgrade the owner adopted); bumps its version. */
+  replaceDefinition: async (dutyId: string, values: Omit<DutyInsert, 'engagementId' | 'id'>, tx: Db = db) => {
+    const [row] = await tx
+      .update(duties)
+      .set({ ...values, version: sql`${duties.version} + 1` })
+      .where(eq(duties.id, dutyId))
+      .returning();
+    return row;
+  },
+
   /** Optimistic update of the duty-level 対象外 reason: undefined when `version` is no longer current. */
   setNotApplicableReason: async (dutyId: string, version: number, reason: string | null, tx: Db = db) => {
     const [row] = await tx

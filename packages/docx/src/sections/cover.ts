@@ -68,8 +68,9 @@ export const coverSection = ({ model, bilingual }: TSectionContext, toc: readonl
     keyValueTable(rows, [2600, PORTRAIT_WIDTH - 2600]),
     para('', {}, { spacing: { before: 200 } }),
     para(
-      `本書は、${contract ? `上記主契約「${contract.title}」の別紙として、` : ''}上記案件について医療機関および各事業者が合意した責任分界（役割分担）を、` +
-        '「医療情報システムの契約における当事者間の役割分担等に関する確認表」の順序に従って記載したものである。' +
+      `本書は、${contract ? `上記主契約「${contract.title}」の別紙として、` : ''}上記案件について医療機関および各事業者が合意した責任分界（役割分担）を記載したものである。` +
+        '項目の区分（Part1・Part2）は「医療情報システムの契約における当事者間の役割分担等に関する確認表」の区分に倣うが、' +
+        '項目・項番・並び順は本システムの責任項目カタログによるもので、確認表の項番は確認できた項目に限り示す。' +
         `本書の内容は上記の版およびSHA-256ハッシュ値により特定される。${supersession}`,
       { size: pt(9.5) },
       { spacing: { after: 120 } },

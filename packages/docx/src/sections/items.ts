@@ -96,7 +96,7 @@ const legend = (ctx: TSectionContext, labels: Map<string, TPartyLabel>): Paragra
   );
 
 /**
- * 責任分担表, in 確認表 order: Part1 then Part2, one table per category whose column header and category heading
+ * 責任分担表, in the catalog's order (never claimed as the official 確認表 order): Part1 then Part2, one table per category whose column header and category heading
  * repeat on every page the table continues on.
  */
 export const itemsSection = (ctx: TSectionContext, no: number, layout: TItemsLayout): (Paragraph | Table)[] => {

@@ -3,7 +3,7 @@ import { ZAsset } from '../model/asset.ts';
 import { ZDuty, ZDutyCode, ZDutyDefinition } from '../model/duty.ts';
 import { ASSET_CATEGORIES, PARTY_ROLES } from '../model/enums.ts';
 import { ZContact, ZParty } from '../model/party.ts';
-import { LIMITS, ZDate, ZDateTime, ZEmail, ZId, ZName, ZShortText, ZVersion } from '../model/primitives.ts';
+import { LIMITS, ZDate, ZDateTime, ZEmail, ZId, ZLocalized, ZName, ZShortText, ZVersion } from '../model/primitives.ts';
 
 /**
  * The structure of an engagement: parties (当事者) with contacts and
@@ -124,3 +124,38 @@ export const ZDutyUpdatedResponse = z.object({
   /** Open proposals closed as withdrawn by the not-applicable marking. */
   proposalsWithdrawn: z.number().int().min(0),
 });
+
+/** カタログ更新: one duty a newer catalog version adds, changes or withdraws, with the catalog's reasons. */
+export const ZCatalogUpgradeEntry = z.object({
+  code: ZDutyCode,
+  kind: z.enum(['added', 'changed', 'withdrawn']),
+  /** The catalog version the engagement's copy came from; null for added duties. */
+  fromVersion: z.string().max(40).nullable(),
+  /** Changed fields (title, description, phase, category, appliesTo, concerns, kakuninhyoItem, references). */
+  fields: z.array(z.string().max(40)).max(20),
+  reasons: z.array(z.object({ version: z.string().max(40), reason: ZLocalized })).max(20),
+  current: ZDutyDefinition.nullable(),
+  proposed: ZDutyDefinition.nullable(),
+  /** The engagement's duty (null for added duties). */
+  dutyId: ZId.nullable(),
+  /** A cell of the duty has an open proposal: adopting is refused until it is settled. */
+  underNegotiation: z.boolean(),
+  /** Agreed cells that adopting a change proposes again for re-acceptance. */
+  agreedCells: z.number().int().min(0),
+});
+export const ZCatalogUpgradeResponse = z.object({ to: z.string().max(40), entries: z.array(ZCatalogUpgradeEntry) });
+export type TCatalogUpgradeResponse = z.infer<typeof ZCatalogUpgradeResponse>;
+
+export const ZAdoptCatalogUpgradeRequest = z.object({ dutyCodes: z.array(ZDutyCode).min(1).max(MAX_DUTIES_PER_REQUEST) });
+export const ZAdoptCatalogUpgradeResponse = z.object({
+  to: z.string().max(40),
+  adopted: z.array(
+    z.object({
+      code: ZDutyCode,
+      kind: z.enum(['added', 'changed', 'withdrawn']),
+      cellsProposedAgain: z.number().int().min(0),
+      cellsCreated: z.number().int().min(0),
+    }),
+  ),
+});
+export type TAdoptCatalogUpgradeResponse = z.infer<typeof ZAdoptCatalogUpgradeResponse>;

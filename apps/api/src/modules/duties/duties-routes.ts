@@ -1,8 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZAddDutiesRequest, ZDutiesAddedResponse, ZDutiesResponse, ZDutyUpdatedResponse, ZUpdateDutyRequest } from '@bunkai/domain';
+import {
+  ZAddDutiesRequest,
+  ZAdoptCatalogUpgradeRequest,
+  ZAdoptCatalogUpgradeResponse,
+  ZCatalogUpgradeResponse,
+  ZDutiesAddedResponse,
+  ZDutiesResponse,
+  ZDutyUpdatedResponse,
+  ZUpdateDutyRequest,
+} from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/schemas.ts';
+import type { CatalogUpgrade } from './catalog-upgrade.ts';
 import type { DutiesService } from './duties-service.ts';
 
 const tags = ['duties'];
@@ -12,7 +22,7 @@ const ZDutyParams = z.object({ dutyId: z.uuid() });
 
 /** 責任項目. Who may call: readers list; the owner adds duties and marks them not applicable. */
 export const dutiesRoutes =
-  (service: DutiesService): FastifyPluginAsyncZod =>
+  (service: DutiesService, upgrade: CatalogUpgrade): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook('onRequest', requireAuth);
     app.get(
@@ -57,5 +67,34 @@ export const dutiesRoutes =
         },
       },
       async (request) => service.update(actorOf(request), request.params.dutyId, request.body),
+    );
+    app.get(
+      '/api/v1/engagements/:id/catalog-upgrade',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'カタログ更新: what the newest catalog version adds, changes or withdraws for this engagement, duty by duty with the catalog’s reasons; custom and imported duties are never included (readers)',
+          params: ZEngagementParams,
+          response: { 200: ZCatalogUpgradeResponse, ...errorResponses(401, 404) },
+        },
+      },
+      async (request) => upgrade.preview(actorOf(request), request.params.id),
+    );
+    app.post(
+      '/api/v1/engagements/:id/catalog-upgrade/adopt',
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            'Adopt catalog changes duty by duty (owner): added duties get unassigned cells, changed duties take the new text and their agreed cells are proposed again for re-acceptance, withdrawn duties become 対象外; 409 duty_under_negotiation while a duty has an open proposal',
+          params: ZEngagementParams,
+          body: ZAdoptCatalogUpgradeRequest,
+          response: { 200: ZAdoptCatalogUpgradeResponse, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => upgrade.adopt(actorOf(request), request.params.id, request.body.dutyCodes),
     );
   };

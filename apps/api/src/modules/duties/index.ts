@@ -2,3 +2,4 @@
 export { type CellScope, countBy, createPlannedCells } from './cell-creation.ts';
 export { dutiesRoutes } from './duties-routes.ts';
 export { type DutiesService, createDutiesService } from './duties-service.ts';
+export { type CatalogUpgrade, createCatalogUpgrade } from './catalog-upgrade.ts';

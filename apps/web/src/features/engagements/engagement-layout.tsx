@@ -15,6 +15,7 @@ const TABS: [string, MessageKey][] = [
   ['assets', 'nav.assets'],
   ['review', 'nav.review'],
   ['findings', 'nav.findings'],
+  ['catalog-upgrade', 'nav.catalogUpgrade'],
   ['sign-off', 'nav.signoff'],
   ['audit', 'nav.audit'],
 ];

@@ -76,7 +76,17 @@ describe('MatrixGrid', () => {
     expect(cellEl(cell(1, 1).id)?.textContent).toContain('対象外');
     expect(cellEl(cell(2, 0).id)?.dataset.status).toBe('unassigned');
     // Part and category bands are rows of their own
-    expect(screen.getByText('確認表 Part1')).toBeTruthy();
+    expect(screen.getByText('Part1')).toBeTruthy();
+  });
+
+  it('numbers rows with the catalog’s own 項番 and shows a 確認表 number only where the duty carries one', () => {
+    const m = small();
+    m.duties = [{ ...duty(0), kakuninhyoItem: '1-①' }, duty(1), duty(2)];
+    renderGrid(m);
+    const heads = screen.getAllByRole('rowheader').filter((h) => h.querySelector('.mx-code'));
+    expect(heads.map((h) => h.querySelector('.mx-code')?.textContent)).toEqual(['P1-001', 'P1-002', 'P1-003']);
+    expect(heads.filter((h) => h.textContent?.includes('確認表 1-①'))).toHaveLength(1);
+    expect(heads.filter((h) => h.textContent?.includes('確認表'))).toHaveLength(1);
   });
 
   it('virtualizes: only a window of the 9,000-cell reference matrix is in the DOM', () => {

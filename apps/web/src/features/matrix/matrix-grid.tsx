@@ -258,10 +258,20 @@ const MatrixRowView = memo(function MatrixRowView({ row, rowIndex, top, height, 
   const title = loc(duty.title);
   return (
     <div role="row" aria-rowindex={rowIndex + 2} className="mx-row" style={{ top, height, width: totalW }}>
-      <div role="rowheader" aria-colindex={1} className="mx-rowhead" style={{ width: DUTY_W }} title={`${duty.code} ${title}\n${loc(duty.description)}`}>
-        <span className="mx-code">{duty.code}</span>
+      <div
+        role="rowheader"
+        aria-colindex={1}
+        className="mx-rowhead"
+        style={{ width: DUTY_W }}
+        title={`${row.itemNo} (${duty.code}${duty.kakuninhyoItem ? ` · ${t('matrix.kakuninhyoItem', { n: duty.kakuninhyoItem })}` : ''}) ${title}\n${loc(duty.description)}`}
+      >
+        <span className="mx-code">{row.itemNo}</span>
         <span className="mx-title">{title}</span>
-        <span className={`mx-phase ph-${duty.phase}`}>{t(`phase.${duty.phase}`)}</span>
+        <span className={`mx-phase ph-${duty.phase}`}>
+          {t(`phase.${duty.phase}`)}
+          {/* The official 確認表 number only where the duty carries one (verified or imported). */}
+          {duty.kakuninhyoItem ? ` · ${t('matrix.kakuninhyoItem', { n: duty.kakuninhyoItem })}` : ''}
+        </span>
       </div>
       {vCols.map((vc) => {
         const col = model.columns[vc.index];

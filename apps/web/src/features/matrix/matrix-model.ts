@@ -1,8 +1,8 @@
 import type { TAsset, TAssignment, TDuty, TMatrixCell, TMatrixResponse, TParty, TRaciRole } from '@bunkai/domain';
-import { RACI_ROLES, daysBetween, EOS_WARNING_DAYS } from '@bunkai/domain';
+import { RACI_ROLES, catalogItemNumbers, daysBetween, EOS_WARNING_DAYS } from '@bunkai/domain';
 
 /**
- * The matrix as the grid draws it: rows are duties in 確認表 order (Part,
+ * The matrix as the grid draws it: rows are duties in the catalog's order (Part,
  * then the duty's sort key) with a header row where the Part or the category
  * (the 確認表 section) changes; columns are the engagement-wide column (if
  * any cell is engagement-wide) and the assets in their position order.
@@ -10,7 +10,8 @@ import { RACI_ROLES, daysBetween, EOS_WARNING_DAYS } from '@bunkai/domain';
 export type MatrixRow =
   | { kind: 'part'; key: string; part: 1 | 2 }
   | { kind: 'group'; key: string; category: TDuty['category'] }
-  | { kind: 'duty'; key: string; duty: TDuty; dutyIndex: number };
+  /** `itemNo`: the catalog's own 項番 (P1-001), as the annex and the exports number the duty — not a 確認表 number. */
+  | { kind: 'duty'; key: string; duty: TDuty; dutyIndex: number; itemNo: string };
 
 export type MatrixColumn = { key: string; asset: TAsset | null };
 
@@ -65,6 +66,7 @@ export const buildMatrixModel = (m: TMatrixResponse, hideEmpty: boolean): Matrix
   const assets = [...m.assets].sort((a, b) => a.position - b.position).filter((a) => !hideEmpty || assetsWithCells.has(a.id));
   const columns: MatrixColumn[] = [...(wide ? [{ key: '-', asset: null }] : []), ...assets.map((a) => ({ key: a.id, asset: a }))];
 
+  const itemNumbers = catalogItemNumbers(m.duties);
   const rows: MatrixRow[] = [];
   const dutyRowIndexes: number[] = [];
   let part: number | null = null;
@@ -80,7 +82,7 @@ export const buildMatrixModel = (m: TMatrixResponse, hideEmpty: boolean): Matrix
       rows.push({ kind: 'group', key: `group-${part}-${rows.length}`, category: duty.category });
     }
     dutyRowIndexes.push(rows.length);
-    rows.push({ kind: 'duty', key: duty.id, duty, dutyIndex });
+    rows.push({ kind: 'duty', key: duty.id, duty, dutyIndex, itemNo: itemNumbers.get(duty.code) ?? duty.code });
   });
   return {
     rows,

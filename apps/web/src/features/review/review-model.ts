@@ -1,7 +1,7 @@
 import type { TMatrixCell, TMatrixResponse } from '@bunkai/domain';
 import { compareDuties } from '../matrix/matrix-model.ts';
 
-/** The kickoff walk: every applicable cell, duties in 確認表 order, assets in position order (engagement-wide first). */
+/** The kickoff walk: every applicable cell, duties in the catalog's order (責任分担表), assets in position order (engagement-wide first). */
 export const reviewItems = (m: TMatrixResponse): TMatrixCell[] => {
   const duty = new Map(m.duties.map((d) => [d.id, d]));
   const assetPos = new Map(m.assets.map((a) => [a.id, a.position]));

@@ -49,6 +49,15 @@ describe('ReviewPage (初回確認レビュー)', () => {
     expect(patches()[0]?.body).toMatchObject({ firstCheckAnswer: 'yes', firstCheckOn: '2026-11-02' });
   });
 
+  it('numbers the item with the catalog’s own 項番, not as a 確認表 number', async () => {
+    window.history.replaceState(null, '', '/engagements/x/review?i=0');
+    renderReview();
+    await screen.findByTestId('review-item-title');
+    const kicker = document.querySelector('.review-kicker')?.textContent ?? '';
+    expect(kicker).toContain('P1-001');
+    expect(kicker).not.toContain('確認表');
+  });
+
   it('clears a recorded check only through the explicit, confirmed action', async () => {
     window.history.replaceState(null, '', '/engagements/x/review?i=0');
     renderReview();

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { TFirstCheckAnswer, TMatrixCell, TMatrixResponse } from '@bunkai/domain';
+import { catalogItemNumbers, type TFirstCheckAnswer, type TMatrixCell, type TMatrixResponse } from '@bunkai/domain';
 import { isApiError } from '../../api/client.ts';
 import { useReviewCell } from '../../api/cells/mutations.ts';
 import { useGetMatrix } from '../../api/cells/queries.ts';
@@ -149,7 +149,7 @@ const Summary = ({ items, m, onJump }: { items: TMatrixCell[]; m: TMatrixRespons
   );
 };
 
-/** 初回確認レビュー: one item at a time in 確認表 order, large type for the meeting-room screen. */
+/** 初回確認レビュー: one item at a time in the 責任分担表's order, large type for the meeting-room screen. */
 export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
   const { t, loc } = useI18n();
   const eng = useEngagement();
@@ -157,6 +157,8 @@ export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
   const { pathname, search } = useLocation();
   const q = useGetMatrix(engagementId);
   const items = useMemo(() => (q.data ? reviewItems(q.data) : []), [q.data]);
+  // The catalog's own 項番, as the matrix, the annex and the exports number the duty.
+  const itemNumbers = useMemo(() => catalogItemNumbers(q.data?.duties ?? []), [q.data]);
   const summary = search.get('summary') === '1';
   const i = Math.max(0, Math.min(items.length - 1, Number(search.get('i') ?? 0) || 0));
   const go = (n: number, sum = false) => navigate(`${pathname}?${sum ? 'summary=1' : `i=${n}`}`, { replace: true });
@@ -232,7 +234,8 @@ export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
               </div>
               <article className="review-item" aria-labelledby="review-item-title">
                 <div className="review-kicker">
-                  {t('review.part', { n: duty.kakuninhyoPart })} · {t('review.item')} <code>{duty.code}</code> · {t(`phase.${duty.phase}`)} · {t(`category.${duty.category}`)}
+                  {t('review.part', { n: duty.kakuninhyoPart })} · {t('review.item')} <code>{itemNumbers.get(duty.code) ?? duty.code}</code> <code className="muted">{duty.code}</code>
+                  {duty.kakuninhyoItem ? ` · ${t('matrix.kakuninhyoItem', { n: duty.kakuninhyoItem })}` : ''} · {t(`phase.${duty.phase}`)} · {t(`category.${duty.category}`)}
                 </div>
                 <h3 id="review-item-title" data-testid="review-item-title" className="review-title">
                   {loc(duty.title)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogItemNumbers } from './numbering.ts';
+import { catalogItemNumbers } from './item-numbers.ts';
 
 describe('catalogItemNumbers (the catalog’s own 項番)', () => {
   it('numbers by position inside each part, never by the raw sort key, with a prefix no spreadsheet reads as a date', () => {

@@ -1,4 +1,4 @@
-import type { TDutyDefinition } from '@bunkai/domain';
+import type { TDutyDefinition } from '../model/duty.ts';
 
 type TNumbered = Pick<TDutyDefinition, 'code' | 'kakuninhyoPart' | 'order'>;
 
