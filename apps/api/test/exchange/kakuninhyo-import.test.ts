@@ -69,7 +69,7 @@ describe('the official 確認表, loaded 1:1 (?profile=kakuninhyo)', () => {
     const annex = await t.app.inject({ method: 'GET', url: `/api/v1/engagements/${engagement.id}/annex.docx`, headers: auth(admin) });
     expect(annex.statusCode).toBe(200);
     const text = documentText(part(unzipDocx(annex.rawPayload), 'word/document.xml'));
-    const at = duties.map((d) => text.indexOf(`/ ${d.code} | ${d.kakuninhyoItem} |`));
+    const at = duties.map((d) => text.indexOf(`| ${d.code} | ${d.kakuninhyoItem} |`));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(text).not.toContain('role-split-checklist-2024');
