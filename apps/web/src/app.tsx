@@ -12,6 +12,9 @@ import { EngagementLayout } from './features/engagements/engagement-layout.tsx';
 import { EngagementListPage } from './features/engagements/list-page.tsx';
 import { OverviewPage } from './features/engagements/overview-page.tsx';
 import { FindingsPage } from './features/findings/findings-page.tsx';
+import { InboxPage } from './features/inbox/inbox-page.tsx';
+import { DevMailboxPage } from './features/inbox/dev-mailbox-page.tsx';
+import { UnsubscribePage } from './features/inbox/unsubscribe-page.tsx';
 import { MatrixPage } from './features/matrix/matrix-page.tsx';
 import { ReviewPage } from './features/review/review-page.tsx';
 import { SignoffPage } from './features/signoff/signoff-page.tsx';
@@ -26,6 +29,8 @@ const PUBLIC: [string, Page][] = [
   ['/sign-in', () => <SignInPage />],
   ['/sign-up', () => <SignUpPage />],
   ['/invitations/:token', (p) => <InvitationPage token={p.token ?? ''} />],
+  ['/unsubscribe', () => <UnsubscribePage />],
+  ['/dev/mailbox', () => <DevMailboxPage />],
 ];
 
 const TABS: [string, (id: string) => ReactNode][] = [
@@ -42,6 +47,7 @@ const PRIVATE: [string, Page][] = [
   ['/', () => <EngagementListPage />],
   ['/engagements/new', () => <CreateEngagementPage />],
   ['/account', () => <AccountPage />],
+  ['/inbox', () => <InboxPage />],
   ['/verify', () => <VerifyPage />],
   ...TABS.map(([tab, render]): [string, Page] => [
     tab ? `/engagements/:id/${tab}` : '/engagements/:id',

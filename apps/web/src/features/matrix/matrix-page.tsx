@@ -11,6 +11,7 @@ import { navigate, useLocation } from '../../router.tsx';
 import { CellPanel } from '../cell-panel/cell-panel.tsx';
 import { ProposalEditor } from '../cell-panel/proposal-editor.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
+import { BulkAcceptButton } from './bulk-accept.tsx';
 import { MatrixFilterBar, MatrixLegend } from './matrix-filters.tsx';
 import { MatrixGrid } from './matrix-grid.tsx';
 import { buildMatrixModel } from './matrix-model.ts';
@@ -74,6 +75,7 @@ export const MatrixPage = ({ engagementId }: { engagementId: string }) => {
           {q.data ? <span className="muted">{t('matrix.counts', { shown: q.data.cells.length, total: q.data.totalCells })}</span> : null}
           {q.isFetching && q.data ? <span className="spinner spinner-small" aria-hidden="true" /> : null}
           <span className="muted small hint">{t('matrix.keyboardHint')}</span>
+          {q.data ? <BulkAcceptButton matrix={q.data} cells={q.data.cells} label="bulkAccept.button" small /> : null}
         </div>
       </div>
       <div className="matrix-legend-row">
@@ -97,6 +99,7 @@ export const MatrixPage = ({ engagementId }: { engagementId: string }) => {
                 {t('matrix.bulkPropose')}
               </button>
             ) : null}
+            {q.data ? <BulkAcceptButton matrix={q.data} cells={q.data.cells.filter((c) => selection.has(c.id))} label="bulkAccept.selection" small /> : null}
             <button type="button" className="btn btn-ghost btn-small" onClick={() => setSelection(new Set())}>
               {t('matrix.clearSelection')}
             </button>
