@@ -42,9 +42,9 @@ export const BulkAcceptButton = ({ matrix, cells, label, small }: { matrix: TMat
         {t(label, { n: ids.length })}
       </button>
       {open ? (
-        <Modal title={t('bulkAccept.title')} onClose={close}>
+        <Modal title={t('bulkAccept.title')} onClose={close} wide>
           {result ? (
-            <div className="stack" data-testid="bulk-accept-result">
+            <div className="stack bulk-accept-body" data-testid="bulk-accept-result">
               <p role="status">{t('bulkAccept.result', result.counts)}</p>
               <ul className="bulk-accept-list">
                 {result.results
@@ -63,7 +63,7 @@ export const BulkAcceptButton = ({ matrix, cells, label, small }: { matrix: TMat
               </div>
             </div>
           ) : (
-            <div className="stack">
+            <div className="stack bulk-accept-body">
               <p>{t('bulkAccept.lead', { n: ids.length })}</p>
               <ErrorMessage error={bulk.error} />
               <div className="form-actions">
