@@ -12,7 +12,7 @@ const inbox: TInboxResponse = {
   byKind: { ...zero, consent: 1, completion_due: 1 },
   engagements: [{ engagementId: ENGAGEMENT_ID, title: '電子カルテ更新', partyId: fid(1, 1), total: 2, byKind: { ...zero, consent: 1, completion_due: 1 } }],
   items: [
-    { kind: 'consent', engagementId: ENGAGEMENT_ID, engagementTitle: '電子カルテ更新', partyId: fid(1, 1), cellId: fid(3, 1), proposalId: fid(5, 1), revisionId: null, commentId: null, comments: 0, dueOn: null, overdue: false, since: '2026-01-02T00:00:00.000Z', path: `/engagements/${ENGAGEMENT_ID}/matrix?cell=${fid(3, 1)}` },
+    { kind: 'consent', engagementId: ENGAGEMENT_ID, engagementTitle: '電子カルテ更新', partyId: fid(1, 1), cellId: fid(3, 1), proposalId: fid(5, 1), revisionId: null, commentId: null, comments: 0, dueOn: null, subject: { code: 'VUL-01', title: { ja: '脆弱性情報の収集', en: 'Vulnerability information' }, assetName: '電子カルテサーバ' }, overdue: false, since: '2026-01-02T00:00:00.000Z', path: `/engagements/${ENGAGEMENT_ID}/matrix?cell=${fid(3, 1)}` },
     { kind: 'completion_due', engagementId: ENGAGEMENT_ID, engagementTitle: '電子カルテ更新', partyId: fid(1, 1), cellId: fid(3, 2), proposalId: null, revisionId: null, commentId: null, comments: 0, dueOn: '2026-01-01', overdue: true, since: null, path: `/engagements/${ENGAGEMENT_ID}/matrix?cell=${fid(3, 2)}` },
   ],
 };
@@ -26,6 +26,8 @@ describe('受信箱', () => {
     const open = screen.getAllByRole('link', { name: '開く' }).map((a) => a.getAttribute('href'));
     expect(open).toEqual(inbox.items.map((i) => i.path));
     expect(screen.getByText(/期限切れ/)).toBeTruthy();
+    expect(screen.getByText('VUL-01')).toBeTruthy();
+    expect(screen.getByText(/脆弱性情報の収集/)).toBeTruthy();
   });
 
   it('puts the count in the header link', async () => {

@@ -6,11 +6,17 @@ import { Link } from '../../router.tsx';
 import './inbox.css';
 
 const Item = ({ item }: { item: TInboxItem }) => {
-  const { t, fmtDate, fmtDateTime } = useI18n();
+  const { t, loc, fmtDate, fmtDateTime } = useI18n();
   return (
     <li className={`inbox-item${item.overdue ? ' is-overdue' : ''}`} data-kind={item.kind}>
       <span className={`badge inbox-kind inbox-kind-${item.kind}`}>{t(`inbox.kind.${item.kind}`)}</span>
       <span className="inbox-detail">
+        {item.subject ? (
+          <span className="inbox-subject">
+            <span className="mx-code">{item.subject.code}</span> {loc(item.subject.title)}
+            {item.subject.assetName ? <span className="muted"> · {item.subject.assetName}</span> : null}
+          </span>
+        ) : null}
         {item.dueOn ? <span className={item.overdue ? 'inbox-due is-bad' : 'inbox-due'}>{item.overdue ? `${t('inbox.overdue')} · ` : ''}{t('inbox.due', { date: fmtDate(item.dueOn) })}</span> : null}
         {item.comments > 0 ? <span className="muted">{t('inbox.comments', { n: item.comments })}</span> : null}
         {item.since ? <span className="muted small">{fmtDateTime(item.since)}</span> : null}
