@@ -15,6 +15,8 @@ import { InviteDialog } from './invite-dialog.tsx';
 import { PartyCard } from './party-card.tsx';
 import { ProgressBar } from './status-badge.tsx';
 import './overview.css';
+import { RemindersSection } from './reminders-section.tsx';
+import { WebhooksSection } from './webhooks-section.tsx';
 
 const Progress = ({ engagementId }: { engagementId: string }) => {
   const { t } = useI18n();
@@ -181,6 +183,8 @@ export const OverviewPage = ({ engagementId }: { engagementId: string }) => {
           )}
         </QueryState>
       </section>
+      {isOwner ? <RemindersSection /> : null}
+      {eng.can('webhook:manage') ? <WebhooksSection engagementId={engagementId} /> : null}
       {inviteFor !== null ? <InviteDialog engagementId={engagementId} parties={eng.parties} initialPartyId={inviteFor || undefined} onClose={() => setInviteFor(null)} /> : null}
       {contactsFor ? <ContactsDialog engagementId={engagementId} party={contactsFor} onClose={() => setContactsFor(null)} /> : null}
     </div>

@@ -4,7 +4,8 @@ import { useBulkAccept } from '../../api/cells/mutations.ts';
 import { ErrorMessage } from '../../components/feedback.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useToast } from '../../components/toast.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { ja } from '../../i18n/ja.ts';
 import { useEngagement } from '../engagements/engagement-context.tsx';
 
 /** The cells among `cells` whose open proposal waits for `partyId`'s consent. */
@@ -30,6 +31,11 @@ export const BulkAcceptButton = ({ matrix, cells, label, small }: { matrix: TMat
     setResult(null);
     bulk.reset();
   };
+  // the API's code picks the sentence, as everywhere in the app (never its English message)
+  const refusal = (code: string | null) => {
+    const key = `apiError.${code ?? ''}`;
+    return key in ja ? t(key as MessageKey) : t('common.unknownError');
+  };
   const describe = (id: string) => {
     const cell = cells.find((c) => c.id === id);
     const duty = cell && matrix.duties.find((d) => d.id === cell.dutyId);
@@ -52,7 +58,7 @@ export const BulkAcceptButton = ({ matrix, cells, label, small }: { matrix: TMat
                   .map((r) => (
                     <li key={r.cellId}>
                       <strong>{describe(r.cellId)}</strong>:{' '}
-                      {r.outcome === 'waiting' ? t('bulkAccept.waitingFor', { parties: r.pendingFrom.map((p) => eng.partyName(p)).join('・') }) : `${r.code ?? ''}: ${r.message ?? ''}`}
+                      {r.outcome === 'waiting' ? t('bulkAccept.waitingFor', { parties: r.pendingFrom.map((p) => eng.partyName(p)).join('・') }) : refusal(r.code)}
                     </li>
                   ))}
               </ul>
