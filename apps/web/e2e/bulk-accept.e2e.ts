@@ -1,7 +1,8 @@
 /**
  * Issue 15 in the browser, on the demo data: the EHR vendor signs in, sees in the header how
  * much waits for it, accepts every proposal waiting for its consent with one bulk accept
- * (一括承諾) from the matrix, and its inbox count goes to zero.
+ * (一括承諾) from the matrix, and its inbox count goes to zero. Then the development mailbox
+ * shows the demo's invitation e-mail, and the hospital's owner is refused a loopback webhook.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,5 +70,32 @@ describe.sequential('bulk accept journey', () => {
     await page.getByTestId('inbox-link').click();
     await page.getByText('対応待ちはありません。').waitFor();
     await shot(page, 'issue15-03-inbox-empty');
+  });
+
+  it('keeps the e-mails of the embedded demo (no SMTP) in the development mailbox', async () => {
+    await page.goto(`${stack.url}/dev/mailbox?to=${encodeURIComponent(DEMO_USERS.ehr.email)}`);
+    const mail = page.getByTestId('mail').filter({ hasText: '【Bunkai】' }).filter({ hasText: 'への招待' }).first();
+    await mail.waitFor();
+    expect(await mail.getByRole('link', { name: /\/invitations\// }).count()).toBeGreaterThan(0);
+    await shot(page, 'issue15-04-dev-mailbox');
+  });
+
+  it('refuses the owner a webhook to a loopback address, and accepts none silently', async () => {
+    const ctx = await newContext(browser);
+    const hospital = await ctx.newPage();
+    await hospital.goto(`${stack.url}/sign-in`);
+    await hospital.getByLabel('メールアドレス').fill(DEMO_USERS.hospital.email);
+    await hospital.getByLabel('パスワード', { exact: true }).fill(DEMO_PASSWORD);
+    await hospital.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await hospital.waitForURL(`${stack.url}/`);
+    const { accessToken } = await sessionOf(hospital);
+    const { engagements } = await call<{ engagements: { id: string }[] }>(stack.url, accessToken, 'GET', '/api/v1/engagements');
+    await hospital.goto(`${stack.url}/engagements/${engagements[0]!.id}`);
+    await hospital.getByLabel('送信先 URL').fill('http://127.0.0.1:8080/hook');
+    await hospital.getByRole('button', { name: 'Webhook を追加' }).click();
+    await hospital.getByRole('alert').filter({ hasText: 'この送信先には送れません' }).waitFor();
+    await shot(hospital, 'issue15-05-webhook-refused');
+    expect(await hospital.getByTestId('webhook').count()).toBe(0);
+    await ctx.close();
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { useSession } from './api/use-session.ts';
 import { AppLayout } from './components/layout.tsx';
 import { AccountPage } from './features/account/account-page.tsx';
@@ -13,24 +13,28 @@ import { EngagementListPage } from './features/engagements/list-page.tsx';
 import { OverviewPage } from './features/engagements/overview-page.tsx';
 import { FindingsPage } from './features/findings/findings-page.tsx';
 import { InboxPage } from './features/inbox/inbox-page.tsx';
-import { DevMailboxPage } from './features/inbox/dev-mailbox-page.tsx';
-import { UnsubscribePage } from './features/inbox/unsubscribe-page.tsx';
 import { MatrixPage } from './features/matrix/matrix-page.tsx';
 import { ReviewPage } from './features/review/review-page.tsx';
 import { SignoffPage } from './features/signoff/signoff-page.tsx';
 import { VerifyPage } from './features/signoff/verify-page.tsx';
 import { NotFound } from './components/not-found.tsx';
+import { Loading } from './components/feedback.tsx';
 import { Providers } from './providers.tsx';
 import { matchPath, navigate, useLocation } from './router.tsx';
 
 type Page = (p: Record<string, string>) => ReactNode;
 
+// Rarely opened pages load on demand: the main bundle stays under its size budget (vite.config.ts).
+const DevMailboxPage = lazy(() => import('./features/inbox/dev-mailbox-page.tsx').then((m) => ({ default: m.DevMailboxPage })));
+const UnsubscribePage = lazy(() => import('./features/inbox/unsubscribe-page.tsx').then((m) => ({ default: m.UnsubscribePage })));
+const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
+
 const PUBLIC: [string, Page][] = [
   ['/sign-in', () => <SignInPage />],
   ['/sign-up', () => <SignUpPage />],
   ['/invitations/:token', (p) => <InvitationPage token={p.token ?? ''} />],
-  ['/unsubscribe', () => <UnsubscribePage />],
-  ['/dev/mailbox', () => <DevMailboxPage />],
+  ['/unsubscribe', () => onDemand(<UnsubscribePage />)],
+  ['/dev/mailbox', () => onDemand(<DevMailboxPage />)],
 ];
 
 const TABS: [string, (id: string) => ReactNode][] = [
