@@ -91,6 +91,10 @@ const ja = {
   'apiError.invitation_email_mismatch': 'この招待は別のメールアドレス宛てです。招待されたアドレスの管理者アカウントで承諾してください。',
   'apiError.invalid_unsubscribe_token': '配信停止のリンクが正しくありません。メールのリンクをそのまま開いてください。',
   'apiError.no_open_proposal': '協議中の提案がありません。',
+  'deadline.dueOn': '期限（分担の合意）',
+  'deadline.completionDueOn': '完了予定日',
+  'deadline.targetNeeded': '「いいえ」の項目には完了予定日（目標日）を入れてください。',
+  'deadline.overdue': '期限切れ',
 } as const;
 
 export type NotifyMessageKey = keyof typeof ja;
@@ -184,6 +188,10 @@ const en: Record<NotifyMessageKey, string> = {
   'apiError.invitation_email_mismatch': 'This invitation is for another e-mail address. Accept it with the invited address’s administrator account.',
   'apiError.invalid_unsubscribe_token': 'This unsubscribe link is not valid. Open the link from the e-mail as it is.',
   'apiError.no_open_proposal': 'There is no open proposal.',
+  'deadline.dueOn': 'Agree by (期限)',
+  'deadline.completionDueOn': 'Target completion date (完了予定日)',
+  'deadline.targetNeeded': 'An いいえ item needs a target completion date.',
+  'deadline.overdue': 'overdue',
 };
 
 export const notifyMessages = { ja, en };

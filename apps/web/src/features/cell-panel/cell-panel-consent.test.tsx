@@ -25,6 +25,8 @@ const theCell = (): TMatrixCell => ({
     rejections: [{ partyId: fid(1, 3), userId: fid(8, 3), reason: '夜間対応の体制がありません', at: '2026-01-02T00:00:00.000Z' }],
   }),
   status: 'disputed',
+  dueOn: '2020-01-31',
+  completionDueOn: '2999-12-31',
 });
 
 fakeApi(({ method, url }) => {
@@ -47,6 +49,10 @@ describe('CellPanel: consent made visible', () => {
     expect(screen.getByText('情報共有のみ（C/I）')).toBeTruthy();
     expect(screen.getByText(/夜間対応の体制がありません/)).toBeTruthy();
     expect(screen.getByText(/係争中/)).toBeTruthy();
+    // 期限 passed (the cell is not agreed) and says so in words; 完了予定日 is still ahead
+    const deadlines = screen.getByTestId('cell-deadlines').textContent ?? '';
+    expect(deadlines).toMatch(/期限（分担の合意）: 2020\/01\/31 · 期限切れ/);
+    expect(deadlines).toMatch(/完了予定日: 2999\/12\/31$/);
     // the hospital's consent counts: it may accept or reject
     expect(screen.getByRole('button', { name: '承諾する' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '却下する' })).toBeTruthy();

@@ -11,6 +11,7 @@ import { useEngagement } from '../engagements/engagement-context.tsx';
 import { AssignmentView, TermsView } from './assignment-view.tsx';
 import { CellComments, CellHistory } from './cell-activity.tsx';
 import { ConsentView, consentCounts, onlyInformed } from './consent-view.tsx';
+import { Deadlines } from './deadlines-view.tsx';
 import { ProposalEditor } from './proposal-editor.tsx';
 import './cell-panel.css';
 
@@ -125,6 +126,7 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
               </span>
             ))}
           </div>
+          <Deadlines cell={cell} />
           <details className="panel-desc">
             <summary>{loc(duty.description)}</summary>
           </details>
