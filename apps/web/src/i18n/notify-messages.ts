@@ -95,6 +95,7 @@ const ja = {
   'deadline.completionDueOn': '完了予定日',
   'deadline.targetNeeded': '「いいえ」の項目には完了予定日（目標日）を入れてください。',
   'deadline.overdue': '期限切れ',
+  'finding.deadline_overdue': '期限切れ',
 } as const;
 
 export type NotifyMessageKey = keyof typeof ja;
@@ -192,6 +193,7 @@ const en: Record<NotifyMessageKey, string> = {
   'deadline.completionDueOn': 'Target completion date (完了予定日)',
   'deadline.targetNeeded': 'An いいえ item needs a target completion date.',
   'deadline.overdue': 'overdue',
+  'finding.deadline_overdue': 'Deadline passed',
 };
 
 export const notifyMessages = { ja, en };
