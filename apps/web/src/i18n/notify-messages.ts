@@ -96,6 +96,7 @@ const ja = {
   'deadline.targetNeeded': '「いいえ」の項目には完了予定日（目標日）を入れてください。',
   'deadline.overdue': '期限切れ',
   'finding.deadline_overdue': '期限切れ',
+  'invite.mailed': '{email} に招待メールを送りました（届かない場合は下のリンクを直接お伝えください）。',
 } as const;
 
 export type NotifyMessageKey = keyof typeof ja;
@@ -194,6 +195,7 @@ const en: Record<NotifyMessageKey, string> = {
   'deadline.targetNeeded': 'An いいえ item needs a target completion date.',
   'deadline.overdue': 'overdue',
   'finding.deadline_overdue': 'Deadline passed',
+  'invite.mailed': 'An invitation e-mail went to {email} (if it does not arrive, hand over the link below).',
 };
 
 export const notifyMessages = { ja, en };
