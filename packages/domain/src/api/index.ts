@@ -8,3 +8,4 @@ export * from './events.ts';
 export * from './exchange.ts';
 export * from './revisions.ts';
 export * from './inbox.ts';
+export * from './notify.ts';

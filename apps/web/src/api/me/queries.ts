@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TInboxResponse, TPreferences } from '@bunkai/domain';
+import type { TInboxResponse, TMailboxMessage, TPreferences } from '@bunkai/domain';
 import { api } from '../client.ts';
 import { meKeys } from './keys.ts';
 
@@ -14,12 +14,10 @@ export const useInbox = (engagementId?: string) =>
 export const usePreferences = () =>
   useQuery({ queryKey: meKeys.preferences, queryFn: ({ signal }) => api.get<{ preferences: TPreferences }>('/api/v1/me/preferences', { signal }) });
 
-export type MailboxMessage = { id: string; to: string; template: string; subject: string; text: string; status: string; createdAt: string };
-
 /** The development mailbox: exists only without SMTP outside production (404 otherwise); no sign-in. */
 export const useDevMailbox = (to: string) =>
   useQuery({
     queryKey: meKeys.mailbox(to),
-    queryFn: ({ signal }) => api.get<{ messages: MailboxMessage[] }>('/api/v1/dev/mailbox', { signal, auth: false, query: { to: to || undefined } }),
+    queryFn: ({ signal }) => api.get<{ messages: TMailboxMessage[] }>('/api/v1/dev/mailbox', { signal, auth: false, query: { to: to || undefined } }),
     retry: false,
   });

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useCreateWebhook, useDeleteWebhook, useTestWebhook } from '../../api/webhooks/mutations.ts';
-import { type Webhook, useListWebhooks, useWebhookDeliveries } from '../../api/webhooks/queries.ts';
+import type { TWebhook } from '@bunkai/domain';
+import { useListWebhooks, useWebhookDeliveries } from '../../api/webhooks/queries.ts';
 import { ErrorMessage, QueryState } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -48,7 +49,7 @@ const Deliveries = ({ engagementId, webhookId }: { engagementId: string; webhook
   );
 };
 
-const Row = ({ engagementId, hook }: { engagementId: string; hook: Webhook }) => {
+const Row = ({ engagementId, hook }: { engagementId: string; hook: TWebhook }) => {
   const { t } = useI18n();
   const toast = useToast();
   const test = useTestWebhook(engagementId);
