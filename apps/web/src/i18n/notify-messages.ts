@@ -97,6 +97,10 @@ const ja = {
   'deadline.overdue': '期限切れ',
   'finding.deadline_overdue': '期限切れ',
   'invite.mailed': '{email} に招待メールを送りました（届かない場合は下のリンクを直接お伝えください）。',
+  'webhooks.events': '送るイベント',
+  'webhooks.allEvents': 'すべてのイベント',
+  'webhooks.pause': '停止',
+  'webhooks.resume': '再開',
 } as const;
 
 export type NotifyMessageKey = keyof typeof ja;
@@ -196,6 +200,10 @@ const en: Record<NotifyMessageKey, string> = {
   'deadline.overdue': 'overdue',
   'finding.deadline_overdue': 'Deadline passed',
   'invite.mailed': 'An invitation e-mail went to {email} (if it does not arrive, hand over the link below).',
+  'webhooks.events': 'Events to send',
+  'webhooks.allEvents': 'all events',
+  'webhooks.pause': 'Pause',
+  'webhooks.resume': 'Resume',
 };
 
 export const notifyMessages = { ja, en };

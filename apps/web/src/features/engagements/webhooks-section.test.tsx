@@ -16,6 +16,7 @@ const calls = fakeApi(({ method, url, body }) => {
     return json({ webhook: { ...hook, id: fid(6, 2), url: target }, secret: 'whsec_0123456789abcdef' }, 201);
   }
   if (method === 'POST' && url === `${base}/${hook.id}/test`) return json({ delivery }, 202);
+  if (method === 'PATCH' && url === `${base}/${hook.id}`) return json({ webhook: { ...hook, ...(body as object), version: 2 } });
   if (method === 'GET' && url.startsWith(`${base}/${hook.id}/deliveries`)) return json({ deliveries: [delivery] });
   return undefined;
 });
@@ -32,6 +33,8 @@ describe('WebhooksSection', () => {
     fireEvent.change(screen.getByLabelText('送信先 URL'), { target: { value: 'https://erp.example.jp/in' } });
     fireEvent.submit(screen.getByRole('button', { name: 'Webhook を追加' }).closest('form')!);
     expect(((await screen.findByTestId('webhook-secret')) as HTMLInputElement).value).toBe('whsec_0123456789abcdef');
+    // every event by default
+    expect((calls.filter((c) => c.method === 'POST').at(-1)?.body as { events: string[] }).events).toHaveLength(8);
   });
 
   it('sends a test and opens the delivery log', async () => {
@@ -42,5 +45,17 @@ describe('WebhooksSection', () => {
     expect(row.textContent).toContain('webhook.test');
     expect(row.textContent).toContain('再試行待ち');
     expect(row.textContent).toContain('500');
+  });
+
+  it('subscribes to the chosen events only, and pauses a webhook with its version', async () => {
+    renderWithProviders(<WebhooksSection engagementId={ENGAGEMENT_ID} />);
+    await screen.findByText(hook.url);
+    for (const e of ['proposal.countered', 'proposal.rejected', 'revision.frozen', 'signature.created', 'revision.executed', 'cell.agreed']) fireEvent.click(screen.getByLabelText(e));
+    fireEvent.change(screen.getByLabelText('送信先 URL'), { target: { value: 'https://erp.example.jp/in' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Webhook を追加' }).closest('form')!);
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url === base)).toBe(true));
+    expect(calls.find((c) => c.method === 'POST' && c.url === base)?.body).toEqual({ url: 'https://erp.example.jp/in', events: ['proposal.created', 'proposal.accepted'] });
+    fireEvent.click(screen.getByRole('button', { name: '停止' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({ url: `${base}/${hook.id}`, body: { version: 1, active: false } }));
   });
 });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useCreateWebhook, useDeleteWebhook, useTestWebhook } from '../../api/webhooks/mutations.ts';
-import type { TWebhook } from '@bunkai/domain';
+import { useCreateWebhook, useDeleteWebhook, useTestWebhook, useUpdateWebhook } from '../../api/webhooks/mutations.ts';
+import { WEBHOOK_EVENT_TYPES, type TWebhook, type TWebhookEventType } from '@bunkai/domain';
 import { useListWebhooks, useWebhookDeliveries } from '../../api/webhooks/queries.ts';
 import { ErrorMessage, QueryState } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
@@ -54,6 +54,7 @@ const Row = ({ engagementId, hook }: { engagementId: string; hook: TWebhook }) =
   const toast = useToast();
   const test = useTestWebhook(engagementId);
   const remove = useDeleteWebhook(engagementId);
+  const update = useUpdateWebhook(engagementId);
   const [open, setOpen] = useState(false);
   return (
     <li className="webhook" data-testid="webhook">
@@ -61,6 +62,7 @@ const Row = ({ engagementId, hook }: { engagementId: string; hook: TWebhook }) =
         <span className="mono small webhook-url">{hook.url}</span>
         {hook.description ? <span className="muted small">{hook.description}</span> : null}
         {!hook.active ? <span className="badge">{t('webhooks.inactive')}</span> : null}
+        <span className="muted small">{hook.events.length === WEBHOOK_EVENT_TYPES.length ? t('webhooks.allEvents') : hook.events.join(', ')}</span>
       </div>
       <div className="panel-actions">
         <button type="button" className="btn btn-small" disabled={test.isPending} onClick={() =>
@@ -76,11 +78,14 @@ const Row = ({ engagementId, hook }: { engagementId: string; hook: TWebhook }) =
         <button type="button" className="btn btn-small btn-ghost" aria-expanded={open} onClick={() => setOpen(!open)}>
           {t('webhooks.log')}
         </button>
+        <button type="button" className="btn btn-small btn-ghost" disabled={update.isPending} onClick={() => update.mutate({ webhookId: hook.id, version: hook.version, active: !hook.active })}>
+          {hook.active ? t('webhooks.pause') : t('webhooks.resume')}
+        </button>
         <button type="button" className="btn btn-small btn-danger-soft" disabled={remove.isPending} onClick={() => remove.mutate(hook.id)}>
           {t('webhooks.delete')}
         </button>
       </div>
-      <ErrorMessage error={test.error ?? remove.error} />
+      <ErrorMessage error={test.error ?? remove.error ?? update.error} />
       {open ? <Deliveries engagementId={engagementId} webhookId={hook.id} /> : null}
     </li>
   );
@@ -97,10 +102,11 @@ export const WebhooksSection = ({ engagementId }: { engagementId: string }) => {
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
+  const [events, setEvents] = useState<Set<TWebhookEventType>>(new Set(WEBHOOK_EVENT_TYPES));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
-      { url: url.trim(), description: description.trim() || undefined },
+      { url: url.trim(), description: description.trim() || undefined, events: WEBHOOK_EVENT_TYPES.filter((e) => events.has(e)) },
       {
         onSuccess: (r) => {
           setSecret(r.secret);
@@ -139,8 +145,28 @@ export const WebhooksSection = ({ engagementId }: { engagementId: string }) => {
           {(id, describedBy) => <input id={id} type="url" required maxLength={2000} value={url} aria-describedby={describedBy} onChange={(e) => setUrl(e.target.value)} />}
         </Field>
         <Field label={t('webhooks.description')}>{(id) => <input id={id} maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} />}</Field>
+        <fieldset className="webhook-events">
+          <legend>{t('webhooks.events')}</legend>
+          {WEBHOOK_EVENT_TYPES.map((e) => (
+            <label key={e} className="check">
+              <input
+                type="checkbox"
+                checked={events.has(e)}
+                onChange={() =>
+                  setEvents((cur) => {
+                    const next = new Set(cur);
+                    if (next.has(e)) next.delete(e);
+                    else next.add(e);
+                    return next;
+                  })
+                }
+              />{' '}
+              <span className="mono small">{e}</span>
+            </label>
+          ))}
+        </fieldset>
         <ErrorMessage error={create.error} />
-        <button type="submit" className="btn btn-primary" disabled={create.isPending || !url.trim()}>
+        <button type="submit" className="btn btn-primary" disabled={create.isPending || !url.trim() || events.size === 0}>
           {t('webhooks.add')}
         </button>
       </form>
