@@ -91,10 +91,12 @@ describe.sequential('bulk accept journey', () => {
     const { accessToken } = await sessionOf(hospital);
     const { engagements } = await call<{ engagements: { id: string }[] }>(stack.url, accessToken, 'GET', '/api/v1/engagements');
     await hospital.goto(`${stack.url}/engagements/${engagements[0]!.id}`);
+    await hospital.getByRole('heading', { name: '督促（リマインダー）' }).scrollIntoViewIfNeeded();
+    await shot(hospital, 'issue15-05-owner-settings');
     await hospital.getByLabel('送信先 URL').fill('http://127.0.0.1:8080/hook');
     await hospital.getByRole('button', { name: 'Webhook を追加' }).click();
     await hospital.getByRole('alert').filter({ hasText: 'この送信先には送れません' }).waitFor();
-    await shot(hospital, 'issue15-05-webhook-refused');
+    await shot(hospital, 'issue15-06-webhook-refused');
     expect(await hospital.getByTestId('webhook').count()).toBe(0);
     await ctx.close();
   });

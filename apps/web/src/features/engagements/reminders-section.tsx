@@ -30,7 +30,7 @@ export const RemindersSection = () => {
     <section className="card" aria-labelledby="reminders-h">
       <h2 id="reminders-h">{t('reminders.title')}</h2>
       <p className="muted small">{t('reminders.lead')}</p>
-      <form className="form reminders-form" onSubmit={submit}>
+      <form className="reminders-form" onSubmit={submit}>
         {FIELDS.map(([key, min, max]) => (
           <Field key={key} label={t(`reminders.${key}`)}>
             {(id) => <input id={id} type="number" min={min} max={max} required value={values[key]} onChange={(ev) => setValues({ ...values, [key]: Number(ev.target.value) })} />}
