@@ -4,8 +4,8 @@ import { AppLayout } from './components/layout.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { EngagementLayout } from './features/engagements/engagement-layout.tsx';
 import { EngagementListPage } from './features/engagements/list-page.tsx';
-import { Loading } from './components/feedback.tsx';
 import { NotFound } from './components/not-found.tsx';
+import { Loading } from './components/feedback.tsx';
 import { Providers } from './providers.tsx';
 import { matchPath, navigate, useLocation } from './router.tsx';
 
@@ -25,14 +25,22 @@ const MatrixPage = lazy(() => import('./features/matrix/matrix-page.tsx').then((
 const ReviewPage = lazy(() => import('./features/review/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
 const SignoffPage = lazy(() => import('./features/signoff/signoff-page.tsx').then((m) => ({ default: m.SignoffPage })));
 const CatalogUpgradePage = lazy(() => import('./features/catalog-upgrade/catalog-upgrade-page.tsx').then((m) => ({ default: m.CatalogUpgradePage })));
+const InboxPage = lazy(() => import('./features/inbox/inbox-page.tsx').then((m) => ({ default: m.InboxPage })));
 const VerifyPage = lazy(() => import('./features/signoff/verify-page.tsx').then((m) => ({ default: m.VerifyPage })));
 
 type Page = (p: Record<string, string>) => ReactNode;
+
+// Rarely opened pages load on demand: the main bundle stays under its size budget (vite.config.ts).
+const DevMailboxPage = lazy(() => import('./features/inbox/dev-mailbox-page.tsx').then((m) => ({ default: m.DevMailboxPage })));
+const UnsubscribePage = lazy(() => import('./features/inbox/unsubscribe-page.tsx').then((m) => ({ default: m.UnsubscribePage })));
+const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 const PUBLIC: [string, Page][] = [
   ['/sign-in', () => <SignInPage />],
   ['/sign-up', () => <SignUpPage />],
   ['/invitations/:token', (p) => <InvitationPage token={p.token ?? ''} />],
+  ['/unsubscribe', () => onDemand(<UnsubscribePage />)],
+  ['/dev/mailbox', () => onDemand(<DevMailboxPage />)],
 ];
 
 const TABS: [string, (id: string) => ReactNode][] = [
@@ -50,6 +58,7 @@ const PRIVATE: [string, Page][] = [
   ['/', () => <EngagementListPage />],
   ['/engagements/new', () => <CreateEngagementPage />],
   ['/account', () => <AccountPage />],
+  ['/inbox', () => <InboxPage />],
   ['/verify', () => <VerifyPage />],
   ...TABS.map(([tab, render]): [string, Page] => [
     tab ? `/engagements/:id/${tab}` : '/engagements/:id',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TContact, TMatrixCell, TMatrixResponse, TParty } from '@bunkai/domain';
 import { type Database, organizationsRepository } from '@bunkai/db';
 import type { Config } from '../config.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
 import type { Member } from './factories.ts';
 import { expectStatus } from './http-client.ts';
 import { createNegotiationFactories } from './negotiation-factories.ts';
@@ -24,7 +25,7 @@ const contact = (name: string, phone: string, email: string, hours: string): TCo
  * and the classic gap — nobody accountable for patching the VPN appliance —
  * stays open as a blocking finding.
  */
-export const seedDemoIfEmpty = async (app: FastifyInstance, database: Database, config: Pick<Config, 'publicUrl'>) => {
+export const seedDemoIfEmpty = async (app: FastifyInstance, database: Database, config: Pick<Config, 'publicUrl'>, clock: Clock = systemClock) => {
   if (await organizationsRepository(database.db).any()) return null;
   const f = createNegotiationFactories(app);
 
@@ -96,10 +97,12 @@ export const seedDemoIfEmpty = async (app: FastifyInstance, database: Database, 
   if (vpnPatch) await f.comment(hospital, vpnPatch.id, 'VPN装置のファームウェア更新を誰が責任を持って行うか、まだ決まっていません。ご提案をお願いします。');
 
   // 初回確認 / 完了日 on a few agreed cells, as at a kickoff meeting.
+  // The いいえ's target date is two months after seeding: a fixed date would turn the fresh demo overdue one day.
+  const target = new Date(clock.now().getTime() + 60 * 86_400_000).toISOString().slice(0, 10);
   const agreed = after.cells.filter((c) => c.status === 'agreed').slice(0, 6);
   for (const [i, c] of agreed.entries()) {
     expectStatus(
-      await hospital.http.patch(`/api/v1/cells/${c.id}/review`, { version: c.version, firstCheckAnswer: i === 5 ? 'no' : 'yes', firstCheckOn: '2026-11-02', ...(i < 3 ? { completedOn: '2026-11-16' } : {}), ...(i === 5 ? { completionDueOn: '2026-12-18' } : {}) }),
+      await hospital.http.patch(`/api/v1/cells/${c.id}/review`, { version: c.version, firstCheckAnswer: i === 5 ? 'no' : 'yes', firstCheckOn: '2026-11-02', ...(i < 3 ? { completedOn: '2026-11-16' } : {}), ...(i === 5 ? { completionDueOn: target } : {}) }),
       200,
       'kickoff review',
     );

@@ -40,6 +40,8 @@ describe('GET /api/v1/me/inbox (受信箱)', () => {
       expect.objectContaining({ kind: 'consent', cellId: c1.id, proposalId: p.cell.openProposal!.id, partyId: w.vendorPartyId, path: `/engagements/${w.eid}/matrix?cell=${c1.id}` }),
     ]);
     expect(v).toMatchObject({ total: 1, byKind: { consent: 1, unsettled: 0 }, engagements: [{ engagementId: w.eid, total: 1 }] });
+    // each item names its cell: duty code and title, and the asset (these cells are engagement-wide)
+    expect(v.items[0]!.subject).toEqual({ code: expect.stringMatching(/^[A-Z]+-\d+$/), title: { ja: expect.any(String), en: expect.any(String) }, assetName: null });
     // Informed (I) and uninvolved parties owe nothing; observers have no inbox items.
     expect(mine(await inbox(w.otherVendor), w.eid)).toEqual([]);
     expect((await inbox(w.observer, w.eid)).total).toBe(0);

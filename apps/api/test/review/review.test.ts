@@ -57,6 +57,17 @@ describe('PATCH /cells/:id/review (初回確認 / 完了日)', () => {
     expect(await eventTypes(cell.id)).toEqual(['cell.reviewed', 'cell.reviewed', 'cell.reviewed']);
   });
 
+  it('a 期限 that has passed on a cell not agreed is a warning finding (期限切れ), on the cell and in the findings list', async () => {
+    const { w, freshCell } = n;
+    const cell = await freshCell();
+    const late = await w.owner.http.patch<CellBody>(`/api/v1/cells/${cell.id}/review`, { version: cell.version, dueOn: '2020-01-31' });
+    expect(late.status).toBe(200);
+    const findings = (await w.owner.http.get<{ findings: { code: string; severity: string; cellIds: string[] }[] }>(`/api/v1/engagements/${cell.engagementId}/findings`)).body.findings;
+    expect(findings.filter((f) => f.code === 'deadline_overdue' && f.cellIds.includes(cell.id))).toEqual([expect.objectContaining({ severity: 'warning' })]);
+    const cells = (await w.owner.http.get<{ cells: { id: string; findingCodes: string[] }[] }>(`/api/v1/engagements/${cell.engagementId}/cells?finding=deadline_overdue`)).body.cells;
+    expect(cells.map((c) => c.id)).toContain(cell.id);
+  });
+
   it('refuses invalid bodies with 400 and a code, and stale versions with 409', async () => {
     const { w, freshCell } = n;
     const cell = await freshCell();

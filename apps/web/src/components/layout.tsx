@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useLogout } from '../api/auth/mutations.ts';
 import { useSession } from '../api/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { InboxLink } from '../features/inbox/inbox-page.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 
 export const LanguageSwitch = () => {
@@ -43,6 +44,7 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
           <Link to="/" aria-current={current('/')}>
             {t('nav.engagements')}
           </Link>
+          <InboxLink current={pathname === '/inbox'} />
           <Link to="/verify" aria-current={current('/verify')}>
             {t('nav.verify')}
           </Link>

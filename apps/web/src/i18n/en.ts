@@ -1,8 +1,9 @@
 import { domainMessages, type DomainMessageKey } from './domain-labels.ts';
 import type { MessageKey } from './ja.ts';
+import { notifyMessages, type NotifyMessageKey } from './notify-messages.ts';
 
 /** English catalog: the type makes a missing or stray key a compile error. */
-const own: Record<Exclude<MessageKey, DomainMessageKey>, string> = {
+const own: Record<Exclude<MessageKey, DomainMessageKey | NotifyMessageKey>, string> = {
   'app.name': 'Bunkai 分界',
   'app.tagline': 'Hospitals and vendors agree who does what, duty by duty, and sign it',
   'app.skipToContent': 'Skip to content',
@@ -632,4 +633,4 @@ const own: Record<Exclude<MessageKey, DomainMessageKey>, string> = {
   'notFound.back': 'Back to the engagements',
 };
 
-export const en: Record<MessageKey, string> = { ...own, ...domainMessages('en') };
+export const en: Record<MessageKey, string> = { ...own, ...notifyMessages.en, ...domainMessages('en') };

@@ -1,4 +1,5 @@
 import { domainMessages } from './domain-labels.ts';
+import { notifyMessages } from './notify-messages.ts';
 
 /**
  * Japanese message catalog (the default). Its keys are the typed key set of
@@ -636,6 +637,6 @@ const own = {
 } as const;
 
 /** The app's own sentences plus the domain's words from `@bunkai/domain` (see domain-labels.ts). */
-export const ja = { ...own, ...domainMessages('ja') };
+export const ja = { ...own, ...notifyMessages.ja, ...domainMessages('ja') };
 
 export type MessageKey = keyof typeof ja;

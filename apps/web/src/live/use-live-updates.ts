@@ -54,7 +54,7 @@ export const useLiveUpdates = (engagementId: string, parties: readonly TParty[])
         return;
       }
       void qc.invalidateQueries({ queryKey: ROOT.engagement(engagementId) });
-      void qc.invalidateQueries({ queryKey: ROOT.engagements, predicate: (q) => q.queryKey[1] === 'list' });
+      void qc.invalidateQueries({ queryKey: ROOT.engagements, predicate: (q) => q.queryKey[1] === 'list' || q.queryKey[1] === 'inbox' });
       for (const id of cells) void qc.invalidateQueries({ queryKey: [...ROOT.cells, id] });
       cells.clear();
       const others = fresh.filter((e) => e.actorUserId !== me);

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { engagements } from './engagement.ts';
 import { users } from './identity.ts';
+import { MAIL_STATUSES, WEBHOOK_DELIVERY_STATUSES } from '@bunkai/domain';
 
 /**
  * Notifications (通知) infrastructure: the job queue, outgoing mail (and the
@@ -11,8 +12,8 @@ import { users } from './identity.ts';
 const ts = () => timestamp({ withTimezone: true, mode: 'string' });
 
 export const JOB_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
-export const MAIL_STATUSES = ['queued', 'sent', 'stored', 'failed'] as const;
-export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+// Shared with the API answers (and so the web app): the tuples live in @bunkai/domain.
+export { MAIL_STATUSES, WEBHOOK_DELIVERY_STATUSES } from '@bunkai/domain';
 
 const oneOf = (column: AnyPgColumn, values: readonly string[]): SQL => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INBOX_KINDS } from '../inbox/inbox.ts';
-import { ZDate, ZDateTime, ZId, ZName } from '../model/primitives.ts';
+import { ZDate, ZDateTime, ZId, ZLocalized, ZName } from '../model/primitives.ts';
 
 /** GET /api/v1/me/inbox: what waits for the signed-in user's parties, per engagement and across all. */
 export const ZInboxQuery = z.strictObject({ engagementId: ZId.optional() });
@@ -22,6 +22,8 @@ export const ZInboxItem = z.object({
   dueOn: ZDate.nullable(),
   overdue: z.boolean(),
   since: ZDateTime.nullable(),
+  /** The cell the item is about, to name it in a list: duty code and title, asset (null: engagement-wide); null for a revision. */
+  subject: z.object({ code: z.string().max(40), title: ZLocalized, assetName: ZName.nullable() }).nullable().optional(),
   /** The web route to open (relative to PUBLIC_URL), e.g. `/engagements/<id>/matrix?cell=<cellId>`. */
   path: z.string().max(300),
 });

@@ -11,3 +11,4 @@ export * from './matrix-compact.ts';
 export * from './matrix-compact-schema.ts';
 export * from './inbox.ts';
 export * from './audit.ts';
+export * from './notify.ts';

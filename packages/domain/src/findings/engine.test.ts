@@ -270,6 +270,7 @@ describe('scale', () => {
       emergency_contact_missing: 1,
       remote_access_duties_missing: 0,
       inter_vendor_coordination_missing: 0,
+      deadline_overdue: 0,
     });
     const contact = found.find((f) => f.code === 'emergency_contact_missing');
     expect(contact?.partyIds).toEqual([silent.id]);

@@ -15,6 +15,7 @@ import { eosWithoutReplacementRule } from './rule-eos-without-replacement.ts';
 import { emergencyContactMissingRule } from './rule-emergency-contact-missing.ts';
 import { remoteAccessDutiesMissingRule } from './rule-remote-access-duties-missing.ts';
 import { interVendorCoordinationMissingRule } from './rule-inter-vendor-coordination-missing.ts';
+import { deadlineOverdueRule } from './rule-deadline-overdue.ts';
 
 export * from './types.ts';
 export { buildFindingContext, type TFindingContext, type TScopedCell } from './context.ts';
@@ -34,6 +35,7 @@ const RULES: readonly TFindingRule[] = [
   emergencyContactMissingRule,
   remoteAccessDutiesMissingRule,
   interVendorCoordinationMissingRule,
+  deadlineOverdueRule,
 ];
 
 /** Legend of the rules, in run order. */

@@ -17,6 +17,7 @@ export const FINDING_CODES = [
   'emergency_contact_missing',
   'remote_access_duties_missing',
   'inter_vendor_coordination_missing',
+  'deadline_overdue',
 ] as const;
 export type TFindingCode = (typeof FINDING_CODES)[number];
 

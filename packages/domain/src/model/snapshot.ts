@@ -21,7 +21,7 @@ export type TEngagementSnapshot = {
 
 export type TSnapshotCell = Pick<
   TCell,
-  'id' | 'dutyId' | 'assetId' | 'status' | 'assignment' | 'terms' | 'notApplicableReason' | 'kickoff'
+  'id' | 'dutyId' | 'assetId' | 'status' | 'assignment' | 'terms' | 'notApplicableReason' | 'kickoff' | 'dueOn' | 'completionDueOn'
 > & {
   /** Assignment of the open proposal, if any (what is being negotiated). */
   proposedAssignment: TAssignment | null;

@@ -31,7 +31,16 @@ export const createInboxService = ({ db, access, clock }: Deps) => {
       today: todayUtc(clock.now()),
       dueSoonDays: DUE_SOON_DAYS,
     });
-    return { title: a.engagement.title, partyId: a.party.id, entries };
+    // Names for a list: without them every 承諾待ち line looks the same.
+    const duties = new Map(m.snapshot.duties.map((d) => [d.id, d]));
+    const assets = new Map(m.snapshot.assets.map((x) => [x.id, x.name]));
+    const subjects = new Map(
+      m.cells.map((c) => {
+        const d = duties.get(c.dutyId);
+        return [c.id, d ? { code: d.code, title: d.title, assetName: c.assetId ? (assets.get(c.assetId) ?? null) : null } : null];
+      }),
+    );
+    return { title: a.engagement.title, partyId: a.party.id, entries, subjects };
   };
 
   return {
@@ -42,7 +51,7 @@ export const createInboxService = ({ db, access, clock }: Deps) => {
         : await engagementsRepo.listVisibleIds({ organizationId: actor.organizationId, userId: actor.userId, isAdmin: actor.orgRole === 'admin' }, false);
       const per = (await Promise.all(ids.map(async (id) => ({ id, r: await forEngagement(actor, id) })))).filter((x) => x.r !== null);
       const items = per.flatMap(({ r }) =>
-        r!.entries.map((e) => ({ ...e, engagementTitle: r!.title, partyId: r!.partyId, path: inboxPath(e) })),
+        r!.entries.map((e) => ({ ...e, engagementTitle: r!.title, partyId: r!.partyId, subject: (e.cellId && r!.subjects.get(e.cellId)) || null, path: inboxPath(e) })),
       );
       return {
         ...countInbox(items),

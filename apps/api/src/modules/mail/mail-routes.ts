@@ -1,24 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MAIL_STATUSES } from '@bunkai/db';
+import { ZMailboxMessage } from '@bunkai/domain';
 import { errorResponses } from '../../plugins/schemas.ts';
-import { MAIL_LANGS } from './mail-templates.ts';
 import type { MailService } from './mail-service.ts';
-
-const ZMailboxMessage = z.object({
-  id: z.uuid(),
-  to: z.string(),
-  template: z.string(),
-  lang: z.enum(MAIL_LANGS),
-  subject: z.string(),
-  text: z.string(),
-  html: z.string(),
-  status: z.enum(MAIL_STATUSES),
-  messageId: z.string().nullable(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  sentAt: z.string().nullable(),
-});
 
 /**
  * The development mailbox (開発用メールボックス): only registered when no SMTP server is

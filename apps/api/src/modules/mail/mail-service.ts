@@ -48,7 +48,7 @@ export const createMailService = ({ db, jobs, clock, log, config }: Deps) => {
       await markMail(db, mail.id, { status: 'sent', at: clock.now(), messageId: info.messageId, lastError: null });
     } catch (err) {
       // Recorded on the message for the operator; the job retries it with backoff until its last attempt.
-      const lastError = err instanceof Error ? err.message : String(err);
+      const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
       await markMail(db, mail.id, { status: job.attempt >= job.maxAttempts ? 'failed' : 'queued', at: clock.now(), lastError });
       throw err;
     }

@@ -12,6 +12,7 @@ import {
   readEventsForDispatch,
   recordDeliveryAttempt,
 } from '@bunkai/db';
+import { WEBHOOK_EVENT_TYPES, type TWebhookEventType } from '@bunkai/domain';
 import type { Clock } from '../../platform/clock.ts';
 import { type JobQueue, PermanentJobError } from '../jobs/index.ts';
 import { postPinned, resolveTarget, signWebhook } from './webhook-target.ts';
@@ -19,21 +20,8 @@ import { postPinned, resolveTarget, signWebhook } from './webhook-target.ts';
 export const WEBHOOK_JOB = 'webhook.deliver';
 export const WEBHOOK_CURSOR = 'webhooks';
 
-/**
- * What a webhook can subscribe to: the real event-log types. "Signature added" is
- * `signature.created`; a counter-proposal (`proposal.countered`) is a new proposal too.
- */
-export const WEBHOOK_EVENT_TYPES = [
-  'proposal.created',
-  'proposal.countered',
-  'proposal.accepted',
-  'proposal.rejected',
-  'cell.agreed',
-  'revision.frozen',
-  'signature.created',
-  'revision.executed',
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export { WEBHOOK_EVENT_TYPES };
+export type WebhookEventType = TWebhookEventType;
 export const WEBHOOK_TEST_EVENT = 'webhook.test';
 
 type Deps = { db: Db; jobs: JobQueue; clock: Clock; allowPrivate: boolean; timeoutMs?: number };

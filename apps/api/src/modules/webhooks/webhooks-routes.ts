@@ -1,48 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LIMITS, ZVersion } from '@bunkai/domain';
-import { WEBHOOK_DELIVERY_STATUSES } from '@bunkai/db';
+import { ZVersion, ZWebhook, ZWebhookDelivery, ZWebhookFields } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/schemas.ts';
-import { WEBHOOK_EVENT_TYPES } from './webhook-dispatcher.ts';
 import type { WebhooksService } from './webhooks-service.ts';
 
 const tags = ['webhooks'];
 const security = [{ bearer: [] }];
 const ZParams = z.object({ id: z.uuid() });
 const ZHookParams = z.object({ id: z.uuid(), webhookId: z.uuid() });
-
-const ZWebhook = z.object({
-  id: z.uuid(),
-  engagementId: z.uuid(),
-  url: z.string(),
-  description: z.string(),
-  events: z.array(z.string()),
-  active: z.boolean(),
-  createdByUserId: z.uuid(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-const ZDelivery = z.object({
-  id: z.uuid(),
-  webhookId: z.uuid(),
-  eventType: z.string(),
-  eventSeq: z.number().int().nullable(),
-  status: z.enum(WEBHOOK_DELIVERY_STATUSES),
-  attempts: z.number().int(),
-  lastStatusCode: z.number().int().nullable(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  lastAttemptAt: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
-});
-const ZFields = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(2000),
-  description: z.string().max(LIMITS.short).optional(),
-  events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length).optional(),
-  active: z.boolean().optional(),
-});
 
 /** Webhooks of one engagement (owner only): endpoints, their delivery log and a test ping. */
 export const webhooksRoutes =
@@ -65,8 +31,8 @@ export const webhooksRoutes =
           summary:
             'Add a webhook (owner). Answers the signing secret once. Deliveries are POSTs with `Bunkai-Signature: <timestamp>.<hex>`, hex = HMAC-SHA256(secret, `<timestamp>.<body>`). 400 webhook_target_refused for loopback, link-local or private targets',
           params: ZParams,
-          body: ZFields,
-          response: { 201: z.object({ webhook: ZWebhook, secret: z.string() }), ...errorResponses(400, 401, 403, 404, 409) },
+          body: ZWebhookFields,
+          response: { 201: z.object({ webhook: ZWebhook, secret: z.string().max(200) }), ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request, reply) => reply.status(201).send(await service.create(actorOf(request), request.params.id, request.body)),
@@ -85,7 +51,7 @@ export const webhooksRoutes =
           security,
           summary: 'Change a webhook (owner): url, description, events, active; `version` as read',
           params: ZHookParams,
-          body: ZFields.partial().extend({ version: ZVersion }),
+          body: ZWebhookFields.partial().extend({ version: ZVersion }),
           response: { 200: z.object({ webhook: ZWebhook }), ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
@@ -109,7 +75,7 @@ export const webhooksRoutes =
           summary: 'Delivery log (owner): newest first, with attempts, last HTTP status and error',
           params: ZHookParams,
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-          response: { 200: z.object({ deliveries: z.array(ZDelivery) }), ...errorResponses(400, 401, 403, 404) },
+          response: { 200: z.object({ deliveries: z.array(ZWebhookDelivery) }), ...errorResponses(400, 401, 403, 404) },
         },
       },
       async (request) => service.deliveries(actorOf(request), request.params.id, request.params.webhookId, request.query.limit),
@@ -123,7 +89,7 @@ export const webhooksRoutes =
           security,
           summary: 'Send a signed `webhook.test` delivery now (owner); follow it in the delivery log',
           params: ZHookParams,
-          response: { 202: z.object({ delivery: ZDelivery }), ...errorResponses(401, 403, 404, 409) },
+          response: { 202: z.object({ delivery: ZWebhookDelivery }), ...errorResponses(401, 403, 404, 409) },
         },
       },
       async (request, reply) => reply.status(202).send(await service.sendTest(actorOf(request), request.params.id, request.params.webhookId)),

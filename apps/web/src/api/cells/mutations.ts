@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
   TAssignment,
+  TBulkAcceptResponse,
   TBulkProposeResponse,
   TCellWithProposal,
   TComment,
@@ -61,7 +62,7 @@ export const applyCell = (qc: QueryClient, engagementId: string, cell: TCellWith
   noteOwnChange(cell.id);
   patchMatrixCell(qc, engagementId, cell);
   refreshAroundCell(qc, engagementId, cell.id);
-  void qc.invalidateQueries({ queryKey: ROOT.engagements, exact: false, predicate: (q) => q.queryKey[1] === 'list' });
+  void qc.invalidateQueries({ queryKey: ROOT.engagements, exact: false, predicate: (q) => q.queryKey[1] === 'list' || q.queryKey[1] === 'inbox' });
 };
 
 export type ProposeInput = { cellId: string; assignment: TAssignment; terms?: TTerms; reason: string; version: number };
@@ -126,5 +127,18 @@ export const useReviewCell = (engagementId: string) => {
   return useMutation({
     mutationFn: ({ cellId, ...body }: TReviewRequest & { cellId: string }) => api.patch<{ cell: TMatrixCell }>(`/api/v1/cells/${cellId}/review`, body),
     onSuccess: (r) => applyCell(qc, engagementId, r.cell),
+  });
+};
+
+/** 一括承諾: accept the open proposals of these cells for the caller's party; the answer says per cell what became of it. */
+export const useBulkAccept = (engagementId: string) => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (cellIds: string[]) => api.post<TBulkAcceptResponse>(`/api/v1/engagements/${engagementId}/proposals/accept`, { cellIds }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ROOT.engagement(engagementId) });
+      void qc.invalidateQueries({ queryKey: ROOT.engagements, predicate: (q) => q.queryKey[1] === 'list' || q.queryKey[1] === 'inbox' });
+      void qc.invalidateQueries({ queryKey: ROOT.cells });
+    },
   });
 };

@@ -7,6 +7,7 @@ import { ErrorMessage, QueryState } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { NotificationSettings } from './notification-settings.tsx';
 
 const Totp = () => {
   const { t } = useI18n();
@@ -129,6 +130,10 @@ export const AccountPage = () => {
             <dd>{t(`account.role.${session.user.orgRole}`)}</dd>
           </div>
         </dl>
+      </section>
+      <section className="card">
+        <h2>{t('prefs.title')}</h2>
+        <NotificationSettings />
       </section>
       <section className="card">
         <h2>{t('account.totp.title')}</h2>

@@ -10,6 +10,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
 import { AssignmentView, TermsView } from './assignment-view.tsx';
 import { CellComments, CellHistory } from './cell-activity.tsx';
+import { ConsentView, consentCounts, onlyInformed } from './consent-view.tsx';
+import { Deadlines } from './deadlines-view.tsx';
 import { ProposalEditor } from './proposal-editor.tsx';
 import './cell-panel.css';
 
@@ -102,6 +104,9 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
     const iAccepted = !!(op && me && op.acceptedBy.includes(me));
     const iPending = !!(op && me && op.pendingFrom.includes(me));
     const mine = !!(op && me && op.proposerPartyId === me);
+    // C/I and unnamed parties comment instead: their accept or reject would not count (decision 0009)
+    const counts = !!op && consentCounts(op, me);
+    const informedOnly = !!op && onlyInformed(op, me);
     const canWithdraw = !!op && (mine || (op.suggested && eng.can('engagement:update')));
     return (
       <>
@@ -121,6 +126,7 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
               </span>
             ))}
           </div>
+          <Deadlines cell={cell} />
           <details className="panel-desc">
             <summary>{loc(duty.description)}</summary>
           </details>
@@ -138,37 +144,18 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
                   <span className="muted">{t('panel.reason')}:</span> {op.reason}
                 </p>
               ) : null}
-              <dl className="consent">
-                <div>
-                  <dt>{t('panel.acceptedBy')}</dt>
-                  <dd>{op.acceptedBy.length ? op.acceptedBy.map((id) => <span key={id} className="chip chip-ok">✓ {eng.partyName(id)}</span>) : '—'}</dd>
-                </div>
-                <div>
-                  <dt>{t('panel.pendingFrom')}</dt>
-                  <dd>{op.pendingFrom.length ? op.pendingFrom.map((id) => <span key={id} className="chip chip-wait">… {eng.partyName(id)}</span>) : '—'}</dd>
-                </div>
-                {op.rejectedBy.length ? (
-                  <div>
-                    <dt>{t('panel.rejectedBy')}</dt>
-                    <dd>
-                      {op.rejectedBy.map((id) => (
-                        <span key={id} className="chip chip-bad">
-                          × {eng.partyName(id)}
-                        </span>
-                      ))}
-                    </dd>
-                  </div>
-                ) : null}
-              </dl>
+              <ConsentView op={op} />
+              {cell.status === 'disputed' ? <p className="note note-bad">{t('consent.disputed')}</p> : null}
+              {informedOnly ? <p className="note">{t('consent.youInformed')}</p> : null}
               {iAccepted ? <p className="note note-ok">{t('panel.youAccepted')}</p> : iPending ? <p className="note note-turn">{t('panel.yourTurn')}</p> : null}
               {canWrite && mode === 'view' ? (
                 <div className="panel-actions">
-                  {!iAccepted ? (
+                  {counts && !iAccepted ? (
                     <button type="button" className="btn btn-primary" disabled={busy} onClick={() => accept.mutate({ proposalId: op.id }, { onSuccess: done('panel.accepted') })}>
                       {t('panel.accept')}
                     </button>
                   ) : null}
-                  {!mine ? (
+                  {counts && !mine ? (
                     <button type="button" className="btn btn-danger-soft" disabled={busy} onClick={() => setMode('reject')}>
                       {t('panel.reject')}
                     </button>

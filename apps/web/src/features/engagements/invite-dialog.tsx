@@ -31,6 +31,9 @@ export const InviteDialog = ({ engagementId, parties, initialPartyId, onClose }:
       {url ? (
         <div className="stack">
           <div className="alert alert-ok">{t('invite.created')}</div>
+          <p className="note note-ok" data-testid="invite-mailed">
+            {t('invite.mailed', { email })}
+          </p>
           <Field label={t('invite.link')}>{(id) => <input id={id} readOnly value={url} onFocus={(e) => e.target.select()} data-testid="invite-link" />}</Field>
           <div className="form-actions">
             <button

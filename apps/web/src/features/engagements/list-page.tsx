@@ -80,6 +80,12 @@ const Row = ({ e }: { e: TEngagementSummary }) => {
           <div className="stat-label">{t('list.perParty')}</div>
           <PartyProgress engagement={e} />
         </div>
+        {e.waiting !== undefined ? (
+          <div className="stat stat-narrow" data-testid="eng-waiting">
+            <div className="stat-label">{t('list.waiting')}</div>
+            <div className={`stat-value${e.waiting > 0 ? ' is-warn' : ' is-good'}`}>{e.waiting}</div>
+          </div>
+        ) : null}
         <div className="stat stat-narrow">
           <div className="stat-label">{t('list.blocking')}</div>
           <div className={`stat-value${e.blockingFindings > 0 ? ' is-bad' : ' is-good'}`}>{e.blockingFindings}</div>

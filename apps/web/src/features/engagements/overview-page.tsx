@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import type { TParty } from '@bunkai/domain';
 import { useListAssets } from '../../api/assets/queries.ts';
 import { useGetProgress } from '../../api/cells/queries.ts';
@@ -15,6 +15,10 @@ import { InviteDialog } from './invite-dialog.tsx';
 import { PartyCard } from './party-card.tsx';
 import { ProgressBar } from './status-badge.tsx';
 import './overview.css';
+import { RemindersSection } from './reminders-section.tsx';
+
+/** Owner-only: loaded on demand, out of the main bundle. */
+const WebhooksSection = lazy(() => import('./webhooks-section.tsx').then((m) => ({ default: m.WebhooksSection })));
 
 const Progress = ({ engagementId }: { engagementId: string }) => {
   const { t } = useI18n();
@@ -181,6 +185,12 @@ export const OverviewPage = ({ engagementId }: { engagementId: string }) => {
           )}
         </QueryState>
       </section>
+      {isOwner ? <RemindersSection /> : null}
+      {eng.can('webhook:manage') ? (
+        <Suspense fallback={null}>
+          <WebhooksSection engagementId={engagementId} />
+        </Suspense>
+      ) : null}
       {inviteFor !== null ? <InviteDialog engagementId={engagementId} parties={eng.parties} initialPartyId={inviteFor || undefined} onClose={() => setInviteFor(null)} /> : null}
       {contactsFor ? <ContactsDialog engagementId={engagementId} party={contactsFor} onClose={() => setContactsFor(null)} /> : null}
     </div>

@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import type { TMatrixCell, TParty } from '@bunkai/domain';
+import { overdueDeadlines, type TMatrixCell, type TParty } from '@bunkai/domain';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { displayedAssignment, lettersOf } from './matrix-model.ts';
+import { displayedAssignment, lettersOf, todayIso } from './matrix-model.ts';
 
 export type CellViewProps = {
   cell: TMatrixCell | undefined;
@@ -37,6 +37,7 @@ export const MatrixCellView = memo(function MatrixCellView(p: CellViewProps) {
     );
   const { assignment, proposed } = displayedAssignment(c);
   const findings = c.findingCodes.length > 0;
+  const late = overdueDeadlines(c, todayIso());
   return (
     <div
       role="gridcell"
@@ -73,6 +74,7 @@ export const MatrixCellView = memo(function MatrixCellView(p: CellViewProps) {
           —
         </span>
       )}
+      {late.due || late.completion ? <span data-testid="cell-overdue" className="mx-overdue" aria-hidden="true" title={t('deadline.overdue')} /> : null}
       {findings ? <span data-testid="cell-finding" className="mx-finding" aria-hidden="true" title={c.findingCodes.map((f) => t(`finding.${f}`)).join('\n')} /> : null}
     </div>
   );

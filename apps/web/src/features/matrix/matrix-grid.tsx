@@ -1,6 +1,6 @@
 import { useVirtualizer, type Rect, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { TAsset, TMatrixCell, TParty } from '@bunkai/domain';
+import { overdueDeadlines, type TAsset, type TMatrixCell, type TParty } from '@bunkai/domain';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import { MatrixCellView } from './matrix-cell.tsx';
 import { displayedAssignment, eosState, lettersOf, todayIso, type MatrixModel } from './matrix-model.ts';
@@ -42,7 +42,7 @@ const cellLabel = (t: Translate, dutyTitle: string, asset: TAsset | null, cell: 
     asset: assetName,
     status: t(`cellStatus.${cell.status}`),
     roles: roles ? `、${roles}` : '',
-    findings: cell.findingCodes.length ? t('matrix.hasFindings') : '',
+    findings: (cell.findingCodes.length ? t('matrix.hasFindings') : '') + (Object.values(overdueDeadlines(cell, todayIso())).some(Boolean) ? `、${t('deadline.overdue')}` : ''),
   });
 };
 

@@ -12,6 +12,7 @@ import { navigate, useLocation } from '../../router.tsx';
 import { CellPanel } from '../cell-panel/cell-panel.tsx';
 import { ProposalEditor } from '../cell-panel/proposal-editor.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
+import { BulkAcceptButton } from './bulk-accept.tsx';
 import { MatrixCounts, MatrixFilterBar, MatrixLegend } from './matrix-filters.tsx';
 import { MatrixGrid } from './matrix-grid.tsx';
 import { MatrixPrintTable } from './matrix-print.tsx';
@@ -80,6 +81,7 @@ export const MatrixPage = ({ engagementId }: { engagementId: string }) => {
           <button type="button" className="btn btn-small btn-ghost" onClick={() => window.print()}>
             {t('print.button')}
           </button>
+          {q.data ? <BulkAcceptButton matrix={q.data} cells={q.data.cells} label="bulkAccept.button" small /> : null}
         </div>
       </div>
       <div className="matrix-legend-row">
@@ -103,6 +105,7 @@ export const MatrixPage = ({ engagementId }: { engagementId: string }) => {
                 {t('matrix.bulkPropose')}
               </button>
             ) : null}
+            {q.data ? <BulkAcceptButton matrix={q.data} cells={q.data.cells.filter((c) => selection.has(c.id))} label="bulkAccept.selection" small /> : null}
             <button type="button" className="btn btn-ghost btn-small" onClick={() => setSelection(new Set())}>
               {t('matrix.clearSelection')}
             </button>

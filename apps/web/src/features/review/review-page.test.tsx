@@ -19,7 +19,7 @@ const matrix = (): TMatrixResponse => ({
   engagement: { id: ENGAGEMENT_ID, version: 1, status: 'negotiating' },
   parties,
   assets: [asset(0)],
-  duties: [duty(0)],
+  duties: [duty(0), duty(1)],
   totalCells: 2,
   cells: [checked(), cell(1, null, { status: 'agreed', assignment: assignmentOf([[0, ['A', 'R']]]) })],
 });
@@ -72,5 +72,18 @@ describe('ReviewPage (初回確認レビュー)', () => {
     fireEvent.click(screen.getByRole('button', { name: '記録を取り消す' }));
     await waitFor(() => expect(patches()).toHaveLength(1));
     expect(patches()[0]?.body).toEqual({ version: 5, firstCheckAnswer: null, firstCheckOn: null });
+  });
+
+  it('asks a target date (完了予定日) for an いいえ until it is done, and saves it with the 期限', async () => {
+    window.history.replaceState(null, '', '/engagements/x/review?i=1');
+    renderReview();
+    fireEvent.click(await screen.findByRole('button', { name: 'いいえ' }));
+    expect(screen.getByText(/完了予定日（目標日）を入れてください/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/^完了予定日/), { target: { value: '2027-03-31' } });
+    expect(screen.queryByText(/完了予定日（目標日）を入れてください/)).toBeNull();
+    fireEvent.change(screen.getByLabelText('期限（分担の合意）'), { target: { value: '2027-01-15' } });
+    fireEvent.click(screen.getByRole('button', { name: /保存して次へ/ }));
+    await waitFor(() => expect(patches()).toHaveLength(1));
+    expect(patches()[0]?.body).toMatchObject({ firstCheckAnswer: 'no', completionDueOn: '2027-03-31', dueOn: '2027-01-15', completedOn: null });
   });
 });

@@ -23,7 +23,11 @@ const ItemForm = ({ cell, onSaved }: { cell: TMatrixCell; onSaved: () => void })
   const [answer, setAnswer] = useState<TFirstCheckAnswer | null>(cell.kickoff.firstCheckAnswer);
   const [checkedOn, setCheckedOn] = useState(cell.kickoff.firstCheckOn ?? '');
   const [completedOn, setCompletedOn] = useState(cell.kickoff.completedOn ?? '');
+  const [completionDueOn, setCompletionDueOn] = useState(cell.completionDueOn ?? '');
+  const [dueOn, setDueOn] = useState(cell.dueOn ?? '');
   const [notes, setNotes] = useState(cell.kickoff.notes);
+  // R7 checklist: every いいえ needs a target date until it is done (the API answers target_date_required otherwise)
+  const needsTarget = answer === 'no' && !completedOn;
   const canWrite = eng.can('cell:review');
   const [confirmClear, setConfirmClear] = useState(false);
   const recorded = cell.kickoff.firstCheckAnswer;
@@ -42,7 +46,7 @@ const ItemForm = ({ cell, onSaved }: { cell: TMatrixCell; onSaved: () => void })
   const submit = (e: FormEvent) => {
     e.preventDefault();
     review.mutate(
-      { cellId: cell.id, version: cell.version, firstCheckAnswer: answer, firstCheckOn: answer ? checkedOn || todayIso() : null, completedOn: completedOn || null, notes },
+      { cellId: cell.id, version: cell.version, firstCheckAnswer: answer, firstCheckOn: answer ? checkedOn || todayIso() : null, completedOn: completedOn || null, completionDueOn: completionDueOn || null, dueOn: dueOn || null, notes },
       { onSuccess: onSaved },
     );
   };
@@ -92,6 +96,20 @@ const ItemForm = ({ cell, onSaved }: { cell: TMatrixCell; onSaved: () => void })
           </span>
         </div>
       </div>
+      <div className="review-dates">
+        <label className="field">
+          <span>
+            {t('deadline.completionDueOn')}
+            {needsTarget ? ` (${t('common.required')})` : ''}
+          </span>
+          <input type="date" value={completionDueOn} required={needsTarget} disabled={!canWrite} onChange={(e) => setCompletionDueOn(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('deadline.dueOn')}</span>
+          <input type="date" value={dueOn} disabled={!canWrite} onChange={(e) => setDueOn(e.target.value)} />
+        </label>
+      </div>
+      {needsTarget && !completionDueOn ? <p className="note note-turn">{t('deadline.targetNeeded')}</p> : null}
       <label className="field">
         <span>{t('review.notes')}</span>
         <textarea rows={2} value={notes} maxLength={4000} disabled={!canWrite} onChange={(e) => setNotes(e.target.value)} />
