@@ -124,6 +124,7 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/engagements/{id}/duties': { allow: READERS, scoped: true, req: E },
   'POST /api/v1/engagements/{id}/duties': { allow: OWNER, scoped: true, req: (w) => ({ params: P(w), body: { custom: w.customDuty(`SWD-${uniq()}`.toUpperCase()) } }) },
   'PATCH /api/v1/duties/{dutyId}': { allow: OWNER, scoped: true, req: async (w) => ({ params: { dutyId: w.naDutyId }, body: { version: await w.dutyVersion(w.naDutyId), notApplicable: true, reason: '権限試験' } }) },
+  'PATCH /api/v1/duties/{dutyId}/definition': { allow: OWNER, scoped: true, req: async (w) => ({ params: { dutyId: w.naDutyId }, body: { version: await w.dutyVersion(w.naDutyId), order: 95_000 } }) },
   'POST /api/v1/engagements/{id}/invitations': {
     allow: OWNER,
     scoped: true,

@@ -477,6 +477,7 @@ const own: Record<Exclude<MessageKey, DomainMessageKey>, string> = {
   'eventType.duty.imported': 'Duties imported',
   'eventType.duty.not_applicable': 'Duty marked not applicable',
   'eventType.duty.reopened': 'Duty reopened',
+  'eventType.duty.edited': 'Duty edited',
   'eventType.engagement.archived': 'Engagement archived',
   'eventType.engagement.created': 'Engagement created',
   'eventType.engagement.status_changed': 'Engagement status changed',

@@ -480,6 +480,7 @@ const own = {
   'eventType.duty.imported': '責任項目を取込',
   'eventType.duty.not_applicable': '責任項目を対象外に',
   'eventType.duty.reopened': '責任項目を再開',
+  'eventType.duty.edited': '責任項目を編集',
   'eventType.engagement.archived': '案件をアーカイブ',
   'eventType.engagement.created': '案件を作成',
   'eventType.engagement.status_changed': '案件の状態が変化',

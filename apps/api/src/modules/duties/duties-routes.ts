@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZAddDutiesRequest, ZDutiesAddedResponse, ZDutiesResponse, ZDutyUpdatedResponse, ZUpdateDutyRequest } from '@bunkai/domain';
+import { ZAddDutiesRequest, ZDuty, ZDutiesAddedResponse, ZDutiesResponse, ZDutyUpdatedResponse, ZEditDutyRequest, ZUpdateDutyRequest } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/schemas.ts';
 import type { DutiesService } from './duties-service.ts';
@@ -10,7 +10,7 @@ const security = [{ bearer: [] }];
 const ZEngagementParams = z.object({ id: z.uuid() });
 const ZDutyParams = z.object({ dutyId: z.uuid() });
 
-/** 責任項目. Who may call: readers list; the owner adds duties and marks them not applicable. */
+/** 責任項目. Who may call: readers list; the owner adds, edits, reorders duties and marks them not applicable. */
 export const dutiesRoutes =
   (service: DutiesService): FastifyPluginAsyncZod =>
   async (app) => {
@@ -57,5 +57,19 @@ export const dutiesRoutes =
         },
       },
       async (request) => service.update(actorOf(request), request.params.dutyId, request.body),
+    );
+    app.patch(
+      '/api/v1/duties/:dutyId/definition',
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Edit a duty's title or description, or move it inside its 確認表 part with `order` (owner; send the version you saw)",
+          params: ZDutyParams,
+          body: ZEditDutyRequest,
+          response: { 200: z.object({ duty: ZDuty }), ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => service.edit(actorOf(request), request.params.dutyId, request.body),
     );
   };
