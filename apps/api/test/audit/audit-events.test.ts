@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const list = async (query: Record<string, string | number> = {}, who: SignoffWorld['observer'] = w.observer) => {
-  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  const qs = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString();
   const res = await who.http.get<TAuditEventsPage>(`/api/v1/engagements/${w.eid}/audit/events${qs ? `?${qs}` : ''}`);
   expect(res.status).toBe(200);
   return res.body;

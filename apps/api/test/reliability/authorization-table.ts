@@ -65,6 +65,8 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/auth/me': { allow: AUTHED },
   'POST /api/v1/auth/totp/enroll': { allow: AUTHED },
   'POST /api/v1/auth/totp/verify': { allow: AUTHED, req: () => ({ body: { code: '000000' } }) },
+  'GET /api/v1/auth/recovery-codes': { allow: AUTHED },
+  'POST /api/v1/auth/recovery-codes': { allow: AUTHED, req: () => ({ body: { password: 'not the password' } }) },
   'GET /api/v1/organization/users': { allow: AUTHED },
   'POST /api/v1/organization/users': {
     allow: ADMINS,
