@@ -170,7 +170,7 @@ describe.sequential('issue 16', () => {
 
   it('bug 11: axe-core finds no serious or critical violation on any main page', async () => {
     const found: Record<string, unknown> = {};
-    for (const path of ['/', `/engagements/${eid}`, `/engagements/${eid}/matrix`, `/engagements/${eid}/assets`, `/engagements/${eid}/review`, `/engagements/${eid}/findings`, `/engagements/${eid}/sign-off`, `/engagements/${eid}/audit`, '/account', '/verify', '/engagements/new']) {
+    for (const path of ['/', `/engagements/${eid}`, `/engagements/${eid}/matrix`, `/engagements/${eid}/assets`, `/engagements/${eid}/duties`, `/engagements/${eid}/review`, `/engagements/${eid}/findings`, `/engagements/${eid}/sign-off`, `/engagements/${eid}/audit`, '/account', '/verify', '/engagements/new']) {
       await page.goto(`${stack.url}${path}`);
       await settle(page);
       await page.waitForTimeout(300);
