@@ -28,7 +28,8 @@ const signIn = async (p: Page) => {
 };
 
 const settle = async (p: Page) => {
-  await p.waitForLoadState('networkidle').catch(() => undefined);
+  // the live stream (SSE) keeps the network busy: wait for quiet briefly, not the default 30 s
+  await p.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   await p.evaluate(() => document.fonts.ready);
 };
 
