@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/feedback.tsx';
 import { Field } from '../../components/field.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { saveText } from '../duties/duties-csv.ts';
+import { saveText } from '../../components/save-text.ts';
 import './two-factor.css';
 
 /** The otpauth URI as a QR code, drawn in the browser: the secret never goes to a third-party QR service. */

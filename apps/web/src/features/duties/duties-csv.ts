@@ -41,15 +41,3 @@ export const dutiesCsv = (duties: readonly TDuty[]): string => {
   const lines = [keys.join(','), ...duties.map((d) => keys.map((k) => field(valueOf(d, k))).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 };
-
-/** Offers `text` as a file download (no server round trip: the duties are already on screen). */
-export const saveText = (text: string, name: string, type = 'text/csv;charset=utf-8') => {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};

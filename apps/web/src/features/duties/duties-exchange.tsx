@@ -5,7 +5,8 @@ import { useImportDuties } from '../../api/duties/mutations.ts';
 import { ErrorMessage } from '../../components/feedback.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { dutiesCsv, saveText } from './duties-csv.ts';
+import { saveText } from '../../components/save-text.ts';
+import { dutiesCsv } from './duties-csv.ts';
 
 /** Base64 of the file's bytes for the JSON import body (the API also takes raw bodies; JSON keeps one client path). */
 const base64Of = async (file: File): Promise<string> => {
