@@ -164,15 +164,21 @@ describe.sequential('issue 16 screens', () => {
     await qr.waitFor();
     expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(200);
     await shots(p, 'totp-setup', 'ja');
+    // the same set-up in English (a reload starts it again with a new secret)
+    await setLang(p, 'en');
+    await p.reload();
+    await p.getByRole('button', { name: 'Set it up' }).click();
+    await p.getByRole('img', { name: 'QR code to add Bunkai to an authenticator app' }).waitFor();
+    await shots(p, 'totp-setup', 'en');
     const secret = await p.getByTestId('totp-secret').inputValue();
-    await p.getByLabel('確認コード（6桁）').fill(totpAt(secret, currentStep()));
-    await p.getByRole('button', { name: 'コードを確認して有効にする' }).click();
+    await p.getByLabel('Code (6 digits)').fill(totpAt(secret, currentStep()));
+    await p.getByRole('button', { name: 'Verify code and enable' }).click();
     const list = p.getByTestId('recovery-codes');
     await list.waitFor();
     const codes = await list.locator('li').allTextContents();
     expect(codes).toHaveLength(10);
     await list.scrollIntoViewIfNeeded();
-    await p.screenshot({ path: resolve(IMAGES, 'web-v2-recovery-codes-ja-1366.png') });
+    await p.screenshot({ path: resolve(IMAGES, 'web-v2-recovery-codes-en-1366.png') });
     await ctx.close();
 
     const again = await (await newContext(browser)).newPage();
