@@ -28,7 +28,8 @@ const signIn = async (p: Page) => {
 };
 
 const settle = async (p: Page) => {
-  await p.waitForLoadState('networkidle').catch(() => undefined);
+  // the live stream (SSE) keeps the network busy: wait for quiet briefly, not the default 30 s
+  await p.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   await p.evaluate(() => document.fonts.ready);
 };
 
@@ -170,7 +171,7 @@ describe.sequential('issue 16', () => {
 
   it('bug 11: axe-core finds no serious or critical violation on any main page', async () => {
     const found: Record<string, unknown> = {};
-    for (const path of ['/', `/engagements/${eid}`, `/engagements/${eid}/matrix`, `/engagements/${eid}/assets`, `/engagements/${eid}/review`, `/engagements/${eid}/findings`, `/engagements/${eid}/sign-off`, `/engagements/${eid}/audit`, '/account', '/verify', '/engagements/new']) {
+    for (const path of ['/', `/engagements/${eid}`, `/engagements/${eid}/matrix`, `/engagements/${eid}/assets`, `/engagements/${eid}/duties`, `/engagements/${eid}/review`, `/engagements/${eid}/findings`, `/engagements/${eid}/sign-off`, `/engagements/${eid}/audit`, '/account', '/verify', '/engagements/new']) {
       await page.goto(`${stack.url}${path}`);
       await settle(page);
       await page.waitForTimeout(300);

@@ -15,6 +15,7 @@ import { matchPath, navigate, useLocation } from './router.tsx';
  */
 const AccountPage = lazy(() => import('./features/account/account-page.tsx').then((m) => ({ default: m.AccountPage })));
 const AssetsPage = lazy(() => import('./features/assets/assets-page.tsx').then((m) => ({ default: m.AssetsPage })));
+const DutiesPage = lazy(() => import('./features/duties/duties-page.tsx').then((m) => ({ default: m.DutiesPage })));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const InvitationPage = lazy(() => import('./features/auth/invitation-page.tsx').then((m) => ({ default: m.InvitationPage })));
 const SignUpPage = lazy(() => import('./features/auth/sign-up-page.tsx').then((m) => ({ default: m.SignUpPage })));
@@ -47,6 +48,7 @@ const TABS: [string, (id: string) => ReactNode][] = [
   ['', (id) => <OverviewPage engagementId={id} />],
   ['matrix', (id) => <MatrixPage engagementId={id} />],
   ['assets', (id) => <AssetsPage engagementId={id} />],
+  ['duties', (id) => <DutiesPage engagementId={id} />],
   ['review', (id) => <ReviewPage engagementId={id} />],
   ['findings', (id) => <FindingsPage engagementId={id} />],
   ['catalog-upgrade', (id) => <CatalogUpgradePage engagementId={id} />],

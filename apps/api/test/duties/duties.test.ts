@@ -96,6 +96,30 @@ describe('duties (責任項目)', () => {
   });
 });
 
+describe('editing and reordering a duty', () => {
+  it('changes the wording and the sort key with the version, records duty.edited, and refuses stale or empty edits', async () => {
+    const v = await structureWorld(t.app);
+    const { duties } = await v.f.addDuties(v.owner, v.engagement.id, ['GOV-01', 'GOV-05']);
+    const [first, second] = duties;
+    const edit = (id: string, body: object, who = v.owner) => who.http.patch<{ duty: TDuty }>(`/api/v1/duties/${id}/definition`, body);
+    const title = { ja: '情報セキュリティ方針の策定（当院版）', en: 'Security policy (hospital edition)' };
+    const res = await edit(first!.id, { version: 1, title });
+    expect(res.status).toBe(200);
+    expect(res.body.duty).toMatchObject({ title, code: 'GOV-01', version: 2, description: first!.description });
+    // move GOV-01 after GOV-05 inside Part 1
+    expect((await edit(first!.id, { version: 2, order: second!.order + 1 })).status).toBe(200);
+    expect((await v.f.listDuties(v.observer, v.engagement.id)).map((d) => d.code)).toEqual(['GOV-05', 'GOV-01']);
+    const stale = await edit(first!.id, { version: 1, order: 0 });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ error: { code: 'stale_version', details: { current: { version: 3 } } } });
+    expect((await edit(first!.id, { version: 3 })).status).toBe(400);
+    expect((await edit(first!.id, { version: 3, title: { ja: '', en: 'x' } })).status).toBe(400);
+    expect((await edit(first!.id, { version: 3, order: 1 }, v.vendor)).status).toBe(403);
+    const recorded = await t.database.db.select().from(events).where(and(eq(events.type, 'duty.edited'), eq(events.subjectId, first!.id)));
+    expect(recorded.map((e) => (e.payload as { changed: string[] }).changed)).toEqual([['title'], ['order']]);
+  });
+});
+
 describe('not applicable (対象外) and reopening', () => {
   const REASON = '当院ではリモート保守を廃止したため';
   type Scenario = { engagement: TEngagement; duty: TDuty; agreedCellId: string };

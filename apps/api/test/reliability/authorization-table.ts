@@ -76,6 +76,8 @@ export const TABLE: Record<string, Entry> = {
   },
   'POST /api/v1/auth/totp/enroll': { allow: AUTHED },
   'POST /api/v1/auth/totp/verify': { allow: AUTHED, req: () => ({ body: { code: '000000' } }) },
+  'GET /api/v1/auth/recovery-codes': { allow: AUTHED },
+  'POST /api/v1/auth/recovery-codes': { allow: AUTHED, req: () => ({ body: { password: 'not the password' } }) },
   'GET /api/v1/organization/users': { allow: AUTHED },
   'POST /api/v1/organization/users': {
     allow: ADMINS,
@@ -145,6 +147,7 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/engagements/{id}/duties/export.xlsx': { allow: READERS, scoped: true, req: E },
   'POST /api/v1/engagements/{id}/duties': { allow: OWNER, scoped: true, req: (w) => ({ params: P(w), body: { custom: w.customDuty(`SWD-${uniq()}`.toUpperCase()) } }) },
   'PATCH /api/v1/duties/{dutyId}': { allow: OWNER, scoped: true, req: async (w) => ({ params: { dutyId: w.naDutyId }, body: { version: await w.dutyVersion(w.naDutyId), notApplicable: true, reason: '権限試験' } }) },
+  'PATCH /api/v1/duties/{dutyId}/definition': { allow: OWNER, scoped: true, req: async (w) => ({ params: { dutyId: w.naDutyId }, body: { version: await w.dutyVersion(w.naDutyId), order: 95_000 } }) },
   'POST /api/v1/engagements/{id}/invitations': {
     allow: OWNER,
     scoped: true,

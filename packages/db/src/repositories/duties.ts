@@ -82,5 +82,25 @@ export const dutiesRepository = (db: Db) => ({
       .returning();
     return row;
   },
+
+  /** Optimistic edit of the wording and the sort key: undefined when `version` is no longer current. */
+  updateDefinition: async (
+    dutyId: string,
+    version: number,
+    patch: { title?: { ja: string; en: string }; description?: { ja: string; en: string }; order?: number },
+    tx: Db = db,
+  ) => {
+    const [row] = await tx
+      .update(duties)
+      .set({
+        ...(patch.title ? { titleJa: patch.title.ja, titleEn: patch.title.en } : {}),
+        ...(patch.description ? { descriptionJa: patch.description.ja, descriptionEn: patch.description.en } : {}),
+        ...(patch.order !== undefined ? { sortOrder: patch.order } : {}),
+        version: sql`${duties.version} + 1`,
+      })
+      .where(and(eq(duties.id, dutyId), eq(duties.version, version)))
+      .returning();
+    return row;
+  },
 });
 export type DutiesRepository = ReturnType<typeof dutiesRepository>;

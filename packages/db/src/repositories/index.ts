@@ -18,6 +18,7 @@ export * from './comments.ts';
 export * from './bulk-proposals.ts';
 export * from './auth.ts';
 export * from './throttle.ts';
+export * from './recovery-codes.ts';
 export * from './events.ts';
 export * from './organization-duties.ts';
 export * from './audit.ts';

@@ -71,3 +71,22 @@ export const authThrottle = pgTable('auth_throttle', {
   windowStart: timestamp({ withTimezone: true, mode: 'string' }).notNull(),
   count: integer().notNull(),
 });
+
+/**
+ * One-time recovery codes for a two-factor account (used when the authenticator is lost). Only the
+ * SHA-256 of each code is kept (the codes carry 80 random bits, so a fast hash is enough); `usedAt`
+ * marks one spent. Regenerating replaces the whole set.
+ */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    usedAt: timestamp({ withTimezone: true, mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_hash_key').on(t.userId, t.codeHash)],
+);

@@ -12,7 +12,7 @@ import { ZPlaceholderPartyRole } from './structure.ts';
 /**
  * Who may accept: `invitee` — an organization admin signed in with exactly the
  * invited e-mail (the default); `organization` — any admin of the invitee's
- * organization, recognized by the invited e-mail's domain (decision 0009).
+ * organization, recognized by the invited e-mail's domain (decision 0011).
  */
 export const INVITATION_ACCEPT_BY = ['invitee', 'organization'] as const;
 export type TInvitationAcceptBy = (typeof INVITATION_ACCEPT_BY)[number];

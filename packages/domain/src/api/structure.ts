@@ -115,6 +115,20 @@ export const ZUpdateDutyRequest = z.object({
 });
 export type TUpdateDutyRequest = z.infer<typeof ZUpdateDutyRequest>;
 
+/**
+ * Edit a duty's wording or move it inside its 確認表 part (`order` is the sort key). Code, phase, category
+ * and asset categories stay: they decide which cells exist.
+ */
+export const ZEditDutyRequest = z
+  .object({
+    version: ZVersion,
+    title: ZDutyDefinition.shape.title.optional(),
+    description: ZDutyDefinition.shape.description.optional(),
+    order: ZDutyDefinition.shape.order.optional(),
+  })
+  .refine((b) => b.title !== undefined || b.description !== undefined || b.order !== undefined, 'send title, description or order');
+export type TEditDutyRequest = z.infer<typeof ZEditDutyRequest>;
+
 export const ZDutiesResponse = z.object({ duties: z.array(ZDuty) });
 export const ZDutiesAddedResponse = z.object({ duties: z.array(ZDuty), cellsCreated: z.number().int().min(0) });
 export const ZDutyUpdatedResponse = z.object({

@@ -5,10 +5,14 @@ import {
   ZCreateMemberRequest,
   ZLoginRequest,
   ZOrganization,
+  ZRecoveryCodesResponse,
+  ZRecoveryCodesStatus,
+  ZRegenerateRecoveryCodesRequest,
   ZRegisterRequest,
   ZSession,
   ZTotpEnrollResponse,
   ZTotpVerifyRequest,
+  ZTotpVerifyResponse,
   ZUser,
 } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
@@ -69,8 +73,21 @@ export const authRoutes =
     );
     app.post(
       '/api/v1/auth/totp/verify',
-      { onRequest: requireAuth, schema: { tags, security, summary: 'Confirm TOTP enrollment with a code', body: ZTotpVerifyRequest, response: { 200: z.object({ user: ZUser }), ...errorResponses(400, 401) } } },
+      { onRequest: requireAuth, schema: { tags, security, summary: 'Confirm TOTP enrollment with a code; answers the first one-time recovery codes (shown only now)', body: ZTotpVerifyRequest, response: { 200: ZTotpVerifyResponse, ...errorResponses(400, 401) } } },
       async (request) => auth.verifyTotpEnrollment(actorOf(request), request.body.code),
+    );
+    app.get(
+      '/api/v1/auth/recovery-codes',
+      { onRequest: requireAuth, schema: { tags, security, summary: 'How many of your recovery codes are left (never the codes)', response: { 200: ZRecoveryCodesStatus, ...errorResponses(401) } } },
+      async (request) => auth.recoveryCodesStatus(actorOf(request)),
+    );
+    app.post(
+      '/api/v1/auth/recovery-codes',
+      {
+        onRequest: requireAuth,
+        schema: { tags, security, summary: 'Replace your recovery codes with a new set (password re-entered; two-factor accounts)', body: ZRegenerateRecoveryCodesRequest, response: { 200: ZRecoveryCodesResponse, ...errorResponses(400, 401, 409, 429) } },
+      },
+      async (request) => auth.regenerateRecoveryCodes(actorOf(request), request.body.password),
     );
     app.get(
       '/api/v1/organization/users',

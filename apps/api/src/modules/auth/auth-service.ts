@@ -6,15 +6,17 @@ import {
   type TSession,
   conflict,
   forbidden,
+  rateLimited,
   unauthorized,
   validationError,
 } from '@bunkai/domain';
-import { type Db, type SignInRow, type UserRow, authRepository, isUniqueViolation, toOrganization, toUser } from '@bunkai/db';
+import { type Db, type SignInRow, type UserRow, authRepository, isUniqueViolation, recoveryCodesRepository, throttleRepository, toOrganization, toUser } from '@bunkai/db';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { type Admission, createSignInThrottle } from './sign-in-throttle.ts';
+import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.ts';
 import { hashToken, newOpaqueToken } from './tokens.ts';
 import { consumeTotpCode } from './totp-once.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
@@ -32,6 +34,16 @@ export type IssuedSession = { session: TSession; refreshToken: string };
 export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) => {
   const repo = authRepository(db);
   const throttle = createSignInThrottle({ db, clock, config });
+  const recovery = recoveryCodesRepository(db);
+  // Password re-entry for new recovery codes keeps its own per-account window (like signing's).
+  const reentry = throttleRepository(db);
+
+  /** A fresh set of recovery codes for the user, replacing any earlier set; the plain codes are returned once. */
+  const replaceRecoveryCodes = async (userId: string, tx: Db = db) => {
+    const codes = newRecoveryCodes();
+    await recovery.replaceForUser({ userId, hashes: codes.map(hashRecoveryCode) }, tx);
+    return codes;
+  };
 
   const issueSession = async ({ user, organization }: SignInRow, familyId: string = randomUUID(), tx: Db = db): Promise<IssuedSession> => {
     const refreshToken = newOpaqueToken();
@@ -72,6 +84,14 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
     const ok = found ? await verifyPassword(input.password, found.user.passwordHash) : (await hashPassword(input.password, config.scryptCost), false);
     if (!found || !ok) throw unauthorized('invalid_credentials', 'E-mail or password is wrong.');
     if (!found.user.totpEnabled) return found;
+    if (!input.totp && input.recoveryCode) {
+      const spent = await recovery.consume({ userId: found.user.id, codeHash: hashRecoveryCode(input.recoveryCode), at: now.toISOString() });
+      if (spent) return found;
+      // A wrong recovery code counts like a wrong authenticator code (decision 0008).
+      await admission.secondFactorFailed();
+      if (admission.underAttack) throw unauthorized('invalid_credentials', 'E-mail or password is wrong.');
+      throw unauthorized('invalid_recovery_code', 'The recovery code is wrong or was already used.');
+    }
     if (!input.totp) return 'totp_required';
     const user = await consumeTotpCode({ userId: found.user.id, secret: found.user.totpSecret ?? '', code: input.totp, now }, db);
     if (user) return { user, organization: found.organization };
@@ -95,7 +115,7 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
     login: async (input: TLoginRequest, ip: string): Promise<IssuedSession> => {
       const now = clock.now();
       const found = await repo.findUserByEmail({ email: input.email });
-      const admission = await throttle.admit(input.email, ip, Boolean(found?.user.totpEnabled && input.totp));
+      const admission = await throttle.admit(input.email, ip, Boolean(found?.user.totpEnabled && (input.totp || input.recoveryCode)));
       const result = await authenticate(input, found, admission, now);
       await admission.succeeded();
       if (result === 'totp_required') throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app.');
@@ -153,7 +173,21 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
       const step = verifyTotp(found.user.totpSecret, code, clock.now().getTime());
       const user = step === null ? undefined : await repo.consumeTotpStep({ userId: actor.userId, step, enable: true });
       if (!user) throw validationError('invalid_totp', 'The code does not match; check the time on your device and try again.');
-      return { user: toUser(user) };
+      return { user: toUser(user), recoveryCodes: await replaceRecoveryCodes(actor.userId) };
+    },
+
+    recoveryCodesStatus: async (actor: Actor) => recovery.status({ userId: actor.userId }),
+
+    /** A new set for a two-factor account after the password is re-entered (counted like sign-in attempts). */
+    regenerateRecoveryCodes: async (actor: Actor, password: string) => {
+      const { user } = await currentUser(actor);
+      if (!user.totpEnabled) throw conflict('totp_not_enabled', 'Turn on two-factor authentication first; recovery codes come with it.');
+      const window = { key: `recovery:account:${user.id}`, windowSeconds: config.loginWindowSeconds, now: clock.now().toISOString() };
+      if ((await reentry.hit(window)) > config.loginMaxAttempts)
+        throw rateLimited(`Too many wrong passwords; wait ${Math.ceil(config.loginWindowSeconds / 60)} minutes and try again.`);
+      if (!(await verifyPassword(password, user.passwordHash))) throw unauthorized('invalid_password', 'The password is wrong.');
+      await reentry.release(window);
+      return { codes: await replaceRecoveryCodes(user.id) };
     },
 
     createMember: async (actor: Actor, input: TCreateMemberRequest) => {

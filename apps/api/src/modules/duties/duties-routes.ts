@@ -5,9 +5,11 @@ import {
   ZAdoptCatalogUpgradeRequest,
   ZAdoptCatalogUpgradeResponse,
   ZCatalogUpgradeResponse,
+  ZDuty,
   ZDutiesAddedResponse,
   ZDutiesResponse,
   ZDutyUpdatedResponse,
+  ZEditDutyRequest,
   ZUpdateDutyRequest,
 } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
@@ -20,7 +22,7 @@ const security = [{ bearer: [] }];
 const ZEngagementParams = z.object({ id: z.uuid() });
 const ZDutyParams = z.object({ dutyId: z.uuid() });
 
-/** 責任項目. Who may call: readers list; the owner adds duties and marks them not applicable. */
+/** 責任項目. Who may call: readers list; the owner adds, edits, reorders duties and marks them not applicable. */
 export const dutiesRoutes =
   (service: DutiesService, upgrade: CatalogUpgrade): FastifyPluginAsyncZod =>
   async (app) => {
@@ -96,5 +98,19 @@ export const dutiesRoutes =
         },
       },
       async (request) => upgrade.adopt(actorOf(request), request.params.id, request.body.dutyCodes),
+    );
+    app.patch(
+      '/api/v1/duties/:dutyId/definition',
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Edit a duty's title or description, or move it inside its 確認表 part with `order` (owner; send the version you saw)",
+          params: ZDutyParams,
+          body: ZEditDutyRequest,
+          response: { 200: z.object({ duty: ZDuty }), ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => service.edit(actorOf(request), request.params.dutyId, request.body),
     );
   };

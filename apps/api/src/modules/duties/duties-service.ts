@@ -3,6 +3,7 @@ import {
   type TAddDutiesRequest,
   type TCellStatus,
   type TDutyDefinition,
+  type TEditDutyRequest,
   type TUpdateDutyRequest,
   assertValidNotApplicable,
   conflict,
@@ -153,6 +154,20 @@ export const createDutiesService = ({ db, access }: Deps) => {
         const { cellIds } = await reopenCells(tx, current);
         await recordEvent(tx, a, { type: 'duty.reopened', subjectId: dutyId, payload: { code: current.code, cellIds } });
         return { duty: toDuty(updated), cellsChanged: cellIds.length, proposalsWithdrawn: 0 };
+      }),
+
+    /** Edits a duty's wording or its place in its part; cells are untouched (code, phase and asset categories stay). */
+    edit: async (actor: Actor, dutyId: string, input: TEditDutyRequest) =>
+      db.transaction(async (tx) => {
+        const { row: current, a } = await loadDuty(actor, dutyId, tx);
+        assertPermission(a, 'duty:write');
+        const { version, ...patch } = input;
+        const updated = await dutiesRepo.updateDefinition(dutyId, version, patch, tx);
+        if (!updated)
+          throw conflict('stale_version', `Duty ${dutyId} was changed by someone else (you sent version ${version}); reload it.`, { current: toDuty(current) });
+        const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
+        await recordEvent(tx, a, { type: 'duty.edited', subjectId: dutyId, payload: { code: current.code, changed, ...patch } });
+        return { duty: toDuty(updated) };
       }),
   };
 };

@@ -33,7 +33,7 @@ export const useEnrollTotp = () => useMutation({ mutationFn: () => api.post<{ se
 export const useVerifyTotp = () => {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) => api.post<{ user: TUser }>('/api/v1/auth/totp/verify', { code }),
+    mutationFn: (code: string) => api.post<{ user: TUser; recoveryCodes: string[] }>('/api/v1/auth/totp/verify', { code }),
     onSuccess: ({ user }) => {
       sessionStore.updateUser(user);
       void qc.invalidateQueries({ queryKey: authKeys.all });
@@ -46,5 +46,14 @@ export const useCreateMember = () => {
   return useMutation({
     mutationFn: (body: TCreateMemberRequest) => api.post<{ user: TUser }>('/api/v1/organization/users', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: authKeys.members() }),
+  });
+};
+
+/** A new set of recovery codes after the password; the old set stops working. */
+export const useRegenerateRecoveryCodes = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) => api.post<{ codes: string[] }>('/api/v1/auth/recovery-codes', { password }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: authKeys.recovery() }),
   });
 };

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TOrganization, TUser } from '@bunkai/domain';
+import type { TOrganization, TRecoveryCodesStatus, TUser } from '@bunkai/domain';
 import { api } from '../client.ts';
 import { authKeys } from './keys.ts';
 
@@ -8,3 +8,7 @@ export const useGetMe = (enabled = true) =>
 
 export const useListMembers = (enabled = true) =>
   useQuery({ queryKey: authKeys.members(), queryFn: ({ signal }) => api.get<{ users: TUser[] }>('/api/v1/organization/users', { signal }), enabled });
+
+/** How many recovery codes are left (never the codes themselves). */
+export const useRecoveryCodesStatus = (enabled = true) =>
+  useQuery({ queryKey: authKeys.recovery(), queryFn: ({ signal }) => api.get<TRecoveryCodesStatus>('/api/v1/auth/recovery-codes', { signal }), enabled });

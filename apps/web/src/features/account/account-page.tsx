@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@bunkai/domain';
-import { useCreateMember, useEnrollTotp, useVerifyTotp } from '../../api/auth/mutations.ts';
+import { useCreateMember } from '../../api/auth/mutations.ts';
 import { useListMembers } from '../../api/auth/queries.ts';
 import { useSession } from '../../api/use-session.ts';
 import { ErrorMessage, QueryState } from '../../components/feedback.tsx';
@@ -8,45 +8,7 @@ import { Field } from '../../components/field.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotificationSettings } from './notification-settings.tsx';
-
-const Totp = () => {
-  const { t } = useI18n();
-  const session = useSession();
-  const enroll = useEnrollTotp();
-  const verify = useVerifyTotp();
-  const toast = useToast();
-  const [code, setCode] = useState('');
-  if (!session) return null;
-  if (session.user.totpEnabled) return <p className="note note-ok">✓ {t('account.totp.enabled')}</p>;
-  return (
-    <div className="stack">
-      <p className="muted">{t('account.totp.disabled')}</p>
-      {!enroll.data ? (
-        <button type="button" className="btn btn-primary" onClick={() => enroll.mutate()} disabled={enroll.isPending}>
-          {t('account.totp.start')}
-        </button>
-      ) : (
-        <form
-          className="form"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            verify.mutate(code, { onSuccess: () => toast.push(t('account.totp.done'), 'success') });
-          }}
-        >
-          <p>{t('account.totp.secretHelp')}</p>
-          <Field label={t('account.totp.secret')}>{(id) => <input id={id} readOnly className="mono" value={enroll.data.secret} data-testid="totp-secret" onFocus={(e) => e.target.select()} />}</Field>
-          <Field label={t('account.totp.uri')}>{(id) => <input id={id} readOnly className="mono small" value={enroll.data.otpauthUri} onFocus={(e) => e.target.select()} />}</Field>
-          <Field label={t('auth.totp.code')}>{(id) => <input id={id} className="input-code" inputMode="numeric" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />}</Field>
-          <ErrorMessage error={verify.error} />
-          <button type="submit" className="btn btn-primary" disabled={code.length !== 6 || verify.isPending}>
-            {t('account.totp.confirm')}
-          </button>
-        </form>
-      )}
-      <ErrorMessage error={enroll.error} />
-    </div>
-  );
-};
+import { TwoFactor } from './two-factor.tsx';
 
 const Members = () => {
   const { t } = useI18n();
@@ -137,7 +99,7 @@ export const AccountPage = () => {
       </section>
       <section className="card">
         <h2>{t('account.totp.title')}</h2>
-        <Totp />
+        <TwoFactor />
       </section>
       {session.user.orgRole === 'admin' ? (
         <section className="card">

@@ -20,6 +20,7 @@ export const EVENT_TYPES = [
   'duty.imported',
   'duty.not_applicable',
   'duty.reopened',
+  'duty.edited',
   'proposal.created',
   'proposal.countered',
   'proposal.accepted',

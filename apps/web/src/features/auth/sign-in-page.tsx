@@ -8,7 +8,10 @@ import { Link, navigate, useLocation } from '../../router.tsx';
 import { AuthFrame, safeNext } from './auth-frame.tsx';
 import './auth.css';
 
-/** Sign-in; when the account has TOTP enrolled the API answers `totp_required` and a second step asks for the code. */
+/**
+ * Sign-in; when the account has TOTP enrolled the API answers `totp_required` and a second step asks for the code,
+ * or for one of the account's one-time recovery codes when the authenticator is lost.
+ */
 export const SignInPage = () => {
   const { t } = useI18n();
   const { search } = useLocation();
@@ -16,13 +19,14 @@ export const SignInPage = () => {
   const [email, setEmail] = useState(search.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
-  const [step, setStep] = useState<'password' | 'totp'>('password');
+  const [recoveryCode, setRecoveryCode] = useState('');
+  const [step, setStep] = useState<'password' | 'totp' | 'recovery'>('password');
   const next = safeNext(search);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     login.mutate(
-      { email, password, ...(step === 'totp' ? { totp: totp.trim() } : {}) },
+      { email, password, ...(step === 'totp' ? { totp: totp.trim() } : step === 'recovery' ? { recoveryCode: recoveryCode.trim() } : {}) },
       {
         onSuccess: () => navigate(next, { replace: true }),
         onError: (err) => {
@@ -36,7 +40,7 @@ export const SignInPage = () => {
   };
 
   return (
-    <AuthFrame title={step === 'totp' ? t('auth.totp.title') : t('auth.signIn.title')} subtitle={step === 'totp' ? t('auth.totp.prompt') : t('auth.signIn.subtitle')}>
+    <AuthFrame title={step === 'password' ? t('auth.signIn.title') : t('auth.totp.title')} subtitle={step === 'totp' ? t('auth.totp.prompt') : step === 'recovery' ? t('auth.recovery.prompt') : t('auth.signIn.subtitle')}>
       <form onSubmit={submit} className="form" noValidate>
         {step === 'password' ? (
           <>
@@ -45,6 +49,10 @@ export const SignInPage = () => {
               {(id) => <input id={id} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
             </Field>
           </>
+        ) : step === 'recovery' ? (
+          <Field label={t('auth.recovery.code')}>
+            {(id) => <input id={id} className="mono" autoComplete="off" spellCheck={false} maxLength={40} required autoFocus value={recoveryCode} onChange={(e) => setRecoveryCode(e.target.value)} />}
+          </Field>
         ) : (
           <Field label={t('auth.totp.code')}>
             {(id) => (
@@ -65,8 +73,20 @@ export const SignInPage = () => {
         )}
         <ErrorMessage error={login.error} />
         <button type="submit" className="btn btn-primary btn-block" disabled={login.isPending}>
-          {step === 'totp' ? t('auth.totp.submit') : t('auth.submitSignIn')}
+          {step === 'password' ? t('auth.submitSignIn') : t('auth.totp.submit')}
         </button>
+        {step !== 'password' ? (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              login.reset();
+              setStep(step === 'totp' ? 'recovery' : 'totp');
+            }}
+          >
+            {step === 'totp' ? t('auth.recovery.use') : t('auth.recovery.useTotp')}
+          </button>
+        ) : null}
       </form>
       <p className="auth-switch">
         {t('auth.noAccount')} <Link to={`/sign-up${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>{t('auth.toSignUp')}</Link>

@@ -66,6 +66,9 @@ describe('CellPanel conflict (issue 16, bug 3)', () => {
 
     fireEvent.click(reload);
     await waitFor(() => expect(screen.getByTestId('grid-cell').textContent).toBe('agreed:4'));
+    // the panel shows the cell as it now is, out of the counter editor, with focus kept in the panel
+    expect(screen.queryByRole('button', { name: '対案を送る' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 })));
     expect(calls.filter((c) => c.method === 'GET' && c.url.startsWith(`/api/v1/engagements/${ENGAGEMENT_ID}/cells/compact`))).toHaveLength(1);
   });
 });

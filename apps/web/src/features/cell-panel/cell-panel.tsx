@@ -74,8 +74,13 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
   const busy = mutations.some((m) => m.isPending);
   const reload = () => {
     for (const m of mutations) m.reset();
+    // back to the cell as it now is (the other party's change on show, with its actions); the reload button is gone, so focus the heading
+    setMode('view');
     // the grid shows the same cell: put the fresh one there too
-    void q.refetch().then((r) => r.data && patchMatrixCell(qc, eid, r.data.cell));
+    void q.refetch().then((r) => {
+      if (r.data) patchMatrixCell(qc, eid, r.data.cell);
+      headingRef.current?.focus();
+    });
   };
   // Esc closes the panel wherever focus is (issue 16, bug 5), unless a dialog on top takes it.
   useEffect(() => {
@@ -104,7 +109,7 @@ export const CellPanel = ({ cellId, onClose, colors }: { cellId: string; onClose
     const iAccepted = !!(op && me && op.acceptedBy.includes(me));
     const iPending = !!(op && me && op.pendingFrom.includes(me));
     const mine = !!(op && me && op.proposerPartyId === me);
-    // C/I and unnamed parties comment instead: their accept or reject would not count (decision 0009)
+    // C/I and unnamed parties comment instead: their accept or reject would not count (decision 0012)
     const counts = !!op && consentCounts(op, me);
     const informedOnly = !!op && onlyInformed(op, me);
     const canWithdraw = !!op && (mine || (op.suggested && eng.can('engagement:update')));

@@ -7,7 +7,7 @@ const MARK = { accepted: '✓', pending: '…', rejected: '×' } as const;
 
 /**
  * Whose consent the proposal needs (the hospital and every R/A party) and who is only informed
- * (C/I), with every standing rejection's reason for all to read (decision 0009). An older API
+ * (C/I), with every standing rejection's reason for all to read (decision 0012). An older API
  * without `mustAccept` falls back to the accepted / pending / rejected lists.
  */
 export const ConsentView = ({ op }: { op: TOpenProposalView }) => {

@@ -13,6 +13,7 @@ const TABS: [string, MessageKey][] = [
   ['', 'nav.overview'],
   ['matrix', 'nav.matrix'],
   ['assets', 'nav.assets'],
+  ['duties', 'nav.duties'],
   ['review', 'nav.review'],
   ['findings', 'nav.findings'],
   ['catalog-upgrade', 'nav.catalogUpgrade'],

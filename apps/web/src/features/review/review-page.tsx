@@ -261,9 +261,10 @@ export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
                 <div className="review-asset">
                   {asset ? asset.name : t('matrix.engagementWide')} <span className={`badge st-badge st-${cell.status}`}>{t(`cellStatus.${cell.status}`)}</span>
                 </div>
-                <p className="review-desc">{loc(duty.description)}</p>
                 <div className="review-cols">
+                  {/* the description sits beside the form, not above it, so 保存して次へ stays on a 1366×768 screen */}
                   <div>
+                    <p className="review-desc">{loc(duty.description)}</p>
                     <div className="mini-label">{t('review.roles')}</div>
                     {assignment ? <AssignmentView assignment={assignment} parties={eng.parties} colors={colors} /> : <p className="muted">{t('panel.noAgreed')}</p>}
                   </div>
