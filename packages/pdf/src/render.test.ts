@@ -66,4 +66,10 @@ describe('renderAnnexPdf', () => {
     expect(text).toContain('TestAgent/1.0');
     expect(text).toContain(identity.fingerprint);
   });
+
+  it('prints 根拠 as readable citations, never the catalog\'s internal document ids', async () => {
+    const text = execFileSync('pdftotext', ['-layout', onDisk('refs.pdf', await buildAnnexPdf(executedAnnex(), { identity })), '-'], { encoding: 'utf8' });
+    expect(text).toContain('根拠');
+    expect(text).not.toContain('mhlw-gl6-ops');
+  });
 });

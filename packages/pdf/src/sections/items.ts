@@ -30,10 +30,10 @@ const titleCell = (row: TItemRow): TCellContent => {
   return out;
 };
 
-const contentCell = (row: TItemRow): TCellContent => {
+/** 内容 with 根拠 as readable citations (the model's, as in the .docx), never the catalog's internal document ids. */
+const contentCell = (row: TItemRow, citation: string): TCellContent => {
   if (!row.first) return [run('（同上）', { color: COLORS.faint })];
-  const refs = row.duty.references.map((r) => `${r.document} ${r.section}`).join('／');
-  return [run(row.duty.description.ja), ...(refs ? [run(`根拠：${refs}`, { size: 6.5, color: COLORS.muted })] : [])];
+  return [run(row.duty.description.ja), ...(citation ? [run(`根拠：${citation}`, { size: 6.5, color: COLORS.muted })] : [])];
 };
 
 const roleCell = (row: TItemRow, partyId: string): TCellContent => {
@@ -111,7 +111,7 @@ export const drawItems = (doc: Doc, model: TAnnexModel, firstNo: number, newPage
           cells: [
             [run(row.duty.code, { size: 6.5 })],
             titleCell(row),
-            contentCell(row),
+            contentCell(row, model.citations.get(row.duty.id) ?? ''),
             ...model.parties.map((p) => roleCell(row, p.id)),
             firstCheckCell(row),
             row.cell?.kickoff.completedOn ? [run(formatDateShort(row.cell.kickoff.completedOn))] : [],
