@@ -145,6 +145,9 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/engagements/{id}/duties': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/engagements/{id}/duties/export.csv': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/engagements/{id}/duties/export.xlsx': { allow: READERS, scoped: true, req: E },
+  'GET /api/v1/engagements/{id}/catalog-upgrade': { allow: READERS, scoped: true, req: E },
+  // A code the upgrade does not offer: the owner gets a 4xx about the code, everyone else their refusal first.
+  'POST /api/v1/engagements/{id}/catalog-upgrade/adopt': { allow: OWNER, scoped: true, req: (w) => ({ params: P(w), body: { dutyCodes: ['NOT-OFFERED-1'] } }) },
   'POST /api/v1/engagements/{id}/duties': { allow: OWNER, scoped: true, req: (w) => ({ params: P(w), body: { custom: w.customDuty(`SWD-${uniq()}`.toUpperCase()) } }) },
   'PATCH /api/v1/duties/{dutyId}': { allow: OWNER, scoped: true, req: async (w) => ({ params: { dutyId: w.naDutyId }, body: { version: await w.dutyVersion(w.naDutyId), notApplicable: true, reason: '権限試験' } }) },
   'PATCH /api/v1/duties/{dutyId}/definition': { allow: OWNER, scoped: true, req: async (w) => ({ params: { dutyId: w.naDutyId }, body: { version: await w.dutyVersion(w.naDutyId), order: 95_000 } }) },
