@@ -118,9 +118,13 @@ export const negotiate = (ctx: Ctx, cell: CellRow, opts: { settle: 'agree' | 'op
   for (const party of accepting) sim.respond(p, party, 'accept', rng.chance(0.1) ? '承知しました' : '');
 };
 
-/** 初回確認 (はい) with its date, sometimes 完了日 too. */
+/** 初回確認 with its date (a いいえ with its 完了予定日, as the domain requires), sometimes 完了日 too. */
 export const reviewCell = (ctx: Ctx, cell: CellRow, day: string) => {
-  if (!cell.firstCheckAnswer) ctx.sim.review(cell, ctx.sim.hospital, { firstCheckAnswer: ctx.rng.chance(0.93) ? 'yes' : 'no', firstCheckOn: day });
+  if (!cell.firstCheckAnswer) {
+    const yes = ctx.rng.chance(0.93);
+    const due = new Date(Date.parse(`${day}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
+    ctx.sim.review(cell, ctx.sim.hospital, yes ? { firstCheckAnswer: 'yes', firstCheckOn: day } : { firstCheckAnswer: 'no', firstCheckOn: day, completionDueOn: due });
+  }
   else if (!cell.completedOn) ctx.sim.review(cell, ctx.sim.hospital, { completedOn: day });
   else ctx.sim.review(cell, ctx.sim.hospital, { notes: `${day} 実施状況を確認済み` });
 };

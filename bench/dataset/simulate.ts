@@ -141,7 +141,7 @@ export const createSimulation = (engagementId: string, parties: readonly SimPart
     },
 
     /** キックオフ確認: 初回確認 and/or 完了日 (as review-service.review). */
-    review: (cell: CellRow, party: SimParty, changes: { firstCheckAnswer?: 'yes' | 'no'; firstCheckOn?: string; completedOn?: string; notes?: string }) => {
+    review: (cell: CellRow, party: SimParty, changes: { firstCheckAnswer?: 'yes' | 'no'; firstCheckOn?: string; completedOn?: string; completionDueOn?: string; notes?: string }) => {
       apply(cell, decideReview({ cell }, { ...changes, version: cell.version, today: now().slice(0, 10) }), party, actorOf(party));
     },
 
