@@ -14,6 +14,8 @@ export type BrowserRun = {
   fetch: { startMs: number; firstByteMs: number; endMs: number; wireBytes: number; bodyBytes: number; encoding: string };
   domCells: number;
   frames: { wheel: number[]; wheelX: number[]; jump: number[] };
+  /** The document and every request of the page: where the time before the first cells goes. */
+  waterfall: { name: string; start: number; end: number }[];
 };
 
 export type MatrixPageOptions = {

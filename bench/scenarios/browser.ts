@@ -35,10 +35,11 @@ export type BrowserResult = {
 /** Loaded at run time: it is compiled with the web app's DOM types and reaches playwright-core through apps/web. */
 const DRIVER = join(ROOT, 'apps/web/bench/open-matrix.ts');
 let driver: Promise<MatrixPageDriver> | null = null;
-const loadDriver = async () => {
+const loadDriver = async (log: (m: string) => void) => {
   driver ??= (async () => {
     const d = (await import(pathToFileURL(DRIVER).href)) as MatrixPageDriver;
     // The API serves apps/web/dist (production build); built once per bench process.
+    log('browser: building the web app (vite build)');
     await d.buildWeb();
     return d;
   })();
@@ -52,7 +53,8 @@ const loadDriver = async () => {
  * opened `runs` times (apps/web/bench/open-matrix.ts).
  */
 export const benchBrowser = async (ctx: BenchCtx, runs: number): Promise<BrowserResult> => {
-  const d = await loadDriver();
+  const d = await loadDriver(ctx.log);
+  ctx.log('browser: starting the API');
   const out = await withServer(
     () => startApi(ctx.data),
     (server) => d.measureMatrixPage({ url: server.url, email: ctx.info.hospital.adminEmail, password: BENCH_PASSWORD, engagementId: ctx.info.engagementId, runs, log: ctx.log }),

@@ -62,11 +62,15 @@ const openMatrix = async (page: Page, { url, engagementId }: MatrixPageOptions):
       first: window.__bench!.first!,
       moved: window.__bench!.moved!,
       domCells: document.querySelectorAll('[role="gridcell"]').length,
+      waterfall: [
+        ...performance.getEntriesByType('navigation').map((e) => ({ name: 'document', start: e.startTime, end: (e as PerformanceNavigationTiming).domContentLoadedEventEnd })),
+        ...performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname.replace(/[0-9a-f-]{36}/g, ':id'), start: e.startTime, end: e.responseEnd })),
+      ].map((x) => ({ name: x.name, start: Math.round(x.start), end: Math.round(x.end) })),
       fetch: { startMs: r?.startTime ?? 0, firstByteMs: r?.responseStart ?? 0, endMs: r?.responseEnd ?? 0, wireBytes: r?.transferSize ?? 0, bodyBytes: r?.decodedBodySize ?? 0 },
     };
   });
   const frames = { wheel: await scrollFrames(page, 'wheel'), wheelX: await scrollFrames(page, 'wheel-x'), jump: await scrollFrames(page, 'jump') };
-  return { firstCellsMs: t.first, interactiveMs: t.moved, fetch: { ...t.fetch, encoding }, domCells: t.domCells, frames };
+  return { firstCellsMs: t.first, interactiveMs: t.moved, fetch: { ...t.fetch, encoding }, domCells: t.domCells, frames, waterfall: t.waterfall };
 };
 
 /** Signs in once, then opens the matrix `runs` times, each in a fresh tab of the same session (the app's code cached). */
@@ -74,15 +78,20 @@ export const measureMatrixPage = async (opts: MatrixPageOptions): Promise<Browse
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    // A freshly started API on a large dataset can be slow to answer at first (PGlite blocks its event loop), more so on a busy machine.
+    context.setDefaultTimeout(180_000);
     await context.addInitScript(probe);
     const login = await context.newPage();
+    const started = Date.now();
     await signIn(login, opts);
+    opts.log(`signed in through the sign-in screen in ${Date.now() - started} ms`);
     await login.close();
     const out: BrowserRun[] = [];
     for (let i = 0; i < opts.runs; i++) {
       const page = await context.newPage();
       const run = await openMatrix(page, opts);
       opts.log(`browser run ${i + 1}: interactive ${run.interactiveMs.toFixed(0)} ms (first cells ${run.firstCellsMs.toFixed(0)} ms, matrix received ${run.fetch.endMs.toFixed(0)} ms)`);
+      if (i === opts.runs - 1) opts.log(`requests of the last run (ms from navigation start): ${run.waterfall.map((w) => `${w.name} ${w.start}–${w.end}`).join('; ')}`);
       out.push(run);
       await page.close();
     }
