@@ -64,7 +64,7 @@ const openMatrix = async (page: Page, { url, engagementId }: MatrixPageOptions):
       domCells: document.querySelectorAll('[role="gridcell"]').length,
       waterfall: [
         ...performance.getEntriesByType('navigation').map((e) => ({ name: 'document', start: e.startTime, end: (e as PerformanceNavigationTiming).domContentLoadedEventEnd })),
-        ...performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname.replace(/[0-9a-f-]{36}/g, ':id'), start: e.startTime, end: e.responseEnd })),
+        ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ name: new URL(e.name).pathname.replace(/[0-9a-f-]{36}/g, ':id'), start: e.startTime, end: e.responseEnd })),
       ].map((x) => ({ name: x.name, start: Math.round(x.start), end: Math.round(x.end) })),
       fetch: { startMs: r?.startTime ?? 0, firstByteMs: r?.responseStart ?? 0, endMs: r?.responseEnd ?? 0, wireBytes: r?.transferSize ?? 0, bodyBytes: r?.decodedBodySize ?? 0 },
     };
