@@ -15,6 +15,8 @@ import { BROWSER_RUNS, type BrowserResult, benchBrowser, browserSection, writeBr
 const { values } = parseArgs({
   options: { engine: { type: 'string', default: 'pglite' }, scales: { type: 'string', default: 'reference,stress' }, runs: { type: 'string' }, 'no-write': { type: 'boolean', default: false } },
 });
+// Ctrl-C / kill: exit through process.exit so bench/lib/servers.ts kills the API it started.
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => process.exit(130));
 const engine = values.engine as 'pglite' | 'postgres';
 const log = (msg: string) => console.log(`[browser ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 const cluster = engine === 'postgres' ? await startCluster() : null;
