@@ -25,6 +25,8 @@ export type MatrixPageOptions = {
   password: string;
   engagementId: string;
   runs: number;
+  /** Logs a CPU profile summary of the last opening. */
+  profile?: boolean;
   log: (msg: string) => void;
 };
 

@@ -52,12 +52,12 @@ const loadDriver = async (log: (m: string) => void) => {
  * administrator signs in on the sign-in screen, then the matrix page is
  * opened `runs` times (apps/web/bench/open-matrix.ts).
  */
-export const benchBrowser = async (ctx: BenchCtx, runs: number): Promise<BrowserResult> => {
+export const benchBrowser = async (ctx: BenchCtx, runs: number, profile = false): Promise<BrowserResult> => {
   const d = await loadDriver(ctx.log);
   ctx.log('browser: starting the API');
   const out = await withServer(
     () => startApi(ctx.data),
-    (server) => d.measureMatrixPage({ url: server.url, email: ctx.info.hospital.adminEmail, password: BENCH_PASSWORD, engagementId: ctx.info.engagementId, runs, log: ctx.log }),
+    (server) => d.measureMatrixPage({ url: server.url, email: ctx.info.hospital.adminEmail, password: BENCH_PASSWORD, engagementId: ctx.info.engagementId, runs, profile, log: ctx.log }),
   );
   return summarize(ctx, out);
 };

@@ -73,6 +73,20 @@ const openMatrix = async (page: Page, { url, engagementId }: MatrixPageOptions):
   return { firstCellsMs: t.first, interactiveMs: t.moved, fetch: { ...t.fetch, encoding }, domCells: t.domCells, frames, waterfall: t.waterfall };
 };
 
+type CpuProfile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] };
+
+/** The 15 functions with the most self time (ms), named with their file. */
+const topFunctions = (p: CpuProfile) => {
+  const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  (p.samples ?? []).forEach((id, k) => {
+    const f = byId.get(id);
+    const name = f ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}` : '?';
+    self.set(name, (self.get(name) ?? 0) + (p.timeDeltas?.[k] ?? 0) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join('; ');
+};
+
 /** Signs in once, then opens the matrix `runs` times, each in a fresh tab of the same session (the app's code cached). */
 export const measureMatrixPage = async (opts: MatrixPageOptions): Promise<BrowserRun[]> => {
   const browser = await launchBrowser();
@@ -89,7 +103,11 @@ export const measureMatrixPage = async (opts: MatrixPageOptions): Promise<Browse
     const out: BrowserRun[] = [];
     for (let i = 0; i < opts.runs; i++) {
       const page = await context.newPage();
+      // `profile` (bench/browser.ts --profile): a CPU profile of the last opening (load and scrolls), summed by function.
+      const profile = opts.profile && i === opts.runs - 1 ? await context.newCDPSession(page) : null;
+      if (profile) await profile.send('Profiler.enable').then(() => profile.send('Profiler.start'));
       const run = await openMatrix(page, opts);
+      if (profile) opts.log(`CPU profile of the last run, self time by function: ${topFunctions((await profile.send('Profiler.stop')).profile)}`);
       opts.log(`browser run ${i + 1}: interactive ${run.interactiveMs.toFixed(0)} ms (first cells ${run.firstCellsMs.toFixed(0)} ms, matrix received ${run.fetch.endMs.toFixed(0)} ms)`);
       if (i === opts.runs - 1) opts.log(`requests of the last run (ms from navigation start): ${run.waterfall.map((w) => `${w.name} ${w.start}–${w.end}`).join('; ')}`);
       out.push(run);
