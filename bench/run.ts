@@ -1,7 +1,8 @@
 /**
  * `pnpm bench` (→ tsx bench/run.ts): generates the datasets, measures the API
  * against its bare baselines on PGlite and PostgreSQL, runs the web render
- * benchmark, and writes docs/benchmarks.md.
+ * benchmarks (the matrix in headless Chromium against the real API, and the
+ * fixture-fed render bench), and writes docs/benchmarks.md.
  *
  *   pnpm bench                       everything (~15 min on 2 cores)
  *   pnpm bench --quick               smoke run: tiny dataset, PGlite, short loads, no web; writes a temp file
@@ -20,6 +21,7 @@ import { describeMachine } from './lib/machine.ts';
 import { type DataLocation, ROOT } from './lib/servers.ts';
 import { type ScaleResult, renderReport } from './report.ts';
 import { benchAnnex } from './scenarios/annex.ts';
+import { BROWSER_RUNS, benchBrowser, writeBrowserSection } from './scenarios/browser.ts';
 import type { BenchCtx } from './scenarios/context.ts';
 import { benchFreeze } from './scenarios/freeze.ts';
 import { benchMatrixRead } from './scenarios/matrix-read.ts';
@@ -63,8 +65,18 @@ export const parseOptions = (argv: string[]): BenchOptions => {
   };
 };
 
-/** One engine × one dataset: generate, then read, write, freeze and annex; the data is removed afterwards. */
-const runScale = async (opts: BenchOptions, engine: 'pglite' | 'postgres', scale: DatasetSpec['name'], cluster: Cluster | null): Promise<ScaleResult> => {
+/**
+ * Generates one dataset on one engine (a fresh PGlite directory or a new
+ * PostgreSQL database), runs `fn` on it, and removes the data afterwards.
+ * Shared with bench/browser.ts.
+ */
+export const withDataset = async <T>(
+  opts: Pick<BenchOptions, 'rounds' | 'seconds' | 'log'>,
+  engine: 'pglite' | 'postgres',
+  scale: DatasetSpec['name'],
+  cluster: Cluster | null,
+  fn: (ctx: BenchCtx) => Promise<T>,
+): Promise<T> => {
   const log = (m: string) => opts.log(`${engine}/${scale}: ${m}`);
   const dir = mkdtempSync(join(tmpdir(), 'bunkai-bench-'));
   const dbName = `bench_${scale}_${Date.now().toString(36)}`;
@@ -82,12 +94,7 @@ const runScale = async (opts: BenchOptions, engine: 'pglite' | 'postgres', scale
     // Statistics as autovacuum would have gathered them after a bulk load.
     await rawOf(database).query('analyze');
     await database.close();
-    const ctx: BenchCtx = { data, info, rounds: opts.rounds, seconds: opts.seconds, log };
-    const read = await benchMatrixRead(ctx);
-    const write = await benchWritePath(ctx);
-    const freeze = await benchFreeze(ctx, opts.quick ? 1 : scale === 'stress' ? 2 : 3);
-    const annex = await benchAnnex(ctx, freeze.revision, opts.quick || scale === 'stress' ? 1 : 2);
-    return { engine, scale, info, read, write, freeze, annex };
+    return await fn({ data, info, rounds: opts.rounds, seconds: opts.seconds, log });
   } finally {
     rmSync(dir, { recursive: true, force: true });
     if (engine === 'postgres') {
@@ -97,6 +104,21 @@ const runScale = async (opts: BenchOptions, engine: 'pglite' | 'postgres', scale
     }
   }
 };
+
+/** The engine the browser bench runs on: PostgreSQL (production) when the run has it. */
+export const browserEngine = (opts: BenchOptions) => (opts.engines.includes('postgres') ? 'postgres' : opts.engines[0]);
+
+/** One engine × one dataset: read, write, freeze and annex (and the matrix in the browser on one engine). */
+const runScale = (opts: BenchOptions, engine: 'pglite' | 'postgres', scale: DatasetSpec['name'], cluster: Cluster | null): Promise<ScaleResult> =>
+  withDataset(opts, engine, scale, cluster, async (ctx) => {
+    // First, while the matrix is as generated (the write path and the freeze's 一括提案 change cells).
+    const browser = opts.web && engine === browserEngine(opts) ? await benchBrowser(ctx, BROWSER_RUNS) : undefined;
+    const read = await benchMatrixRead(ctx);
+    const write = await benchWritePath(ctx);
+    const freeze = await benchFreeze(ctx, opts.quick ? 1 : scale === 'stress' ? 2 : 3);
+    const annex = await benchAnnex(ctx, freeze.revision, opts.quick || scale === 'stress' ? 1 : 2);
+    return { engine, scale, info: ctx.info, read, write, freeze, annex, ...(browser ? { browser } : {}) };
+  });
 
 export const runBench = async (opts: BenchOptions): Promise<{ results: ScaleResult[]; markdown: string }> => {
   const started = performance.now();
@@ -109,6 +131,7 @@ export const runBench = async (opts: BenchOptions): Promise<{ results: ScaleResu
   } finally {
     if (cluster) destroyCluster(cluster);
   }
+  if (opts.web) writeBrowserSection(results.flatMap((r) => (r.browser ? [r.browser] : [])));
   const web = opts.web ? await runWebBench(opts.log) : null;
   const markdown = renderReport({ machine, results, web, quick: opts.quick, minutes: (performance.now() - started) / 60_000, opts });
   writeFileSync(opts.out, markdown);

@@ -13,7 +13,8 @@ import { insertCells, insertChunked } from './writer.ts';
 export const BENCH_PASSWORD = 'bunkai-bench-password';
 export const ENGAGEMENT_TITLE = '県立中央医療センター 電子カルテ・部門システム統合更改 責任分界協議';
 
-export type SetupParty = SimParty & { displayName: string; orgName: string; adminName: string };
+/** `adminEmail` signs in with BENCH_PASSWORD (the browser bench signs in through the real API). */
+export type SetupParty = SimParty & { displayName: string; orgName: string; adminName: string; adminEmail: string };
 export type DutyRow = typeof duties.$inferSelect;
 export type AssetRow = typeof assets.$inferSelect;
 
@@ -47,7 +48,7 @@ export const insertParties = async (database: Database, rng: Rng, tag: string) =
         catalogVersion: CATALOG_VERSION,
       });
     }
-    out.push({ id: rng.uuid(), role: s.role, organizationId, adminUserId, memberUserId, displayName: s.display, orgName: s.org, adminName });
+    out.push({ id: rng.uuid(), role: s.role, organizationId, adminUserId, memberUserId, displayName: s.display, orgName: s.org, adminName, adminEmail: `admin.${s.role}.${tag}@bench.example` });
   }
   await db.insert(parties).values(
     out.map((p, i) => ({

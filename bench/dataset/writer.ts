@@ -37,10 +37,10 @@ const updateCells = async (database: Database, rows: readonly CellRow[]) => {
     (chunk) =>
       raw.query(
         `update cells c set status = v.status, assignment = v.assignment, terms = v.terms, not_applicable_reason = v.na,
-           first_check_answer = v.fca, first_check_on = v.fco, completed_on = v.co, kickoff_notes = v.notes,
+           first_check_answer = v.fca, first_check_on = v.fco, completed_on = v.co, completion_due_on = v.cdo, kickoff_notes = v.notes,
            open_proposal_id = v.op, version = v.version, updated_at = v.updated_at
          from jsonb_to_recordset($1::jsonb) as v(id uuid, status text, assignment jsonb, terms jsonb, na text, fca text, fco date,
-           co date, notes text, op uuid, version int, updated_at timestamptz)
+           co date, cdo date, notes text, op uuid, version int, updated_at timestamptz)
          where c.id = v.id`,
         [
           JSON.stringify(
@@ -53,6 +53,7 @@ const updateCells = async (database: Database, rows: readonly CellRow[]) => {
               fca: c.firstCheckAnswer,
               fco: c.firstCheckOn,
               co: c.completedOn,
+              cdo: c.completionDueOn,
               notes: c.kickoffNotes,
               op: c.openProposalId,
               version: c.version,

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 
 /** The secret the bench servers are started with (loopback only, throwaway data). */
 export const BENCH_JWT_SECRET = 'bunkai-bench-secret-bunkai-bench-secret-0123456789';
@@ -6,7 +6,8 @@ export const BENCH_JWT_SECRET = 'bunkai-bench-secret-bunkai-bench-secret-0123456
 const b64url = (v: string | Buffer) => Buffer.from(v).toString('base64url');
 
 /**
- * An access token exactly as the API signs them (HS256, sub/org/role/typ),
+ * An access token exactly as the API signs them (HS256, sub/org/role/typ and the sign-in's
+ * session id `sid`: a family no sign-out has revoked),
  * made without a login so the load generator measures the routes, not scrypt.
  */
 export const accessToken = (
@@ -16,7 +17,7 @@ export const accessToken = (
 ): string => {
   const now = Math.floor(Date.now() / 1000);
   const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const body = b64url(JSON.stringify({ sub: actor.userId, org: actor.organizationId, role: actor.orgRole, typ: 'access', iat: now, exp: now + ttlSeconds }));
+  const body = b64url(JSON.stringify({ sub: actor.userId, org: actor.organizationId, role: actor.orgRole, sid: randomUUID(), typ: 'access', iat: now, exp: now + ttlSeconds }));
   const sig = createHmac('sha256', secret).update(`${header}.${body}`).digest('base64url');
   return `${header}.${body}.${sig}`;
 };

@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page, Route } from 'playwright-core';
 import { encodeMatrix, type TMatrixCell, type TMatrixResponse } from '@bunkai/domain';
 import { WEB_DIR, buildWeb, launchBrowser } from '../e2e/harness.ts';
+import { median, p95, scrollFrames } from './frames.ts';
 import { asset, assignmentOf, cell, duty, ENGAGEMENT_ID, fid, party } from '../src/test/fixtures.ts';
 
 const RUNS = 5;
@@ -58,9 +59,10 @@ const summary = {
   ...{ myRoles: ['owner', 'member'], myPartyId: fid(1, 0), progress: { total: matrix.cells.length, agreed: 0, notApplicable: 0 }, blockingFindings: 0 },
   parties: matrix.parties.map((p) => ({ id: p.id, role: p.role, displayName: p.displayName, organizationId: p.organizationId })),
 };
+/** What the refresh endpoint answers; storage holds only who is signed in (user, organization), as the app keeps it. */
 const session = {
   accessToken: 'bench',
-  refreshToken: 'bench-refresh-token',
+  expiresIn: 900,
   user: { id: fid(8, 0), organizationId: fid(9, 0), email: 'bench@example.test', displayName: 'Bench', orgRole: 'admin', totpEnabled: false, createdAt: '2026-01-01T00:00:00.000Z' },
   organization: { id: fid(9, 0), name: 'Bench Hospital', kind: 'hospital', createdAt: '2026-01-01T00:00:00.000Z' },
 };
@@ -73,6 +75,7 @@ const wire = async (page: Page, origin: string) => {
   await page.route(`${origin}/**`, async (route) => {
     const url = new URL(route.request().url());
     const p = url.pathname;
+    if (p === '/api/v1/auth/session/refresh') return json(route, session);
     if (p === `/api/v1/engagements/${ENGAGEMENT_ID}`) return json(route, { engagement: summary, parties: matrix.parties });
     if (p === `/api/v1/engagements/${ENGAGEMENT_ID}/cells/compact`) return route.fulfill({ status: 200, contentType: 'application/json', body: matrixBody });
     if (p === `/api/v1/engagements/${ENGAGEMENT_ID}/events`) return json(route, { events: [], nextAfter: null });
@@ -81,40 +84,8 @@ const wire = async (page: Page, origin: string) => {
     const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
     return route.fulfill({ status: 200, contentType: type, body: readFileSync(file) });
   });
-  await page.addInitScript((s) => localStorage.setItem('bunkai.session', JSON.stringify(s)), session);
+  await page.addInitScript((s) => localStorage.setItem('bunkai.session', JSON.stringify(s)), { user: session.user, organization: session.organization });
 };
-
-/**
- * Frame durations while scrolling: `wheel` moves down 240 px per animation
- * frame (a fast mouse wheel) through the whole grid; `jump` moves diagonally
- * to a new screenful in every frame (the worst case: nothing on screen stays).
- */
-const scrollFrames = (page: Page, mode: 'wheel' | 'jump') =>
-  page.evaluate(async (m) => {
-    const el = document.querySelector('.mx-scroll, .baseline-scroll') as HTMLElement;
-    el.scrollTop = 0;
-    el.scrollLeft = 0;
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
-    const frames: number[] = [];
-    let last = performance.now();
-    const max = el.scrollHeight - el.clientHeight;
-    const steps = m === 'wheel' ? Math.min(80, Math.ceil(max / 240)) : 40;
-    for (let i = 1; i <= steps; i++) {
-      if (m === 'wheel') el.scrollTop = Math.min(max, i * 240);
-      else {
-        el.scrollTop = max * (i / steps);
-        el.scrollLeft = (el.scrollWidth - el.clientWidth) * (i / steps);
-      }
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
-      const now = performance.now();
-      frames.push(now - last);
-      last = now;
-    }
-    return frames;
-  }, mode);
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? 0;
 
 const baselineHtml = () => {
   const byKey = new Map(matrix.cells.map((c) => [`${c.dutyId}:${c.assetId}`, c]));
@@ -201,10 +172,10 @@ ${row('jump scroll, p95 frame', 'jump', p95)}
 
 Scroll frames are the time between consecutive animation frames while the grid scrolls one step per frame; 16.7 ms is one frame at 60 Hz. Wheel: 240 px down per frame through the whole grid. Jump: 40 diagonal steps top-left → bottom-right, so every frame draws a screenful of cells it has not drawn before.
 `;
-  // keep the initial-load section that bench/bundle-size.ts writes between its markers
+  // keep the sections others write between markers (bench/browser.ts: the real API; bench/bundle-size.ts; notes)
   const old = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
-  const kept = old.match(/<!-- bundle-size:start -->[\s\S]*?<!-- bundle-size:end -->/)?.[0];
-  writeFileSync(OUT, kept ? `${md}\n${kept}\n` : md);
+  const kept = [...old.matchAll(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g)].map((m) => m[0]);
+  writeFileSync(OUT, [md, ...kept].join('\n') + (kept.length ? '\n' : ''));
   console.log(md);
 };
 

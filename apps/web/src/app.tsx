@@ -4,6 +4,7 @@ import { AppLayout } from './components/layout.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { EngagementLayout } from './features/engagements/engagement-layout.tsx';
 import { EngagementListPage } from './features/engagements/list-page.tsx';
+import { MatrixPrefetch } from './features/matrix/matrix-prefetch.tsx';
 import { NotFound } from './components/not-found.tsx';
 import { Loading } from './components/feedback.tsx';
 import { Providers } from './providers.tsx';
@@ -22,7 +23,8 @@ const SignUpPage = lazy(() => import('./features/auth/sign-up-page.tsx').then((m
 const CreateEngagementPage = lazy(() => import('./features/engagements/create-page.tsx').then((m) => ({ default: m.CreateEngagementPage })));
 const OverviewPage = lazy(() => import('./features/engagements/overview-page.tsx').then((m) => ({ default: m.OverviewPage })));
 const FindingsPage = lazy(() => import('./features/findings/findings-page.tsx').then((m) => ({ default: m.FindingsPage })));
-const MatrixPage = lazy(() => import('./features/matrix/matrix-page.tsx').then((m) => ({ default: m.MatrixPage })));
+const loadMatrixPage = () => import('./features/matrix/matrix-page.tsx');
+const MatrixPage = lazy(() => loadMatrixPage().then((m) => ({ default: m.MatrixPage })));
 const ReviewPage = lazy(() => import('./features/review/review-page.tsx').then((m) => ({ default: m.ReviewPage })));
 const SignoffPage = lazy(() => import('./features/signoff/signoff-page.tsx').then((m) => ({ default: m.SignoffPage })));
 const CatalogUpgradePage = lazy(() => import('./features/catalog-upgrade/catalog-upgrade-page.tsx').then((m) => ({ default: m.CatalogUpgradePage })));
@@ -65,10 +67,14 @@ const PRIVATE: [string, Page][] = [
   ...TABS.map(([tab, render]): [string, Page] => [
     tab ? `/engagements/:id/${tab}` : '/engagements/:id',
     (p) => (
-      <EngagementLayout engagementId={p.id ?? ''} tab={tab}>
-        {/* inside the frame: switching tabs keeps the engagement header while the tab's chunk loads */}
-        <Suspense fallback={<Loading />}>{render(p.id ?? '')}</Suspense>
-      </EngagementLayout>
+      <>
+        {/* the matrix (36,000 cells at most) is requested together with the engagement, not after it */}
+        {tab === 'matrix' ? <MatrixPrefetch engagementId={p.id ?? ''} loadPage={loadMatrixPage} /> : null}
+        <EngagementLayout engagementId={p.id ?? ''} tab={tab}>
+          {/* inside the frame: switching tabs keeps the engagement header while the tab's chunk loads */}
+          <Suspense fallback={<Loading />}>{render(p.id ?? '')}</Suspense>
+        </EngagementLayout>
+      </>
     ),
   ]),
 ];

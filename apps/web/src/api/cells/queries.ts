@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
 import { decodeMatrix, type TCellDetailResponse, type TCellHistoryResponse, type TComment, type TMatrixCompactResponse, type TProgressResponse } from '@bunkai/domain';
 import { api } from '../client.ts';
 import { cellKeys, type MatrixFilters } from './keys.ts';
@@ -8,13 +8,19 @@ import { cellKeys, type MatrixFilters } from './keys.ts';
  * before compression) and decoded here into the plain shape the screens use; filters are applied
  * by the API, the previous answer stays on screen meanwhile.
  */
-export const useGetMatrix = (engagementId: string, filters: MatrixFilters = {}) =>
-  useQuery({
-    queryKey: cellKeys.matrix(engagementId, filters),
-    queryFn: async ({ signal }) =>
-      decodeMatrix(await api.get<TMatrixCompactResponse>(`/api/v1/engagements/${engagementId}/cells/compact`, { signal, query: filters })),
-    placeholderData: keepPreviousData,
-  });
+export const matrixQuery = (engagementId: string, filters: MatrixFilters = {}) => ({
+  queryKey: cellKeys.matrix(engagementId, filters),
+  queryFn: async ({ signal }: { signal: AbortSignal }) =>
+    decodeMatrix(await api.get<TMatrixCompactResponse>(`/api/v1/engagements/${engagementId}/cells/compact`, { signal, query: filters })),
+});
+
+export const useGetMatrix = (engagementId: string, filters: MatrixFilters = {}) => useQuery({ ...matrixQuery(engagementId, filters), placeholderData: keepPreviousData });
+
+/**
+ * Opening the matrix by its address: its request starts with the engagement's instead of after it (and
+ * after the page's chunk), so the two round trips overlap (docs/benchmarks-web.md, issue 17).
+ */
+export const prefetchMatrix = (qc: QueryClient, engagementId: string, filters: MatrixFilters = {}) => qc.prefetchQuery(matrixQuery(engagementId, filters));
 
 export const useGetProgress = (engagementId: string) =>
   useQuery({ queryKey: cellKeys.progress(engagementId), queryFn: ({ signal }) => api.get<TProgressResponse>(`/api/v1/engagements/${engagementId}/progress`, { signal }) });

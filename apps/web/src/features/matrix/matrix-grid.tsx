@@ -1,5 +1,5 @@
 import { useVirtualizer, type Rect, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { overdueDeadlines, type TAsset, type TMatrixCell, type TParty } from '@bunkai/domain';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import { MatrixCellView } from './matrix-cell.tsx';
@@ -59,6 +59,9 @@ export const MatrixGrid = ({ model, colors, onOpen, selection, onToggle, focusCe
   const wantFocus = useRef(false);
   const today = todayIso();
   const rect = fixedViewport ? { width: fixedViewport.width, height: fixedViewport.height } : undefined;
+  // Screen-reader names, built once per cell per model and language: scrolling re-renders a row for
+  // every new column, and rebuilding ~200 names per frame showed in the stress matrix's frame times.
+  const labels = useMemo(() => new Map<string, string>(), [model, t]);
 
   const rows: Virtualizer<HTMLDivElement, Element> = useVirtualizer({
     count: model.rows.length,
@@ -221,6 +224,7 @@ export const MatrixGrid = ({ model, colors, onOpen, selection, onToggle, focusCe
               totalW={totalW}
               vCols={vCols}
               model={model}
+              labels={labels}
               colors={colors}
               activeCol={active.r === vr.index ? active.c : -1}
               selection={selection}
@@ -243,6 +247,8 @@ type RowViewProps = {
   totalW: number;
   vCols: VirtualItem[];
   model: MatrixModel;
+  /** Cell names by position key, filled as rows render (see MatrixGrid). */
+  labels: Map<string, string>;
   colors: Map<string, string>;
   activeCol: number;
   selection: ReadonlySet<string>;
@@ -252,7 +258,7 @@ type RowViewProps = {
 };
 
 /** One duty row; memoized so vertical scrolling renders only the rows that come into view. */
-const MatrixRowView = memo(function MatrixRowView({ row, rowIndex, top, height, totalW, vCols, model, colors, activeCol, selection, onFocusCell, onOpen, onToggle }: RowViewProps) {
+const MatrixRowView = memo(function MatrixRowView({ row, rowIndex, top, height, totalW, vCols, model, labels, colors, activeCol, selection, onFocusCell, onOpen, onToggle }: RowViewProps) {
   const { t, loc } = useI18n();
   const duty = row.duty;
   const title = loc(duty.title);
@@ -276,13 +282,16 @@ const MatrixRowView = memo(function MatrixRowView({ row, rowIndex, top, height, 
       {vCols.map((vc) => {
         const col = model.columns[vc.index];
         const cell = model.cellAt(duty.id, col?.asset?.id ?? null);
+        const key = `${rowIndex}:${vc.index}`;
+        let label = labels.get(key);
+        if (label === undefined) labels.set(key, (label = cellLabel(t, `${duty.code} ${title}`, col?.asset ?? null, cell, model.parties)));
         return (
           <MatrixCellView
             key={vc.key}
             cell={cell}
             parties={model.parties}
             colors={colors}
-            label={cellLabel(t, `${duty.code} ${title}`, col?.asset ?? null, cell, model.parties)}
+            label={label}
             active={activeCol === vc.index}
             selected={cell ? selection.has(cell.id) : false}
             rowIndex={rowIndex}

@@ -1,7 +1,8 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { MatrixFilters } from '../../api/cells/keys.ts';
 import { useBulkPropose } from '../../api/cells/mutations.ts';
-import { useGetMatrix } from '../../api/cells/queries.ts';
+import { prefetchMatrix, useGetMatrix } from '../../api/cells/queries.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/feedback.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { partyColorMap } from '../../components/party-colors.ts';
@@ -17,29 +18,11 @@ import { MatrixCounts, MatrixFilterBar, MatrixLegend } from './matrix-filters.ts
 import { MatrixGrid } from './matrix-grid.tsx';
 import { MatrixPrintTable } from './matrix-print.tsx';
 import { buildMatrixModel } from './matrix-model.ts';
+import { filtersFromSearch, searchFrom } from './matrix-url.ts';
 import './matrix-page.css';
 
-const FILTER_KEYS = ['party', 'phase', 'category', 'status', 'finding'] as const;
-
-/** Filters live in the URL so findings can link to "cells with this finding" and a reload keeps them. */
-const filtersFromSearch = (s: URLSearchParams): MatrixFilters => {
-  const f: MatrixFilters = {};
-  for (const k of FILTER_KEYS) {
-    const v = s.get(k);
-    if (v) f[k] = v.split(',');
-  }
-  if (s.get('view') === 'mine') f.view = 'mine';
-  return f;
-};
-
-const searchFrom = (f: MatrixFilters, cell: string | null): string => {
-  const s = new URLSearchParams();
-  for (const k of FILTER_KEYS) if (f[k]?.length) s.set(k, (f[k] ?? []).join(','));
-  if (f.view) s.set('view', f.view);
-  if (cell) s.set('cell', cell);
-  const q = s.toString();
-  return q ? `?${q}` : '';
-};
+/** For MatrixPrefetch (app.tsx): the same query, key and filters as the page's. */
+export const prefetchMatrixPage = (qc: QueryClient, engagementId: string, search: URLSearchParams) => prefetchMatrix(qc, engagementId, filtersFromSearch(search));
 
 export const MatrixPage = ({ engagementId }: { engagementId: string }) => {
   const { t } = useI18n();
