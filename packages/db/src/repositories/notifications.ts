@@ -57,12 +57,15 @@ export const insertNotifications = async (db: Db, rows: NotificationInsert[]) =>
   rows.length ? db.insert(notifications).values(rows).onConflictDoNothing().returning() : [];
 
 /** A user's notifications not yet mailed, locked for one digest (SKIP LOCKED: a digest running elsewhere keeps its own). */
+/** Filed together (one transaction, one now()), notifications keep the order of their events; reminders after them. */
+const IN_ORDER = [asc(notifications.createdAt), sql`${notifications.eventSeq} asc nulls last`, asc(notifications.id)];
+
 export const lockUnmailed = (db: Db, userId: string) =>
   db
     .select()
     .from(notifications)
     .where(and(eq(notifications.userId, userId), isNull(notifications.mailedAt)))
-    .orderBy(asc(notifications.createdAt), asc(notifications.id))
+    .orderBy(...IN_ORDER)
     .for('update', { skipLocked: true });
 
 export const markMailed = async (db: Db, ids: readonly string[], at: Date) => {
@@ -70,7 +73,7 @@ export const markMailed = async (db: Db, ids: readonly string[], at: Date) => {
 };
 
 export const listNotificationsOf = (db: Db, userId: string) =>
-  db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(asc(notifications.createdAt), asc(notifications.id));
+  db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(...IN_ORDER);
 
 /**
  * Gives every engagement with an event log a cursor for `consumer`: from its start when the
