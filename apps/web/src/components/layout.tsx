@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useLogout } from '../api/auth/mutations.ts';
 import { useSession } from '../api/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { InboxLink } from '../features/inbox/inbox-page.tsx';
+import { InboxLink } from '../features/inbox/inbox-link.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 
 export const LanguageSwitch = () => {

@@ -71,18 +71,3 @@ export const InboxPage = () => {
 };
 
 /** The header's count: a link to the inbox that says how many things wait. */
-export const InboxLink = ({ current }: { current: boolean }) => {
-  const { t } = useI18n();
-  const q = useInbox();
-  const n = q.data?.total ?? 0;
-  return (
-    <Link to="/inbox" aria-current={current ? 'page' : undefined} aria-label={t('inbox.headerCount', { n })} data-testid="inbox-link">
-      {t('nav.inbox')}
-      {q.data ? (
-        <span className={`badge badge-count${n > 0 ? ' is-attention' : ''}`} data-testid="inbox-count" aria-hidden="true">
-          {n}
-        </span>
-      ) : null}
-    </Link>
-  );
-};
