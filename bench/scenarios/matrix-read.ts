@@ -7,6 +7,9 @@ import { type BenchCtx, alternate, getJson, ownerToken } from './context.ts';
 const CONNECTIONS = 4;
 /** Requests of the single-reader run whose p99 is reported (one connection, after warm-up). */
 const SINGLE_READER_REQUESTS = 40;
+/** The single reader's run is bounded to about this long: 40 reads at reference, a handful at stress (seconds each). */
+const SINGLE_READER_BUDGET_MS = 6000;
+const singleReaderAmount = (warmMeanMs: number) => Math.max(5, Math.min(SINGLE_READER_REQUESTS, Math.round(SINGLE_READER_BUDGET_MS / Math.max(1, warmMeanMs))));
 
 /**
  * A run bounded by a number of requests, not a duration: a stress read takes
@@ -57,7 +60,7 @@ export const benchMatrixRead = async (ctx: BenchCtx) => {
       bytes = { ...bytes, api: wire.bytes, plainJson: plain.bytes, compactJson: Buffer.byteLength(JSON.stringify(body)) };
       const warm = await runLoad({ url: path, connections: 1, amount: 5, headers: { ...auth, ...BR } });
       alone.api = Math.min(alone.api, warm.min);
-      singleP99.api = Math.min(singleP99.api, (await runLoad({ url: path, connections: 1, amount: SINGLE_READER_REQUESTS, headers: { ...auth, ...BR } })).p99);
+      singleP99.api = Math.min(singleP99.api, (await runLoad({ url: path, connections: 1, amount: singleReaderAmount(warm.mean), headers: { ...auth, ...BR } })).p99);
       return runLoad({ url: path, connections: CONNECTIONS, amount: amountFor(ctx, warm.mean), headers: { ...auth, ...BR } });
     },
     async (s) => {
@@ -65,7 +68,7 @@ export const benchMatrixRead = async (ctx: BenchCtx) => {
       bytes = { ...bytes, bare: (await wireBytes(path, BR)).bytes };
       const warm = await runLoad({ url: path, connections: 1, amount: 5, headers: BR });
       alone.bare = Math.min(alone.bare, warm.min);
-      singleP99.bare = Math.min(singleP99.bare, (await runLoad({ url: path, connections: 1, amount: SINGLE_READER_REQUESTS, headers: BR })).p99);
+      singleP99.bare = Math.min(singleP99.bare, (await runLoad({ url: path, connections: 1, amount: singleReaderAmount(warm.mean), headers: BR })).p99);
       return runLoad({ url: path, connections: CONNECTIONS, amount: amountFor(ctx, warm.mean), headers: BR });
     },
   );
