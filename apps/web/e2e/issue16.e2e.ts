@@ -57,6 +57,8 @@ beforeAll(async () => {
   page = await ctx.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   await signIn(page);
+  // The list loads after sign-in: wait for an engagement's own link (not /engagements/new) before reading them.
+  await page.waitForFunction(() => [...document.querySelectorAll('a[href^="/engagements/"]')].some((a) => /^\/engagements\/[0-9a-f-]{36}/.test(a.getAttribute('href') ?? '')));
   const hrefs = await page.locator('a[href^="/engagements/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   eid = hrefs.map((h) => h.split('/')[2] ?? '').find((s) => /^[0-9a-f-]{36}$/.test(s)) ?? '';
   expect(eid).not.toBe('');
