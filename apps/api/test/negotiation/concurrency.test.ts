@@ -66,15 +66,18 @@ describe('concurrent writers on one cell', () => {
     const { w, f, freshCell, eventTypes } = n;
     const ehr = w.vendors.ehr_vendor;
     const cell = await freshCell();
-    // Only the hospital's consent is needed; the EHR vendor (I) answers too.
+    // Only the hospital's consent is needed, so the same decisive accept sent twice races itself.
     const p = await f.propose(ehr.admin, cell, { assignment: { [w.hospitalPartyId]: ['R', 'A'], [w.vendors.network_vendor.partyId]: ['I'] } });
-    const [h, nv] = await Promise.all([
-      w.owner.http.post(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
-      w.vendors.network_vendor.admin.http.post(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
+    const results = await Promise.all([
+      w.owner.http.post<{ error?: { code: string } }>(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
+      w.owner.http.post<{ error?: { code: string } }>(`/api/v1/proposals/${p.proposal.id}/accept`, {}),
     ]);
-    expect(h.status).toBe(200);
-    // Either the network vendor answered first (200, not decisive) or after the agreement (409).
-    expect([200, 409]).toContain(nv.status);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)!.body.error!.code).toBe('proposal_closed');
+    // An informed (I) party arriving after the agreement is told the proposal is closed.
+    const late = await w.vendors.network_vendor.admin.http.post<{ error: { code: string } }>(`/api/v1/proposals/${p.proposal.id}/accept`, {});
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('proposal_closed');
     expect((await eventTypes(cell.id)).filter((t) => t === 'cell.agreed')).toHaveLength(1);
     expect((await verifyChain(n.db, n.eid)).ok).toBe(true);
   });
