@@ -27,6 +27,7 @@ import { createCatalogUpgrade, createDutiesService, dutiesRoutes } from './dutie
 import { createInvitationsService, invitationsRoutes } from './invitations/index.ts';
 import { createPartiesService, partiesRoutes } from './parties/index.ts';
 import { webRoutes } from './web/index.ts';
+import { createPresenterService, presenterRoutes } from './presenter/index.ts';
 import { auditRoutes, createAuditService } from './audit/index.ts';
 import { createSignoff } from './signoff/index.ts';
 import { createJobQueue } from './jobs/index.ts';
@@ -77,6 +78,8 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   app.addHook('preClose', eventBus.stop);
   app.addHook('onClose', eventBus.stop);
   await app.register(eventsRoutes(createEventsService({ db, access }), eventBus));
+  // Presenter mode of the kickoff review (初回確認): its changes reach followers as signals on the same streams.
+  await app.register(presenterRoutes(createPresenterService({ db, access, clock })));
 
   // Import / export: the matrix as CSV/.xlsx, duties from CSV/.xlsx (files read in a worker that stops with the app).
   const exchange = createExchangeService({ db, access });

@@ -3,6 +3,12 @@ import { type Database, type EventRow, eventsRepository, toEventItem } from '@bu
 
 /** The channel the `events_notify` trigger (migration 0001) sends `<engagementId>:<seq>` on after each committed insert. */
 export const EVENTS_CHANNEL = 'bunkai_events';
+/**
+ * Ephemeral signals (no event-log row, no `id:`): `<engagementId>|<event name>|<JSON>`, sent with
+ * pg_notify inside the writer's transaction. Presenter mode (初回確認) uses it: meeting state that
+ * is not part of the agreement's hash chain, so neither the audit trail nor webhooks see it.
+ */
+export const SIGNALS_CHANNEL = 'bunkai_signals';
 export const KEEPALIVE_MS = 15_000;
 const BATCH = 500;
 
@@ -38,6 +44,7 @@ export const createEventBus = ({ database, log, keepaliveMs = KEEPALIVE_MS }: { 
   const eventLog = eventsRepository(database.db);
   const byEngagement = new Map<string, Set<Subscriber>>();
   let unlisten: (() => Promise<void>) | null = null;
+  let unlistenSignals: (() => Promise<void>) | null = null;
   let keepalive: NodeJS.Timeout | null = null;
   let state: 'idle' | 'running' | 'stopped' = 'idle';
 
@@ -87,6 +94,16 @@ export const createEventBus = ({ database, log, keepaliveMs = KEEPALIVE_MS }: { 
     for (const sub of subs) if (!(seq <= sub.lastSeq)) void pump(sub);
   };
 
+  /** A signal goes as-is to the engagement's open streams in this process; a stream that misses it re-reads the state on reconnect. */
+  const onSignal = (payload: string) => {
+    const [engagementId, event, ...rest] = payload.split('|');
+    const data = rest.join('|');
+    // JSON.stringify never emits a raw newline; a name with one would break the frame.
+    if (!engagementId || !event || !data || /[\r\n]/.test(event + data)) return;
+    const subs = byEngagement.get(engagementId);
+    for (const sub of subs ?? []) if (!sub.closed) void sub.write(`event: ${event}\ndata: ${data}\n\n`).catch(() => {});
+  };
+
   /** After the LISTEN connection came back, notifications may have been lost: everyone re-reads. */
   const onReconnect = () => {
     for (const subs of byEngagement.values()) for (const sub of subs) void pump(sub);
@@ -97,6 +114,7 @@ export const createEventBus = ({ database, log, keepaliveMs = KEEPALIVE_MS }: { 
       if (state !== 'idle') return;
       state = 'running';
       unlisten = await database.listen(EVENTS_CHANNEL, onNotification, onReconnect);
+      unlistenSignals = await database.listen(SIGNALS_CHANNEL, onSignal);
       keepalive = setInterval(() => {
         for (const subs of byEngagement.values()) for (const sub of subs) void sub.write(': keepalive\n\n').catch(() => {});
       }, keepaliveMs);
@@ -113,9 +131,10 @@ export const createEventBus = ({ database, log, keepaliveMs = KEEPALIVE_MS }: { 
           drop(sub);
           sub.end();
         }
-      const u = unlisten;
+      const u = [unlisten, unlistenSignals];
       unlisten = null;
-      await u?.().catch((err: unknown) => log.warn({ err }, 'unlisten failed'));
+      unlistenSignals = null;
+      for (const f of u) await f?.().catch((err: unknown) => log.warn({ err }, 'unlisten failed'));
     },
 
     get accepting() {
