@@ -35,7 +35,12 @@ export const parseSseChunk = (buffer: string): { frames: SseFrame[]; rest: strin
 export const findHeadSeq = async (engagementId: string, signal: AbortSignal): Promise<number> =>
   (await api.get<TEventsPage>(`/api/v1/engagements/${engagementId}/events`, { signal, query: { after: 0, limit: 1 } })).headSeq;
 
-export type StreamHandlers = { onEvent: (e: TEventItem) => void; onState: (s: 'connecting' | 'open' | 'closed') => void };
+export type StreamHandlers = {
+  onEvent: (e: TEventItem) => void;
+  onState: (s: 'connecting' | 'open' | 'closed') => void;
+  /** A frame with an event name but no `id:`: an ephemeral signal (presenter mode), not an event-log row. */
+  onSignal?: (event: string, data: unknown) => void;
+};
 
 /** Keeps one stream open until `signal` aborts; reconnects with Last-Event-ID after a drop, backing off to 15 s. */
 export const runEventStream = async (engagementId: string, signal: AbortSignal, h: StreamHandlers): Promise<void> => {
@@ -60,7 +65,8 @@ export const runEventStream = async (engagementId: string, signal: AbortSignal, 
           if (f.id && /^\d+$/.test(f.id)) lastSeq = Number(f.id);
           if (!f.data) continue;
           try {
-            h.onEvent(JSON.parse(f.data) as TEventItem);
+            if (!f.id && f.event) h.onSignal?.(f.event, JSON.parse(f.data));
+            else h.onEvent(JSON.parse(f.data) as TEventItem);
           } catch {
             // a frame that is not an event (should not happen): skip it, keep the stream
           }

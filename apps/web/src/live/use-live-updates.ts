@@ -6,6 +6,7 @@ import { ROOT } from '../api/keys.ts';
 import { sessionStore } from '../api/session.ts';
 import { useToast } from '../components/toast.tsx';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { STREAM_OPEN, publishSignal } from './signals.ts';
 import { runEventStream } from './sse.ts';
 import type { TParty } from '@bunkai/domain';
 
@@ -68,7 +69,12 @@ export const useLiveUpdates = (engagementId: string, parties: readonly TParty[])
       tt.push(tr('live.updated', { party, what }));
     };
     void runEventStream(engagementId, ctrl.signal, {
-      onState: setState,
+      onState: (s) => {
+        setState(s);
+        // Signals sent while the stream was down are gone: screens that show one re-read its state.
+        if (s === 'open') publishSignal(engagementId, STREAM_OPEN, null);
+      },
+      onSignal: (event, data) => publishSignal(engagementId, event, data),
       onEvent: (e) => {
         if (e.subjectId) cells.add(e.subjectId);
         const cellId = (e.payload as { cellId?: unknown }).cellId;

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { TAddDutiesRequest, TDuty, TEditDutyRequest, TImportDutiesResponse, TImportJsonBody, TUpdateDutyRequest } from '@bunkai/domain';
+import type { TAddDutiesRequest, TDuty, TEditDutyRequest, TImportDutiesResponse, TImportJsonBody, TImportProfile, TUpdateDutyRequest } from '@bunkai/domain';
 import { api, isApiError } from '../client.ts';
 import { ROOT } from '../keys.ts';
 import { dutyKeys } from './keys.ts';
@@ -46,7 +46,9 @@ export const useEditDuty = (engagementId: string) => {
 export const useImportDuties = (engagementId: string) => {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TImportJsonBody) => api.post<TImportDutiesResponse>(`/api/v1/engagements/${engagementId}/duties/import`, body),
+    // profile: Bunkai's duties layout, or the official 確認表 (kakuninhyo) read as the ministries publish it.
+    mutationFn: ({ profile = 'duties', ...body }: TImportJsonBody & { profile?: TImportProfile }) =>
+      api.post<TImportDutiesResponse>(`/api/v1/engagements/${engagementId}/duties/import`, body, { query: { profile } }),
     onSuccess: () => refreshAfterDutyChange(qc, engagementId),
   });
 };

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { IMPORT_MAX_BYTES, type TImportRowError } from '@bunkai/domain';
+import { IMPORT_MAX_BYTES, IMPORT_PROFILES, type TImportProfile, type TImportRowError } from '@bunkai/domain';
 import { downloadFile, isApiError } from '../../api/client.ts';
 import { useImportDuties } from '../../api/duties/mutations.ts';
 import { ErrorMessage } from '../../components/feedback.tsx';
@@ -64,6 +64,7 @@ export const DutiesExchange = ({ engagementId, canImport, fileStem }: { engageme
   const imp = useImportDuties(engagementId);
   const input = useRef<HTMLInputElement>(null);
   const [fileName, setFileName] = useState('');
+  const [profile, setProfile] = useState<TImportProfile>('duties');
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const rows = isApiError(imp.error) && imp.error.code === 'import_invalid' ? ((imp.error.details as { rows?: TImportRowError[] } | null)?.rows ?? []) : null;
 
@@ -82,7 +83,7 @@ export const DutiesExchange = ({ engagementId, canImport, fileStem }: { engageme
     imp.reset();
     const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
     if (file.size > IMPORT_MAX_BYTES) return toast.push(t('duties.import.tooLarge'), 'error');
-    imp.mutate({ format, contentBase64: await base64Of(file) }, { onSuccess: (r) => toast.push(t('duties.import.done', { n: r.imported, cells: r.cells }), 'success') });
+    imp.mutate({ format, contentBase64: await base64Of(file), profile }, { onSuccess: (r) => toast.push(t('duties.import.done', { n: r.imported, cells: r.cells }), 'success') });
     if (input.current) input.current.value = '';
   };
 
@@ -110,12 +111,30 @@ export const DutiesExchange = ({ engagementId, canImport, fileStem }: { engageme
         </div>
         {canImport ? (
           <div>
+            <fieldset className="import-profile" disabled={imp.isPending}>
+              <legend className="mini-label">{t('duties.import.profile')}</legend>
+              {IMPORT_PROFILES.map((p) => (
+                <label key={p} className="check">
+                  <input
+                    type="radio"
+                    name="duties-import-profile"
+                    value={p}
+                    checked={profile === p}
+                    onChange={() => {
+                      setProfile(p);
+                      imp.reset();
+                    }}
+                  />{' '}
+                  {t(p === 'kakuninhyo' ? 'duties.import.profileKakuninhyo' : 'duties.import.profileDuties')}
+                </label>
+              ))}
+            </fieldset>
             <label className="mini-label" htmlFor="duties-import-file">
               {t('duties.import.label')}
             </label>
             <input ref={input} id="duties-import-file" type="file" accept=".csv,.xlsx,text/csv" disabled={imp.isPending} aria-describedby="duties-import-hint" onChange={(e) => void onFile(e.target.files?.[0])} />
             <p id="duties-import-hint" className="field-hint">
-              {t('duties.import.hint')}
+              {t(profile === 'kakuninhyo' ? 'duties.import.hintKakuninhyo' : 'duties.import.hint')}
             </p>
           </div>
         ) : null}

@@ -18,16 +18,20 @@ const rowErrors = [
   { row: 5, column: 'references', message: 'required' },
 ];
 
+const kakuninhyoErrors = [{ row: 4, column: 'Part', message: 'No Part: give the Part column or a 「Part1 …」 heading row above the item.' }];
+
 const calls = fakeApi(({ method, url, body }) => {
   if (method === 'GET' && url === `/api/v1/engagements/${ENGAGEMENT_ID}/duties`) return json({ duties: duties() });
   if (method === 'GET' && url === '/api/v1/catalog/duties') return json({ version: '2026.2', duties: catalog });
   if (method === 'POST' && url.endsWith('/duties')) return json({ duties: [duty(5)], cellsCreated: 1 }, 201);
   if (method === 'PATCH') return json({ duty: { ...duty(0), ...(body as object) }, cellsChanged: 2, proposalsWithdrawn: 1 });
-  if (method === 'POST' && url.endsWith('/duties/import'))
+  if (method === 'POST' && url.endsWith('/duties/import?profile=kakuninhyo'))
+    return json({ error: { code: 'import_invalid', message: 'The file has 1 problem; nothing was imported.', details: { rows: kakuninhyoErrors } }, requestId: 'r' }, 400);
+  if (method === 'POST' && url.endsWith('/duties/import?profile=duties'))
     return json({ error: { code: 'import_invalid', message: 'The file has 3 problems; nothing was imported.', details: { rows: rowErrors } }, requestId: 'r' }, 400);
   return undefined;
 });
-const sent = (method: string, suffix: string) => calls.filter((c) => c.method === method && c.url.endsWith(suffix));
+const sent = (method: string, suffix: string) => calls.filter((c) => c.method === method && c.url.split('?')[0]!.endsWith(suffix));
 
 const renderPage = (roles: ('owner' | 'member' | 'observer')[] = ['owner', 'member']) =>
   renderWithProviders(<DutiesPage engagementId={ENGAGEMENT_ID} />, { parties, myPartyId: parties[0]?.id ?? null, roles });
@@ -105,6 +109,24 @@ describe('DutiesPage (責任項目)', () => {
     const rows = within(report).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual(['3phaseunknown phase "平日"', 'codeDuplicate code NEW-01 (already on row 2).', '5referencesrequired']);
     expect(sent('POST', '/duties/import')[0]?.body).toMatchObject({ format: 'csv', contentBase64: btoa('code,title_ja\nNEW-01,x\n') });
+    expect(sent('POST', '/duties/import')[0]?.url).toMatch(/\?profile=duties$/);
+  });
+
+  it('imports the official 確認表 when chosen, with its problems row by row', async () => {
+    renderPage();
+    const official = await screen.findByRole('radio', { name: /公式確認表/ });
+    expect(screen.getByRole('radio', { name: /Bunkai の責任項目ファイル/ })).toHaveProperty('checked', true);
+    fireEvent.click(official);
+    expect(screen.getByText(/公式の項番を保ち/)).toBeTruthy();
+    const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], '確認表.xlsx');
+    fireEvent.change(screen.getByLabelText('責任項目の取込（CSV / Excel）'), { target: { files: [file] } });
+    const report = await screen.findByRole('table', { name: '取込ファイルの問題（行ごと）' });
+    expect(screen.getByText(/確認表.xlsx に 1 件の問題があるため、何も取り込んでいません/)).toBeTruthy();
+    expect(within(report).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['4PartNo Part: give the Part column or a 「Part1 …」 heading row above the item.']);
+    const post = sent('POST', '/duties/import');
+    expect(post).toHaveLength(1);
+    expect(post[0]?.url).toMatch(/\?profile=kakuninhyo$/);
+    expect(post[0]?.body).toEqual({ format: 'xlsx', contentBase64: btoa('PK\u0003\u0004') });
   });
 
   it('readers see the list and the exports but no write actions', async () => {

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { catalogItemNumbers, type TFirstCheckAnswer, type TMatrixCell, type TMatrixResponse } from '@bunkai/domain';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { catalogItemNumbers, type TFirstCheckAnswer, type TMatrixCell } from '@bunkai/domain';
 import { isApiError } from '../../api/client.ts';
 import { useReviewCell } from '../../api/cells/mutations.ts';
 import { useGetMatrix } from '../../api/cells/queries.ts';
@@ -12,7 +12,9 @@ import { navigate, useLocation } from '../../router.tsx';
 import { AssignmentView } from '../cell-panel/assignment-view.tsx';
 import { useEngagement } from '../engagements/engagement-context.tsx';
 import { countCells, todayIso } from '../matrix/matrix-model.ts';
-import { openItems, reviewItems } from './review-model.ts';
+import { PresenterBar } from './presenter-bar.tsx';
+import { reviewItems } from './review-model.ts';
+import { Summary } from './review-summary.tsx';
 import { ReviewPrintTable } from './review-print.tsx';
 import './review.css';
 
@@ -126,47 +128,6 @@ const ItemForm = ({ cell, onSaved }: { cell: TMatrixCell; onSaved: () => void })
   );
 };
 
-const Summary = ({ items, m, onJump }: { items: TMatrixCell[]; m: TMatrixResponse; onJump: (i: number) => void }) => {
-  const { t, loc } = useI18n();
-  const open = openItems(items);
-  const duty = new Map(m.duties.map((d) => [d.id, d]));
-  const asset = new Map(m.assets.map((a) => [a.id, a]));
-  const list = (cells: TMatrixCell[]) => (
-    <ul className="open-list">
-      {cells.slice(0, 40).map((c) => (
-        <li key={c.id}>
-          <button type="button" className="link-button" onClick={() => onJump(items.indexOf(c))}>
-            <code>{duty.get(c.dutyId)?.code}</code> {loc(duty.get(c.dutyId)?.title ?? { ja: '', en: '' })} / {c.assetId ? asset.get(c.assetId)?.name : t('matrix.engagementWide')}
-          </button>
-        </li>
-      ))}
-      {cells.length > 40 ? <li className="muted">… +{cells.length - 40}</li> : null}
-    </ul>
-  );
-  if (!open.notAgreed.length && !open.noFirstCheck.length && !open.noCompletion.length) return <div className="alert alert-ok">✓ {t('review.allDone')}</div>;
-  return (
-    <div className="review-summary">
-      <h2>{t('review.openAtEnd')}</h2>
-      <div className="summary-cols">
-        {(
-          [
-            ['review.notAgreed', open.notAgreed],
-            ['review.noFirstCheck', open.noFirstCheck],
-            ['review.noCompletion', open.noCompletion],
-          ] as const
-        ).map(([k, cells]) => (
-          <section key={k} className="card">
-            <h3>
-              {t(k)} <span className="count">{cells.length}</span>
-            </h3>
-            {list(cells)}
-          </section>
-        ))}
-      </div>
-    </div>
-  );
-};
-
 /** 初回確認レビュー: one item at a time in the 責任分担表's order, large type for the meeting-room screen. */
 export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
   const { t, loc } = useI18n();
@@ -181,6 +142,14 @@ export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
   const i = Math.max(0, Math.min(items.length - 1, Number(search.get('i') ?? 0) || 0));
   const go = (n: number, sum = false) => navigate(`${pathname}?${sum ? 'summary=1' : `i=${n}`}`, { replace: true });
   const colors = useMemo(() => partyColorMap(eng.parties), [eng.parties]);
+  // Presenter mode: a follower's page goes to the presenter's item (and leaves the summary for it).
+  const follow = useCallback(
+    (cellId: string) => {
+      const n = items.findIndex((c) => c.id === cellId);
+      if (n >= 0) navigate(`${pathname}?i=${n}`, { replace: true });
+    },
+    [items, pathname],
+  );
   const printing = usePrinting();
 
   useEffect(() => {
@@ -202,6 +171,7 @@ export const ReviewPage = ({ engagementId }: { engagementId: string }) => {
           <p className="muted">{t('review.subtitle')}</p>
         </div>
         <div className="btn-row">
+          <PresenterBar engagementId={engagementId} cellId={summary ? null : (items[i]?.id ?? null)} onFollow={follow} />
           <button type="button" className="btn btn-ghost" onClick={() => window.print()}>
             {t('print.button')}
           </button>
