@@ -121,6 +121,11 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/engagements/{id}/events': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/engagements/{id}/events/verify': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/engagements/{id}/events/stream': { allow: READERS, scoped: true, stream: true, req: E },
+  // 発表者モード: any reader follows; writers present (another person's running presentation is a 409, not a denial);
+  // ending someone else's is a 409 too, so every reader "gets through" DELETE.
+  'GET /api/v1/engagements/{id}/review/presentation': { allow: READERS, scoped: true, req: E },
+  'PUT /api/v1/engagements/{id}/review/presentation': { allow: WRITERS, scoped: true, req: (w) => ({ params: P(w), body: { cellId: w.cellId } }) },
+  'DELETE /api/v1/engagements/{id}/review/presentation': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/engagements/{id}/export.csv': { allow: READERS, scoped: true, req: E },
   'GET /api/v1/engagements/{id}/export.xlsx': { allow: READERS, scoped: true, req: E },
   'POST /api/v1/engagements/{id}/duties/import': { allow: OWNER, scoped: true, req: (w) => ({ params: P(w), payload: csv(`SW-${uniq()}`.toUpperCase()), contentType: 'text/csv' }) },

@@ -77,7 +77,7 @@ describe('review presentation (発表者モード)', () => {
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('presentation_taken');
     const end = await w.vendor.http.delete<{ error: { code: string } }>(url());
-    expect(end.status).toBe(403);
+    expect(end.status).toBe(409);
     expect(end.body.error.code).toBe('not_presenter');
     const unknownCell = await w.owner.http.put(url(), { cellId: '00000000-0000-4000-8000-000000000000' });
     expect(unknownCell.status).toBe(404);

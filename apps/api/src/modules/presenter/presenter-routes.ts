@@ -10,7 +10,7 @@ const security = [{ bearer: [] }];
 const ZParams = z.object({ id: z.uuid() });
 const path = '/api/v1/engagements/:id/review/presentation';
 
-/** Who may call: read — every reader of the engagement; present — writers (owner, member, signatory); end — the presenter. Others 404. */
+/** Who may call: read — every reader of the engagement; present — writers (owner, member, signatory); end — the presenter (409 for other readers). Non-parties 404. */
 export const presenterRoutes =
   (service: PresenterService): FastifyPluginAsyncZod =>
   async (app) => {
@@ -48,9 +48,9 @@ export const presenterRoutes =
         schema: {
           tags,
           security,
-          summary: 'End the presentation (presenter only; nothing to end is fine)',
+          summary: 'End the presentation (presenter only: 409 not_presenter for others; nothing to end is fine)',
           params: ZParams,
-          response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
+          response: { 204: z.null(), ...errorResponses(400, 401, 404, 409) },
         },
       },
       async (request, reply) => {

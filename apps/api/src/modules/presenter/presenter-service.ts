@@ -1,4 +1,4 @@
-import { PRESENTATION_SIGNAL, PRESENTATION_TTL_MINUTES, type TPresentation, type TPresentationSignal, conflict, forbidden, notFound } from '@bunkai/domain';
+import { PRESENTATION_SIGNAL, PRESENTATION_TTL_MINUTES, type TPresentation, type TPresentationSignal, conflict, notFound } from '@bunkai/domain';
 import { type Db, type PresentationRow, presentationsRepository } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
 import type { Actor } from '../../plugins/auth.ts';
@@ -51,7 +51,7 @@ export const createPresenterService = ({ db, access, clock, ttlMs = PRESENTATION
       });
     },
 
-    /** The presenter ends it (idempotent); nobody else can end a running presentation. */
+    /** The presenter ends it (idempotent). Someone else's running presentation is a state conflict (409), like starting over it. */
     end: async (actor: Actor, engagementId: string): Promise<void> => {
       await access.require(actor, engagementId, 'engagement:read');
       await db.transaction(async (tx) => {
@@ -59,7 +59,7 @@ export const createPresenterService = ({ db, access, clock, ttlMs = PRESENTATION
           await signal(tx, engagementId);
           return;
         }
-        if (active(await repo.find({ engagementId }, tx))) throw forbidden('not_presenter', 'Only the presenter can end the presentation.');
+        if (active(await repo.find({ engagementId }, tx))) throw conflict('not_presenter', 'Only the presenter can end the presentation; it ends by itself when it expires.');
       });
     },
   };
