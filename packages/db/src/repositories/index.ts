@@ -29,3 +29,4 @@ export * from './mail.ts';
 export * from './webhooks.ts';
 export * from './inbox.ts';
 export * from './notifications.ts';
+export * from './members.ts';

@@ -4,3 +4,4 @@ export * from './matrix.ts';
 export * from './ledger.ts';
 export * from './notify.ts';
 export * from './user-notifications.ts';
+export * from './members.ts';

@@ -12,3 +12,4 @@ export * from './matrix-compact-schema.ts';
 export * from './inbox.ts';
 export * from './audit.ts';
 export * from './notify.ts';
+export * from './members.ts';
