@@ -15,6 +15,7 @@ const InvitationRow = ({ i }: { i: TMemberInvitation }) => {
   const resend = useResendMemberInvitation();
   const revoke = useRevokeMemberInvitation();
   const toast = useToast();
+  const [confirming, setConfirming] = useState(false);
   const open = i.status === 'pending' || i.status === 'expired';
   return (
     <li data-testid="member-invitation">
@@ -25,17 +26,25 @@ const InvitationRow = ({ i }: { i: TMemberInvitation }) => {
           <button type="button" className="btn btn-small" disabled={resend.isPending} onClick={() => resend.mutate(i.id, { onSuccess: () => toast.push(t('account.invite.resent', { email: i.email }), 'success') })}>
             {t('account.invite.resend')}
           </button>
-          {i.status === 'pending' ? (
-            <button
-              type="button"
-              className="btn btn-small"
-              disabled={revoke.isPending}
-              onClick={() => window.confirm(t('account.invite.revokeConfirm', { email: i.email })) && revoke.mutate(i.id)}
-            >
+          {i.status === 'pending' && !confirming ? (
+            <button type="button" className="btn btn-small" onClick={() => setConfirming(true)}>
               {t('account.invite.revoke')}
             </button>
           ) : null}
         </span>
+      ) : null}
+      {confirming ? (
+        <div className="alert alert-warn" role="alertdialog" aria-label={t('account.invite.revoke')}>
+          {t('account.invite.revokeConfirm', { email: i.email })}{' '}
+          <span className="btn-row">
+            <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="btn btn-small btn-danger-soft" disabled={revoke.isPending} onClick={() => revoke.mutate(i.id, { onSuccess: () => setConfirming(false) })}>
+              {t('account.invite.revokeYes')}
+            </button>
+          </span>
+        </div>
       ) : null}
       <ErrorMessage error={resend.error ?? revoke.error} />
     </li>
