@@ -1,0 +1,103 @@
+/**
+ * メンバー招待 in the browser: an organization admin invites a person by e-mail from the account
+ * page; the person opens the link from the message a real SMTP server received (smtp-server), sets
+ * a password and is signed in; then signs in again with it. The token travels in the link's
+ * fragment, so the server never sees it in a request path.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpReceiver, startSmtp } from '../../api/test/mail/smtp-receiver.ts';
+import { call } from './api.ts';
+import { seriousViolations } from './axe.ts';
+import { buildWeb, launchBrowser, newContext, shot, startStack, type Stack } from './harness.ts';
+
+let smtp: SmtpReceiver;
+let stack: Stack;
+let browser: Browser;
+const seenPaths: string[] = [];
+
+beforeAll(async () => {
+  await buildWeb();
+  smtp = await startSmtp();
+  stack = await startStack({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Bunkai <noreply@bunkai.test>', JOBS_POLL_MS: '50' } });
+  // Every request line the HTTP server receives, as an access log would record it.
+  stack.app.server.on('request', (req: { url?: string }) => void seenPaths.push(req.url ?? ''));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  await smtp?.close();
+});
+
+const ADMIN = { email: 'admin@minato-hp.example.jp', password: 'admin password 123' };
+const INVITEE = 'nurse.sato@minato-hp.example.jp';
+const PASSWORD = 'sato no password 1';
+
+const signIn = async (page: Page, email: string, password: string) => {
+  await page.goto(`${stack.url}/sign-in`);
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+  await page.waitForURL(`${stack.url}/`);
+};
+
+const waitForMail = async (to: string): Promise<ParsedMail> => {
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const m = smtp.messages.find((x) => (x.to && !Array.isArray(x.to) ? x.to.text : '') === to);
+    if (m) return m;
+    if (Date.now() > until) throw new Error(`no mail to ${to}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+describe.sequential('member invitation journey', () => {
+  it('the admin invites by e-mail; the member opens the mailed link, sets a password and signs in', async () => {
+    await call(stack.url, null, 'POST', '/api/v1/auth/register', { organization: { name: '市立みなと病院', kind: 'hospital' }, user: { ...ADMIN, displayName: '情報システム課 山田' } });
+    const adminPage = await (await newContext(browser)).newPage();
+    await signIn(adminPage, ADMIN.email, ADMIN.password);
+    await adminPage.goto(`${stack.url}/account`);
+    await adminPage.getByRole('heading', { name: 'メールで招待' }).waitFor();
+    // The old way (the admin types the member's password) is gone from the screen.
+    expect(await adminPage.getByLabel('パスワード').count()).toBe(0);
+    await adminPage.getByLabel('メールアドレス').fill(INVITEE);
+    await adminPage.getByRole('button', { name: '招待メールを送る' }).click();
+    await adminPage.getByTestId('member-invitation').filter({ hasText: INVITEE }).getByText('承諾待ち').waitFor();
+    await shot(adminPage, 'members-01-invited');
+
+    const mail = await waitForMail(INVITEE);
+    expect(mail.subject).toBe('【Bunkai】市立みなと病院 へのメンバー招待');
+    const link = new URL(/(http\S+\/join#token=[A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!);
+    // PUBLIC_URL is not known before the stack listens on its ephemeral port: the same path and fragment on the stack.
+    const memberPage = await (await newContext(browser)).newPage();
+    await memberPage.goto(`${stack.url}${link.pathname}${link.hash}`);
+    await memberPage.getByTestId('join-email').getByText(INVITEE).waitFor();
+    expect(await seriousViolations(memberPage)).toEqual([]);
+    await shot(memberPage, 'members-02-join');
+    await memberPage.getByLabel('氏名').fill('看護部 佐藤');
+    await memberPage.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
+    await memberPage.getByLabel('パスワード（確認）').fill(PASSWORD);
+    await memberPage.getByRole('button', { name: 'パスワードを設定して参加する' }).click();
+    await memberPage.waitForURL(`${stack.url}/account`);
+    await memberPage.getByText('看護部 佐藤').first().waitFor();
+
+    // The token never reached the server in a path: only in POST bodies.
+    const token = link.hash.replace('#token=', '');
+    expect(seenPaths).toContain('/join');
+    expect(seenPaths.some((p) => p.includes(token))).toBe(false);
+
+    // A second use of the link is refused with a clear message.
+    const again = await (await newContext(browser)).newPage();
+    await again.goto(`${stack.url}${link.pathname}${link.hash}`);
+    await again.getByText('この招待はすでに使われています。').waitFor();
+
+    // Signing in with the password the member chose.
+    const fresh = await (await newContext(browser)).newPage();
+    await signIn(fresh, INVITEE, PASSWORD);
+    await adminPage.reload();
+    await adminPage.getByText('看護部 佐藤').waitFor();
+  });
+});
