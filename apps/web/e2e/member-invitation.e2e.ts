@@ -5,7 +5,6 @@
  * fragment, so the server never sees it in a request path.
  */
 import type { Browser, Page } from 'playwright-core';
-import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpReceiver, startSmtp } from '../../api/test/mail/smtp-receiver.ts';
 import { call } from './api.ts';
@@ -44,7 +43,7 @@ const signIn = async (page: Page, email: string, password: string) => {
   await page.waitForURL(`${stack.url}/`);
 };
 
-const waitForMail = async (to: string): Promise<ParsedMail> => {
+const waitForMail = async (to: string): Promise<SmtpReceiver['messages'][number]> => {
   const until = Date.now() + 20_000;
   for (;;) {
     const m = smtp.messages.find((x) => (x.to && !Array.isArray(x.to) ? x.to.text : '') === to);
