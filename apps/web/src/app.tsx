@@ -43,7 +43,9 @@ const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</S
 const PUBLIC: [string, Page][] = [
   ['/sign-in', () => <SignInPage />],
   ['/sign-up', () => <SignUpPage />],
-  ['/invitations/:token', (p) => <InvitationPage token={p.token ?? ''} />],
+  // Links carry the token in the fragment (`/invitations#token=…`); the path form is kept for links mailed before.
+  ['/invitations', () => <InvitationPage />],
+  ['/invitations/:token', (p) => <InvitationPage pathToken={p.token ?? ''} />],
   ['/join', () => <JoinPage />],
   ['/totp-reset', () => <TotpResetPage />],
   ['/unsubscribe', () => onDemand(<UnsubscribePage />)],
