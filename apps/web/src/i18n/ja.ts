@@ -104,7 +104,7 @@ const own = {
   'account.members.add': 'メンバーを追加',
   'account.members.added': '{name} を追加しました。',
   'account.invite.title': 'メールで招待',
-  'account.invite.help': 'メールアドレスと権限を入力すると、招待リンクをメールで送ります。招待された人が自分で氏名とパスワードを設定します（管理者はパスワードを知りません）。リンクは一度だけ有効です。',
+  'account.invite.help': 'メールアドレスと権限を入力すると、招待リンクをメールで送ります。招待された人が自分で氏名とパスワードを設定します（管理者はパスワードを知りません）。リンクは一度だけ使えます。',
   'account.invite.submit': '招待メールを送る',
   'account.invite.sent': '{email} に招待メールを送りました。',
   'account.invite.pending': '送信済みの招待',
