@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  TAccountEvent,
   TAcceptMemberInvitationRequest,
   TCreateMemberInvitationRequest,
   TMemberInvitation,
@@ -51,3 +52,7 @@ export const useResetTotp = () =>
     mutationFn: (body: TTotpResetRequest) => api.post<TTotpResetResponse>('/api/v1/auth/totp/reset', body, { auth: false }),
     onSuccess: ({ enrollment: _e, ...session }) => sessionStore.set(session),
   });
+
+/** アカウント監査ログ of the caller's organization, newest first (admins). */
+export const useAccountEvents = (enabled = true) =>
+  useQuery({ queryKey: authKeys.events(), queryFn: ({ signal }) => api.get<{ events: TAccountEvent[] }>('/api/v1/organization/events', { signal, query: { limit: 50 } }), enabled });

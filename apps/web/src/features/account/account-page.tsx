@@ -1,5 +1,6 @@
 import { useSession } from '../../api/use-session.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { AccountEvents } from './account-events.tsx';
 import { Members } from './members.tsx';
 import { NotificationSettings } from './notification-settings.tsx';
 import { TwoFactor } from './two-factor.tsx';
@@ -46,6 +47,12 @@ export const AccountPage = () => {
         <section className="card">
           <h2>{t('account.members.title')}</h2>
           <Members />
+        </section>
+      ) : null}
+      {session.user.orgRole === 'admin' ? (
+        <section className="card">
+          <h2>{t('account.events.title')}</h2>
+          <AccountEvents />
         </section>
       ) : null}
     </div>

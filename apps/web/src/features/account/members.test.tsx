@@ -7,6 +7,7 @@ import { fid } from '../../test/fixtures.ts';
 import { renderWithProviders } from '../../test/render.tsx';
 import { JoinPage } from '../auth/join-page.tsx';
 import { TotpResetPage } from '../auth/totp-reset-page.tsx';
+import { AccountEvents } from './account-events.tsx';
 import { Members } from './members.tsx';
 
 const ORG = { id: fid(9, 0), name: '市立みなと病院', kind: 'hospital' as const, createdAt: '2026-01-01T00:00:00.000Z' };
@@ -41,6 +42,13 @@ const calls = fakeApi(({ method, url, body }) => {
     if ((body as { recoveryCode: string }).recoveryCode === 'used-used-used-used') return json({ error: { code: 'invalid_recovery_code', message: 'The recovery code is wrong or was already used.' }, requestId: 'r' }, 401);
     return json({ ...session, user: user(), enrollment: { secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/Bunkai:a?secret=JBSWY3DPEHPK3PXP' } });
   }
+  if (method === 'GET' && url.startsWith('/api/v1/organization/events'))
+    return json({
+      events: [
+        { id: fid(7, 2), type: 'recovery_code.used', actorUserId: fid(9, 1), subjectUserId: fid(9, 1), payload: { purpose: 'signing' }, at: '2026-12-02T01:00:00.000Z' },
+        { id: fid(7, 1), type: 'member.invited', actorUserId: fid(9, 1), subjectUserId: null, payload: { email: 'new@minato.example' }, at: '2026-12-01T01:00:00.000Z' },
+      ],
+    });
   if (url === '/api/v1/auth/totp/verify') return json({ user: user(), recoveryCodes: ['aaaa-bbbb-cccc-dddd'] });
   return undefined;
 });
@@ -70,6 +78,17 @@ describe('members invited by e-mail (メンバー招待)', () => {
     expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: '取り消す（確定）' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.url === `/api/v1/organization/invitations/${fid(8, 1)}`)).toBe(true));
+  });
+
+  it('the account audit log names each event, why a recovery code was used, and who acted', async () => {
+    sessionStore.set({ accessToken: 'a', user: user(), organization: ORG });
+    renderWithProviders(<AccountEvents />);
+    const items = within(await screen.findByTestId('account-events')).getAllByRole('listitem');
+    expect(items[0]!.textContent).toContain('回復コードを使用');
+    expect(items[0]!.textContent).toContain('（署名）');
+    expect(items[0]!.textContent).toContain('山田');
+    expect(items[1]!.textContent).toContain('メンバーを招待');
+    expect(items[1]!.textContent).toContain('new@minato.example');
   });
 
   it('the join page reads the token from the fragment, drops it from the address bar, and sends it in the body', async () => {
