@@ -9,7 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpReceiver, startSmtp } from '../../api/test/mail/smtp-receiver.ts';
 import { call } from './api.ts';
 import { seriousViolations } from './axe.ts';
-import { buildWeb, launchBrowser, newContext, shot, startStack, type Stack } from './harness.ts';
+import { resolve } from 'node:path';
+import { WEB_DIR, buildWeb, launchBrowser, newContext, shot, startStack, type Stack } from './harness.ts';
+
+const IMAGES = resolve(WEB_DIR, '../../docs/images');
+const setLang = (p: Page, lang: 'ja' | 'en') => p.evaluate((l) => localStorage.setItem('bunkai.locale', l), lang);
+/** The screen at 1366×768 and 1920×1080 into docs/images (looked at before committing). */
+const shots = async (p: Page, name: string, lang: 'ja' | 'en') => {
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await p.setViewportSize({ width, height });
+    await p.evaluate(() => document.fonts.ready);
+    await p.waitForTimeout(300);
+    await p.screenshot({ path: resolve(IMAGES, `web-v2-${name}-${lang}-${width}.png`), animations: 'disabled', caret: 'hide' });
+  }
+  await p.setViewportSize({ width: 1366, height: 768 });
+};
 
 let smtp: SmtpReceiver;
 let stack: Stack;
@@ -66,6 +83,13 @@ describe.sequential('member invitation journey', () => {
     await adminPage.getByRole('button', { name: '招待メールを送る' }).click();
     await adminPage.getByTestId('member-invitation').filter({ hasText: INVITEE }).getByText('承諾待ち').waitFor();
     await shot(adminPage, 'members-01-invited');
+    await adminPage.getByRole('heading', { name: 'メールで招待' }).scrollIntoViewIfNeeded();
+    await shots(adminPage, 'member-invite', 'ja');
+    await setLang(adminPage, 'en');
+    await adminPage.reload();
+    await adminPage.getByRole('heading', { name: 'Invite by e-mail' }).scrollIntoViewIfNeeded();
+    await shots(adminPage, 'member-invite', 'en');
+    await setLang(adminPage, 'ja');
 
     const mail = await waitForMail(INVITEE);
     expect(mail.subject).toBe('【Bunkai】市立みなと病院 へのメンバー招待');
@@ -76,6 +100,13 @@ describe.sequential('member invitation journey', () => {
     await memberPage.getByTestId('join-email').getByText(INVITEE).waitFor();
     expect(await seriousViolations(memberPage)).toEqual([]);
     await shot(memberPage, 'members-02-join');
+    await shots(memberPage, 'member-join', 'ja');
+    const english = await (await newContext(browser)).newPage();
+    await english.goto(`${stack.url}/sign-in`);
+    await setLang(english, 'en');
+    await english.goto(`${stack.url}${link.pathname}${link.hash}`);
+    await english.getByRole('heading', { name: 'Join your organization' }).waitFor();
+    await shots(english, 'member-join', 'en');
     await memberPage.getByLabel('氏名').fill('看護部 佐藤');
     await memberPage.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
     await memberPage.getByLabel('パスワード（確認）').fill(PASSWORD);
@@ -97,6 +128,10 @@ describe.sequential('member invitation journey', () => {
     const fresh = await (await newContext(browser)).newPage();
     await signIn(fresh, INVITEE, PASSWORD);
     await adminPage.reload();
-    await adminPage.getByText('看護部 佐藤').waitFor();
+    await adminPage.getByText('看護部 佐藤').first().waitFor();
+    // The admin's account audit log shows the invitation and the joining.
+    const log = adminPage.getByTestId('account-events');
+    await log.getByText('メンバーが参加').waitFor();
+    await log.getByText('メンバーを招待').waitFor();
   });
 });
