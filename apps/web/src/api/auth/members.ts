@@ -23,7 +23,11 @@ export const useListMemberInvitations = (enabled = true) =>
 
 const useInvitationMutation = <A,>(fn: (a: A) => Promise<{ invitation: TMemberInvitation }>) => {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: authKeys.invitations() }) });
+  return useMutation({
+    mutationFn: fn,
+    // The account audit log gains an entry with every invitation change.
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: authKeys.invitations() }), qc.invalidateQueries({ queryKey: authKeys.events() })]),
+  });
 };
 
 export const useInviteMember = () => useInvitationMutation((body: TCreateMemberInvitationRequest) => api.post<{ invitation: TMemberInvitation }>('/api/v1/organization/invitations', body));
