@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpReceiver, startSmtp } from '../../api/test/mail/smtp-receiver.ts';
 import { call } from './api.ts';
+import { currentStep, totpAt } from './totp.ts';
 import { seriousViolations } from './axe.ts';
 import { resolve } from 'node:path';
 import { WEB_DIR, buildWeb, launchBrowser, newContext, shot, startStack, type Stack } from './harness.ts';
@@ -32,6 +33,8 @@ let smtp: SmtpReceiver;
 let stack: Stack;
 let browser: Browser;
 const seenPaths: string[] = [];
+/** The joined member's signed-in page, for the second journey. */
+let memberPage: Page;
 
 beforeAll(async () => {
   await buildWeb();
@@ -95,7 +98,7 @@ describe.sequential('member invitation journey', () => {
     expect(mail.subject).toBe('【Bunkai】市立みなと病院 へのメンバー招待');
     const link = new URL(/(http\S+\/join#token=[A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!);
     // PUBLIC_URL is not known before the stack listens on its ephemeral port: the same path and fragment on the stack.
-    const memberPage = await (await newContext(browser)).newPage();
+    memberPage = await (await newContext(browser)).newPage();
     await memberPage.goto(`${stack.url}${link.pathname}${link.hash}`);
     await memberPage.getByTestId('join-email').getByText(INVITEE).waitFor();
     expect(await seriousViolations(memberPage)).toEqual([]);
@@ -133,5 +136,48 @@ describe.sequential('member invitation journey', () => {
     const log = adminPage.getByTestId('account-events');
     await log.getByText('メンバーが参加').waitFor();
     await log.getByText('メンバーを招待').waitFor();
+  });
+
+  it('the member sets up TOTP, loses the authenticator, and replaces it with the password and one recovery code', async () => {
+    await memberPage.getByRole('button', { name: '設定をはじめる' }).click();
+    const oldSecret = await memberPage.getByTestId('totp-secret').inputValue();
+    await memberPage.getByLabel('確認コード（6桁）').fill(totpAt(oldSecret, currentStep()));
+    await memberPage.getByRole('button', { name: 'コードを確認して有効にする' }).click();
+    const codes = await memberPage.getByTestId('recovery-codes').locator('li').allTextContents();
+    expect(codes).toHaveLength(10);
+
+    // Phone lost: at the TOTP prompt, "use a recovery code", then "set up a new authenticator".
+    const p = await (await newContext(browser)).newPage();
+    await p.goto(`${stack.url}/sign-in`);
+    await p.getByLabel('メールアドレス').fill(INVITEE);
+    await p.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
+    await p.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await p.getByRole('button', { name: '認証アプリを使えない場合は回復コードを使う' }).click();
+    await p.getByRole('link', { name: /認証アプリを再設定する/ }).click();
+    await p.waitForURL(/\/totp-reset/);
+    expect(await p.getByLabel('メールアドレス').inputValue()).toBe(INVITEE);
+    await shots(p, 'totp-reset', 'ja');
+    await p.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
+    await p.getByLabel('回復コード').fill(codes[0]!);
+    await p.getByRole('button', { name: '本人確認して再設定をはじめる' }).click();
+    await p.getByTestId('totp-qr').waitFor();
+    await shots(p, 'totp-reset-scan', 'ja');
+    const newSecret = await p.getByTestId('totp-secret').inputValue();
+    expect(newSecret).not.toBe(oldSecret);
+    await p.getByLabel('確認コード（6桁）').fill(totpAt(newSecret, currentStep()));
+    await p.getByRole('button', { name: 'コードを確認して有効にする' }).click();
+    const fresh = await p.getByTestId('recovery-codes').locator('li').allTextContents();
+    expect(fresh).toHaveLength(10);
+    expect(fresh).not.toContain(codes[1]);
+    await p.getByRole('button', { name: '続ける' }).click();
+    await p.waitForURL(`${stack.url}/`);
+
+    // The old codes are gone: a second reset with one of them is refused.
+    const refused = await fetch(`${stack.url}/api/v1/auth/totp/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: INVITEE, password: PASSWORD, recoveryCode: codes[1] }),
+    });
+    expect(refused.status).toBe(401);
   });
 });
