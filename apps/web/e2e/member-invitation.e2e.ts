@@ -157,6 +157,12 @@ describe.sequential('member invitation journey', () => {
     await p.waitForURL(/\/totp-reset/);
     expect(await p.getByLabel('メールアドレス').inputValue()).toBe(INVITEE);
     await shots(p, 'totp-reset', 'ja');
+    const english = await (await newContext(browser)).newPage();
+    await english.goto(`${stack.url}/sign-in`);
+    await setLang(english, 'en');
+    await english.goto(`${stack.url}/totp-reset?email=${encodeURIComponent(INVITEE)}`);
+    await english.getByRole('heading', { name: 'Replace your authenticator' }).waitFor();
+    await shots(english, 'totp-reset', 'en');
     await p.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
     await p.getByLabel('回復コード').fill(codes[0]!);
     await p.getByRole('button', { name: '本人確認して再設定をはじめる' }).click();
