@@ -25,7 +25,8 @@ export const buildWeb = async () => {
 
 export type Stack = { url: string; close: () => Promise<void>; app: Awaited<ReturnType<typeof buildApp>> };
 
-export const startStack = async (opts: { seedDemo?: boolean } = {}): Promise<Stack> => {
+/** `env` adds configuration (e.g. SMTP_URL for a journey that reads its e-mail from a real SMTP server). */
+export const startStack = async (opts: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<Stack> => {
   const database = await createDb();
   await database.migrate();
   const config = loadConfig({
@@ -41,6 +42,7 @@ export const startStack = async (opts: { seedDemo?: boolean } = {}): Promise<Sta
     RATE_LIMIT_MAX: '100000',
     RATE_LIMIT_REGISTER_PER_HOUR: '100000',
     OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0',
+    ...opts.env,
   });
   const app = await buildApp({ database, config, logger: false });
   if (opts.seedDemo) await seedDemoIfEmpty(app, database, config);

@@ -110,7 +110,7 @@ describe.sequential('journeys', () => {
     await hospital.getByLabel('招待先のメールアドレス').fill(VENDOR.email);
     await hospital.getByRole('button', { name: '招待リンクを作成' }).click();
     const link = await hospital.getByTestId('invite-link').inputValue();
-    expect(link).toContain('/invitations/');
+    expect(link).toContain('/invitations#token=');
     await shot(hospital, '03-invite');
     await hospital.getByRole('button', { name: '閉じる' }).first().click();
 

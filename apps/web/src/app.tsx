@@ -19,6 +19,8 @@ const AssetsPage = lazy(() => import('./features/assets/assets-page.tsx').then((
 const DutiesPage = lazy(() => import('./features/duties/duties-page.tsx').then((m) => ({ default: m.DutiesPage })));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const InvitationPage = lazy(() => import('./features/auth/invitation-page.tsx').then((m) => ({ default: m.InvitationPage })));
+const JoinPage = lazy(() => import('./features/auth/join-page.tsx').then((m) => ({ default: m.JoinPage })));
+const TotpResetPage = lazy(() => import('./features/auth/totp-reset-page.tsx').then((m) => ({ default: m.TotpResetPage })));
 const SignUpPage = lazy(() => import('./features/auth/sign-up-page.tsx').then((m) => ({ default: m.SignUpPage })));
 const CreateEngagementPage = lazy(() => import('./features/engagements/create-page.tsx').then((m) => ({ default: m.CreateEngagementPage })));
 const OverviewPage = lazy(() => import('./features/engagements/overview-page.tsx').then((m) => ({ default: m.OverviewPage })));
@@ -41,7 +43,11 @@ const onDemand = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</S
 const PUBLIC: [string, Page][] = [
   ['/sign-in', () => <SignInPage />],
   ['/sign-up', () => <SignUpPage />],
-  ['/invitations/:token', (p) => <InvitationPage token={p.token ?? ''} />],
+  // Links carry the token in the fragment (`/invitations#token=…`); the path form is kept for links mailed before.
+  ['/invitations', () => <InvitationPage />],
+  ['/invitations/:token', (p) => <InvitationPage pathToken={p.token ?? ''} />],
+  ['/join', () => <JoinPage />],
+  ['/totp-reset', () => <TotpResetPage />],
   ['/unsubscribe', () => onDemand(<UnsubscribePage />)],
   ['/dev/mailbox', () => onDemand(<DevMailboxPage />)],
 ];

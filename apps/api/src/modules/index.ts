@@ -34,6 +34,7 @@ import { createJobQueue } from './jobs/index.ts';
 import { createInboxService, inboxRoutes } from './inbox/index.ts';
 import { createNotifications, preferencesRoutes } from './notifications/index.ts';
 import { createMailService, devMailboxRoutes } from './mail/index.ts';
+import { createMembersService, membersRoutes } from './members/index.ts';
 import { createWebhookDispatcher, createWebhooksService, webhooksRoutes } from './webhooks/index.ts';
 
 export type ModuleDeps = { database: Database; config: Config; clock: Clock };
@@ -95,6 +96,8 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   await app.register(assetsRoutes(createAssetsService({ db, access })));
   await app.register(dutiesRoutes(createDutiesService({ db, access }), createCatalogUpgrade({ db, access })));
   await app.register(invitationsRoutes(createInvitationsService({ db, access, config, clock, mail })));
+  // メンバー招待: organization members invited by e-mail, and the account audit log.
+  await app.register(membersRoutes(createMembersService({ db, clock, config, mail, auth }), config.refreshTokenTtlDays));
 
   // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, the SLA annex
   // (別紙 .docx, built in a worker-thread pool whose workers stop with the app); the audit trail.

@@ -24,6 +24,10 @@ const rulesOf = (c: Limits): Record<string, { group: string; rule: Rule }> => {
     'POST /api/v1/auth/login': { group: 'sign-in', rule: signIn },
     'POST /api/v1/auth/totp/enroll': { group: 'totp', rule: signIn },
     'POST /api/v1/auth/totp/verify': { group: 'totp', rule: signIn },
+    'POST /api/v1/auth/totp/reset': { group: 'sign-in', rule: signIn },
+    'POST /api/v1/member-invitations/preview': { group: 'sign-in', rule: signIn },
+    // scrypt for the new account's password, like a registration.
+    'POST /api/v1/member-invitations/accept': { group: 'register', rule: { max: c.rateLimitRegisterPerHour, timeWindow: 3_600_000 } },
     'POST /api/v1/revisions/:id/signatures': { group: 'signing', rule: signIn },
     'POST /api/v1/verify': { group: 'verify', rule: heavy },
     'GET /api/v1/engagements/:id/events/verify': { group: 'verify', rule: heavy },

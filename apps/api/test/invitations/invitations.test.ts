@@ -29,7 +29,7 @@ describe('invitations (招待)', () => {
     const res = await w.owner.http.post<TCreateInvitationResponse>(url(), { email: 'Sales@Vendor-B.test', role: 'network_vendor', displayName: 'B社' });
     expect(res.status).toBe(201);
     const { invitation, token } = res.body;
-    expect(invitation).toMatchObject({ email: 'sales@vendor-b.test', status: 'pending', acceptUrl: `https://bunkai.example.test/invitations/${token}` });
+    expect(invitation).toMatchObject({ email: 'sales@vendor-b.test', status: 'pending', acceptUrl: `https://bunkai.example.test/invitations#token=${token}` });
     const days = (Date.parse(invitation.expiresAt) - clock.now().getTime()) / DAY_MS;
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThanOrEqual(14);

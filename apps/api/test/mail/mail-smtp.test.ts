@@ -58,7 +58,7 @@ describe('mail over a real SMTP server', () => {
     expect(m.text).toContain(expiresAt.slice(0, 10));
     expect(m.html).toContain(`<a href="${acceptUrl}">`);
     // The link in the mail is the one shown to the inviter, and its token previews and accepts the invitation.
-    const link = /https:\/\/bunkai\.example\.jp\/invitations\/(\S+)/.exec(m.text!)!;
+    const link = /https:\/\/bunkai\.example\.jp\/invitations#token=(\S+)/.exec(m.text!)!;
     expect(link[0]).toBe(acceptUrl);
     const preview = await createHttpClient(t.app).post<{ engagementTitle: string; status: string }>('/api/v1/invitations/preview', { token: link[1] });
     expect(preview.body).toMatchObject({ engagementTitle: engagement.title, status: 'pending' });

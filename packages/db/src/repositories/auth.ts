@@ -68,6 +68,25 @@ export const authRepository = (db: Db) => ({
     return row;
   },
 
+  /** Starts replacing a lost authenticator: the old secret keeps working until the new one is confirmed. */
+  setPendingTotpSecret: async ({ userId, secret }: { userId: string; secret: string }, tx: Db = db) => {
+    await tx.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, userId));
+  },
+
+  /**
+   * The new authenticator is confirmed: it replaces the old secret in one statement. The step is set
+   * without the monotonic check, since steps of the old secret say nothing about the new one; the
+   * WHERE on the pending secret makes a second confirmation with the same code find nothing.
+   */
+  confirmPendingTotp: async ({ userId, secret, step }: { userId: string; secret: string; step: number }, tx: Db = db): Promise<UserRow | undefined> => {
+    const [row] = await tx
+      .update(users)
+      .set({ totpSecret: secret, totpPendingSecret: null, totpEnabled: true, totpLastStep: step })
+      .where(and(eq(users.id, userId), eq(users.totpPendingSecret, secret)))
+      .returning();
+    return row;
+  },
+
   insertRefreshToken: async (values: typeof refreshTokens.$inferInsert, tx: Db = db) => {
     await tx.insert(refreshTokens).values(values);
   },

@@ -30,3 +30,4 @@ export * from './webhooks.ts';
 export * from './inbox.ts';
 export * from './notifications.ts';
 export * from './presentations.ts';
+export * from './members.ts';

@@ -20,6 +20,15 @@ export const recoveryCodesRepository = (db: Db) => ({
     return rows.length === 1;
   },
 
+  /** True while the code is unused (a pre-check; spending is `consume`, inside the act's transaction). */
+  isUnused: async ({ userId, codeHash }: { userId: string; codeHash: string }, tx: Db = db) => {
+    const rows = await tx
+      .select({ id: recoveryCodes.id })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)));
+    return rows.length === 1;
+  },
+
   /** How many codes are left unused, and when the set was made (null without a set). */
   status: async ({ userId }: { userId: string }, tx: Db = db) => {
     const [all] = await tx.select({ n: count(), at: max(recoveryCodes.createdAt) }).from(recoveryCodes).where(eq(recoveryCodes.userId, userId));

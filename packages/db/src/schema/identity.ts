@@ -31,6 +31,8 @@ export const users = pgTable(
     /** Base32 TOTP secret; set at enrollment, active once `totpEnabled`. */
     totpSecret: text(),
     totpEnabled: boolean().notNull().default(false),
+    /** A replacement authenticator being set up after a lost one (decision 0014); the old secret works until it is confirmed. */
+    totpPendingSecret: text(),
     /** Last accepted TOTP time step, so a code cannot be replayed. */
     totpLastStep: integer(),
     version: integer().notNull().default(1),

@@ -5,3 +5,4 @@ export * from './ledger.ts';
 export * from './notify.ts';
 export * from './user-notifications.ts';
 export * from './presentation.ts';
+export * from './members.ts';

@@ -11,6 +11,7 @@ const SIZE = pt(8.5);
 const AUTH_LABELS: Record<string, string> = {
   password: 'パスワード再入力',
   'password+totp': 'パスワード再入力＋TOTP（ワンタイムコード）',
+  'password+recovery_code': 'パスワード再入力＋リカバリーコード',
 };
 
 /** Loopback and unnamed hosts are never printed: a reader could not reach them (production requires PUBLIC_URL). */

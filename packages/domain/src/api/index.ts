@@ -13,3 +13,4 @@ export * from './inbox.ts';
 export * from './audit.ts';
 export * from './notify.ts';
 export * from './presentation.ts';
+export * from './members.ts';

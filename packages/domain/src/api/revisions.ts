@@ -3,7 +3,7 @@ import { ENGAGEMENT_STATUSES, RACI_ROLES } from '../model/enums.ts';
 import { LIMITS, ZDateTime, ZId, ZLocalized } from '../model/primitives.ts';
 import { REVISION_STATUSES, ZRevision, ZSignature } from '../model/revision.ts';
 import { ZRevisionStanding } from '../revision/standing.ts';
-import { ZTotpCode } from './auth.ts';
+import { ZRecoveryCode, ZTotpCode } from './auth.ts';
 
 /**
  * 版・署名・検証: frozen revisions, signatures, amendments, diffs and
@@ -62,6 +62,8 @@ export const ZSignRequest = z.object({
   password: z.string().min(1).max(LIMITS.password),
   /** Required when the signer has TOTP enrolled (and enrollment is required when the engagement says so). */
   totp: ZTotpCode.optional(),
+  /** Instead of `totp` when the authenticator is lost: one unused recovery code, spent by this signature (decision 0014). */
+  recoveryCode: ZRecoveryCode.optional(),
 });
 export type TSignRequest = z.infer<typeof ZSignRequest>;
 export const ZSignResponse = z.object({ signature: ZSignatureView, revision: ZRevisionView });

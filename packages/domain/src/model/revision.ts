@@ -4,7 +4,7 @@ import { ZDateTime, ZId } from './primitives.ts';
 export const REVISION_STATUSES = ['draft', 'frozen', 'executed', 'superseded'] as const;
 
 /** How a signer re-authenticated to sign (認証方式): the password always, plus TOTP when the user has it enabled. */
-export const SIGNATURE_AUTHENTICATIONS = ['password', 'password+totp'] as const;
+export const SIGNATURE_AUTHENTICATIONS = ['password', 'password+totp', 'password+recovery_code'] as const;
 export type TSignatureAuthentication = (typeof SIGNATURE_AUTHENTICATIONS)[number];
 
 /** 版: a frozen, hashed snapshot of the matrix. */

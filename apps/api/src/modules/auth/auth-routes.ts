@@ -11,6 +11,8 @@ import {
   ZRegisterRequest,
   ZSession,
   ZTotpEnrollResponse,
+  ZTotpResetRequest,
+  ZTotpResetResponse,
   ZTotpVerifyRequest,
   ZTotpVerifyResponse,
   ZUser,
@@ -76,6 +78,23 @@ export const authRoutes =
       { onRequest: requireAuth, schema: { tags, security, summary: 'Confirm TOTP enrollment with a code; answers the first one-time recovery codes (shown only now)', body: ZTotpVerifyRequest, response: { 200: ZTotpVerifyResponse, ...errorResponses(400, 401) } } },
       async (request) => auth.verifyTotpEnrollment(actorOf(request), request.body.code),
     );
+    app.post(
+      '/api/v1/auth/totp/reset',
+      {
+        schema: {
+          tags,
+          summary:
+            'Lost authenticator: sign in with password and one recovery code and start a new authenticator (answers the session and the new secret; confirm with POST /api/v1/auth/totp/verify, which replaces the old secret and the remaining recovery codes). 401 invalid_credentials / invalid_recovery_code; 409 totp_not_enabled',
+          body: ZTotpResetRequest,
+          response: { 200: ZTotpResetResponse, ...errorResponses(400, 401, 409, 429) },
+        },
+      },
+      async (request, reply) => {
+        const { response, refreshToken } = await auth.resetTotp(request.body, request.ip);
+        setRefreshCookie(reply, refreshToken, refreshTokenTtlDays);
+        return response;
+      },
+    );
     app.get(
       '/api/v1/auth/recovery-codes',
       { onRequest: requireAuth, schema: { tags, security, summary: 'How many of your recovery codes are left (never the codes)', response: { 200: ZRecoveryCodesStatus, ...errorResponses(401) } } },
@@ -96,7 +115,7 @@ export const authRoutes =
     );
     app.post(
       '/api/v1/organization/users',
-      { onRequest: requireAuth, schema: { tags, security, summary: "Add a user to the caller's organization (admins)", body: ZCreateMemberRequest, response: { 201: z.object({ user: ZUser }), ...errorResponses(400, 401, 403, 409) } } },
+      { onRequest: requireAuth, schema: { tags, security, summary: "Admin provisioning: create a user with an initial password the admin chooses (admins; for automation and resets — people are normally invited by e-mail, POST /api/v1/organization/invitations)", body: ZCreateMemberRequest, response: { 201: z.object({ user: ZUser }), ...errorResponses(400, 401, 403, 409) } } },
       async (request, reply) => reply.status(201).send(await auth.createMember(actorOf(request), request.body)),
     );
   };

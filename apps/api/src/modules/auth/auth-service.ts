@@ -4,13 +4,26 @@ import {
   type TLoginRequest,
   type TRegisterRequest,
   type TSession,
+  type TTotpResetRequest,
+  type TTotpResetResponse,
   conflict,
   forbidden,
   rateLimited,
   unauthorized,
   validationError,
 } from '@bunkai/domain';
-import { type Db, type SignInRow, type UserRow, authRepository, isUniqueViolation, recoveryCodesRepository, throttleRepository, toOrganization, toUser } from '@bunkai/db';
+import {
+  type Db,
+  type SignInRow,
+  type UserRow,
+  accountEventsRepository,
+  authRepository,
+  isUniqueViolation,
+  recoveryCodesRepository,
+  throttleRepository,
+  toOrganization,
+  toUser,
+} from '@bunkai/db';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor } from '../../plugins/auth.ts';
@@ -37,6 +50,10 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
   const recovery = recoveryCodesRepository(db);
   // Password re-entry for new recovery codes keeps its own per-account window (like signing's).
   const reentry = throttleRepository(db);
+  const accountLog = accountEventsRepository(db);
+  /** アカウント監査ログ: an event about the user's own account, acted by the user. */
+  const logOwn = (found: SignInRow, type: Parameters<typeof accountLog.append>[0]['type'], payload: Record<string, unknown>, tx: Db = db) =>
+    accountLog.append({ organizationId: found.organization.id, type, actorUserId: found.user.id, subjectUserId: found.user.id, payload, at: clock.now().toISOString() }, tx);
 
   /** A fresh set of recovery codes for the user, replacing any earlier set; the plain codes are returned once. */
   const replaceRecoveryCodes = async (userId: string, tx: Db = db) => {
@@ -79,14 +96,23 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
    * Under attack a wrong second factor answers as a wrong password does, so the flood cannot tell
    * which of the two it got right.
    */
-  const authenticate = async (input: TLoginRequest, found: SignInRow | undefined, admission: Admission, now: Date): Promise<SignInRow | 'totp_required'> => {
+  const authenticate = async (
+    input: TLoginRequest,
+    found: SignInRow | undefined,
+    admission: Admission,
+    now: Date,
+    purpose: 'sign_in' | 'totp_reset' = 'sign_in',
+  ): Promise<SignInRow | 'totp_required'> => {
     // Hash even when the account does not exist, so response time does not reveal which e-mails are registered.
     const ok = found ? await verifyPassword(input.password, found.user.passwordHash) : (await hashPassword(input.password, config.scryptCost), false);
     if (!found || !ok) throw unauthorized('invalid_credentials', 'E-mail or password is wrong.');
     if (!found.user.totpEnabled) return found;
     if (!input.totp && input.recoveryCode) {
       const spent = await recovery.consume({ userId: found.user.id, codeHash: hashRecoveryCode(input.recoveryCode), at: now.toISOString() });
-      if (spent) return found;
+      if (spent) {
+        await logOwn(found, 'recovery_code.used', { purpose });
+        return found;
+      }
       // A wrong recovery code counts like a wrong authenticator code (decision 0008).
       await admission.secondFactorFailed();
       if (admission.underAttack) throw unauthorized('invalid_credentials', 'E-mail or password is wrong.');
@@ -120,6 +146,28 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
       await admission.succeeded();
       if (result === 'totp_required') throw unauthorized('totp_required', 'Enter the 6-digit code from your authenticator app.');
       return issueSession(result);
+    },
+
+    /**
+     * TOTP reset (decision 0014): password and one recovery code sign in — throttled like sign-in — and
+     * start a replacement authenticator. The old secret keeps working until the new one is confirmed
+     * (POST /api/v1/auth/totp/verify), which also replaces the remaining recovery codes.
+     */
+    resetTotp: async (input: TTotpResetRequest, ip: string): Promise<{ response: TTotpResetResponse; refreshToken: string }> => {
+      const now = clock.now();
+      const found = await repo.findUserByEmail({ email: input.email });
+      const admission = await throttle.admit(input.email, ip, Boolean(found?.user.totpEnabled));
+      const result = await authenticate({ email: input.email, password: input.password, recoveryCode: input.recoveryCode }, found, admission, now, 'totp_reset');
+      await admission.succeeded();
+      if (result === 'totp_required' || !result.user.totpEnabled)
+        throw conflict('totp_not_enabled', 'This account has no two-factor authentication to reset; sign in with your password.');
+      const secret = newTotpSecret();
+      await db.transaction(async (tx) => {
+        await repo.setPendingTotpSecret({ userId: result.user.id, secret }, tx);
+        await logOwn(result, 'totp.reset_started', {}, tx);
+      });
+      const issued = await issueSession(result);
+      return { response: { ...issued.session, enrollment: { secret, otpauthUri: totpUri(secret, result.user.email) } }, refreshToken: issued.refreshToken };
     },
 
     /** Rotates a refresh token; presenting an already-rotated token revokes its whole family (theft detection). */
@@ -169,6 +217,18 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
 
     verifyTotpEnrollment: async (actor: Actor, code: string) => {
       const found = await repo.findUserById({ id: actor.userId });
+      const pending = found?.user.totpPendingSecret;
+      if (found && pending) {
+        // Replacing a lost authenticator: the new secret takes over and the remaining recovery codes are replaced.
+        const step = verifyTotp(pending, code, clock.now().getTime());
+        if (step === null) throw validationError('invalid_totp', 'The code does not match; check the time on your device and try again.');
+        return db.transaction(async (tx) => {
+          const user = await repo.confirmPendingTotp({ userId: actor.userId, secret: pending, step }, tx);
+          if (!user) throw validationError('invalid_totp', 'The code does not match; check the time on your device and try again.');
+          await logOwn(found, 'totp.replaced', {}, tx);
+          return { user: toUser(user), recoveryCodes: await replaceRecoveryCodes(actor.userId, tx) };
+        });
+      }
       if (!found?.user.totpSecret) throw validationError('totp_not_enrolled', 'Start enrollment first (POST /api/v1/auth/totp/enroll).');
       const step = verifyTotp(found.user.totpSecret, code, clock.now().getTime());
       const user = step === null ? undefined : await repo.consumeTotpStep({ userId: actor.userId, step, enable: true });
@@ -180,21 +240,33 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
 
     /** A new set for a two-factor account after the password is re-entered (counted like sign-in attempts). */
     regenerateRecoveryCodes: async (actor: Actor, password: string) => {
-      const { user } = await currentUser(actor);
+      const found = await currentUser(actor);
+      const { user } = found;
       if (!user.totpEnabled) throw conflict('totp_not_enabled', 'Turn on two-factor authentication first; recovery codes come with it.');
       const window = { key: `recovery:account:${user.id}`, windowSeconds: config.loginWindowSeconds, now: clock.now().toISOString() };
       if ((await reentry.hit(window)) > config.loginMaxAttempts)
         throw rateLimited(`Too many wrong passwords; wait ${Math.ceil(config.loginWindowSeconds / 60)} minutes and try again.`);
       if (!(await verifyPassword(password, user.passwordHash))) throw unauthorized('invalid_password', 'The password is wrong.');
       await reentry.release(window);
-      return { codes: await replaceRecoveryCodes(user.id) };
+      return db.transaction(async (tx) => {
+        await logOwn(found, 'recovery_codes.regenerated', {}, tx);
+        return { codes: await replaceRecoveryCodes(user.id, tx) };
+      });
     },
 
+    /**
+     * Admin provisioning (管理者による直接作成): the admin sets an initial password. Kept for automation and
+     * the seed; people are invited by e-mail (members module) and choose their own password.
+     */
     createMember: async (actor: Actor, input: TCreateMemberRequest) => {
       if (actor.orgRole !== 'admin') throw forbidden('admin_only', 'Only an administrator of your organization can add users.');
       const user = await db.transaction((tx) => createUser(actor.organizationId, input, tx));
       return { user: toUser(user) };
     },
+
+    /** A new account in an organization (inside the caller's transaction); 409 email_taken when the address is in use. */
+    newAccount: createUser,
+    issueSession,
 
     listMembers: async (actor: Actor) => ({ users: (await repo.listUsers({ organizationId: actor.organizationId })).map(toUser) }),
   };

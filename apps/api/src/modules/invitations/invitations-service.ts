@@ -105,7 +105,8 @@ export const createInvitationsService = ({ db, access, config, clock, mail }: De
           tx,
         );
         await recordEvent(tx, a, { type: 'invitation.created', subjectId: row.id, payload: { partyId, email: body.email, acceptBy, expiresAt } });
-        const acceptUrl = `${config.publicUrl.replace(/\/+$/, '')}/invitations/${token}`;
+        // The token rides in the fragment, which browsers never send: no access log or proxy sees it (decision 0016).
+        const acceptUrl = `${config.publicUrl.replace(/\/+$/, '')}/invitations#token=${token}`;
         const inviter = await organizationsRepo.findUserWithOrganization(actor.userId, tx);
         const party = await partiesRepo.findById(partyId, {}, tx);
         await mail.enqueueMail(

@@ -13,6 +13,15 @@ export type MailTemplates = {
     /** ISO-8601; shown as a date. */
     expiresAt: string;
   };
+  /** メンバー招待: a person is invited to join an organization; they set their own password from the link. */
+  memberInvitation: {
+    organizationName: string;
+    inviterName: string;
+    orgRole: 'admin' | 'member';
+    joinUrl: string;
+    /** ISO-8601; shown as a date. */
+    expiresAt: string;
+  };
   /** 通知まとめ: what happened and what waits, one line per notification, each linking to its cell. */
   digest: {
     items: { engagementTitle: string; summary: string; url: string }[];
@@ -68,6 +77,27 @@ const invitation: Renderer<MailTemplates['invitation']> = {
   }),
 };
 
+const memberInvitation: Renderer<MailTemplates['memberInvitation']> = {
+  ja: (d) => ({
+    subject: `【Bunkai】${d.organizationName} へのメンバー招待`,
+    paragraphs: [
+      `${d.organizationName} の ${d.inviterName} さんから、Bunkai の${d.orgRole === 'admin' ? '管理者' : 'メンバー'}として招待されました。`,
+      `下のリンクから、お名前とパスワードを設定してください。リンクは ${day(d.expiresAt)} まで、一度だけ有効です。`,
+    ],
+    link: { label: 'パスワードを設定して参加する', url: d.joinUrl },
+    footer: 'このメールは Bunkai から自動送信されています。心当たりがない場合は破棄してください。',
+  }),
+  en: (d) => ({
+    subject: `[Bunkai] Join ${d.organizationName}`,
+    paragraphs: [
+      `${d.inviterName} invited you to join ${d.organizationName} on Bunkai as ${d.orgRole === 'admin' ? 'an administrator' : 'a member'}.`,
+      `Choose your name and password with the link below. It works once and expires on ${day(d.expiresAt)}.`,
+    ],
+    link: { label: 'Set your password and join', url: d.joinUrl },
+    footer: 'This message was sent automatically by Bunkai. If you did not expect it, you can ignore it.',
+  }),
+};
+
 const line = (i: MailTemplates['digest']['items'][number]) => ({ label: `［${i.engagementTitle}］${i.summary}`, url: i.url });
 
 const digest: Renderer<MailTemplates['digest']> = {
@@ -87,7 +117,7 @@ const digest: Renderer<MailTemplates['digest']> = {
   }),
 };
 
-const RENDERERS: { [K in MailTemplateName]: Renderer<MailTemplates[K]> } = { invitation, digest };
+const RENDERERS: { [K in MailTemplateName]: Renderer<MailTemplates[K]> } = { invitation, memberInvitation, digest };
 
 /** Subject, plain text and HTML of one message in one language (Japanese unless the recipient reads English). */
 export const renderMail = <K extends MailTemplateName>(template: K, lang: MailLang, data: MailTemplates[K]): RenderedMail => {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { TCreateMemberRequest, TLoginRequest, TRegisterRequest, TSession, TUser } from '@bunkai/domain';
+import type { TLoginRequest, TRegisterRequest, TSession, TUser } from '@bunkai/domain';
 import { api } from '../client.ts';
 import { sessionStore } from '../session.ts';
 import { authKeys } from './keys.ts';
@@ -38,14 +38,6 @@ export const useVerifyTotp = () => {
       sessionStore.updateUser(user);
       void qc.invalidateQueries({ queryKey: authKeys.all });
     },
-  });
-};
-
-export const useCreateMember = () => {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TCreateMemberRequest) => api.post<{ user: TUser }>('/api/v1/organization/users', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: authKeys.members() }),
   });
 };
 

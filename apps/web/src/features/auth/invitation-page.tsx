@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useGetInvitationPreview } from '../../api/invitations/queries.ts';
 import { useAcceptInvitation } from '../../api/invitations/mutations.ts';
 import { useSession } from '../../api/use-session.ts';
@@ -6,16 +7,27 @@ import { useToast } from '../../components/toast.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { AuthFrame } from './auth-frame.tsx';
+import { forgetInvitationToken, takeInvitationToken } from './invitation-token.ts';
 import './auth.css';
 
-/** /invitations/:token — preview, then sign in or register (coming back here), then accept. */
-export const InvitationPage = ({ token }: { token: string }) => {
+/** /invitations#token=… — preview, then sign in or register (coming back here), then accept. */
+export const InvitationPage = ({ pathToken }: { pathToken?: string }) => {
   const { t, fmtDate } = useI18n();
+  const [token] = useState(() => takeInvitationToken(pathToken));
   const session = useSession();
   const preview = useGetInvitationPreview(token);
   const accept = useAcceptInvitation(token);
   const toast = useToast();
-  const here = `/invitations/${encodeURIComponent(token)}`;
+  const here = '/invitations';
+
+  if (!token)
+    return (
+      <AuthFrame title={t('invitation.title')}>
+        <div className="alert alert-warn" role="alert">
+          {t('join.noToken')}
+        </div>
+      </AuthFrame>
+    );
 
   if (preview.isPending) return <AuthFrame title={t('invitation.title')}>{<Loading />}</AuthFrame>;
   if (preview.error || !preview.data)
@@ -55,6 +67,7 @@ export const InvitationPage = ({ token }: { token: string }) => {
               onClick={() =>
                 accept.mutate(undefined, {
                   onSuccess: (r) => {
+                    forgetInvitationToken();
                     toast.push(t('invitation.accepted'), 'success');
                     navigate(`/engagements/${r.engagementId}/matrix`);
                   },

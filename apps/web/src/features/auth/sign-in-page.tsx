@@ -87,6 +87,11 @@ export const SignInPage = () => {
             {step === 'totp' ? t('auth.recovery.use') : t('auth.recovery.useTotp')}
           </button>
         ) : null}
+        {step === 'recovery' ? (
+          <Link to={`/totp-reset?email=${encodeURIComponent(email)}`} className="small">
+            {t('totpReset.link')}
+          </Link>
+        ) : null}
       </form>
       <p className="auth-switch">
         {t('auth.noAccount')} <Link to={`/sign-up${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>{t('auth.toSignUp')}</Link>

@@ -14,7 +14,7 @@ export const SignUpPage = () => {
   const { search } = useLocation();
   const register = useRegister();
   const next = safeNext(search);
-  const [kind, setKind] = useState<TOrganizationKind>(search.get('kind') === 'vendor' || next.startsWith('/invitations/') ? 'vendor' : 'hospital');
+  const [kind, setKind] = useState<TOrganizationKind>(search.get('kind') === 'vendor' || next.startsWith('/invitations') ? 'vendor' : 'hospital');
   const [orgName, setOrgName] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState(search.get('email') ?? '');

@@ -24,7 +24,7 @@ export const InviteDialog = ({ engagementId, parties, initialPartyId, onClose }:
     const body: TCreateInvitationRequest = partyId === 'new' ? { email, role, displayName } : { email, partyId };
     create.mutate(body);
   };
-  const url = create.data ? new URL(`/invitations/${create.data.token}`, window.location.origin).toString() : null;
+  const url = create.data ? new URL(`/invitations#token=${create.data.token}`, window.location.origin).toString() : null;
 
   return (
     <Modal title={t('invite.title')} onClose={onClose}>

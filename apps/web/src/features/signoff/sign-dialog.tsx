@@ -19,12 +19,14 @@ export const SignDialog = ({ engagementId, revision, partyId, partyName, onClose
   const toast = useToast();
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
+  // A lost authenticator: one recovery code stands in for the TOTP code (decision 0014).
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const needsTotp = statement.data?.requiresTotp ?? true;
   const noTotp = needsTotp && session && !session.user.totpEnabled;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     sign.mutate(
-      { revisionId: revision.id, partyId, password, ...(totp ? { totp } : {}) },
+      { revisionId: revision.id, partyId, password, ...(recoveryCode !== null ? { recoveryCode: recoveryCode.trim() } : totp ? { totp } : {}) },
       {
         onSuccess: () => {
           toast.push(t('signoff.signed'), 'success');
@@ -58,17 +60,26 @@ export const SignDialog = ({ engagementId, revision, partyId, partyName, onClose
             </div>
           ) : null}
           <Field label={t('signoff.password')}>{(id) => <input id={id} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}</Field>
-          {needsTotp ? (
+          {needsTotp && recoveryCode !== null ? (
+            <Field label={t('auth.recovery.code')}>
+              {(id) => <input id={id} className="mono" autoComplete="off" spellCheck={false} maxLength={40} required value={recoveryCode} onChange={(e) => setRecoveryCode(e.target.value)} />}
+            </Field>
+          ) : needsTotp ? (
             <Field label={t('signoff.totp')}>
               {(id) => <input id={id} className="input-code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required value={totp} onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))} />}
             </Field>
+          ) : null}
+          {needsTotp && !noTotp ? (
+            <button type="button" className="link-button" onClick={() => setRecoveryCode(recoveryCode === null ? '' : null)}>
+              {recoveryCode === null ? t('auth.recovery.use') : t('auth.recovery.useTotp')}
+            </button>
           ) : null}
           <ErrorMessage error={sign.error} />
           <div className="form-actions">
             <button type="button" className="btn" onClick={onClose}>
               {t('common.cancel')}
             </button>
-            <button type="submit" className="btn btn-primary" disabled={sign.isPending || !password || (needsTotp && totp.length !== 6) || !!noTotp}>
+            <button type="submit" className="btn btn-primary" disabled={sign.isPending || !password || (needsTotp && (recoveryCode !== null ? !recoveryCode.trim() : totp.length !== 6)) || !!noTotp}>
               {t('signoff.signSubmit')}
             </button>
           </div>

@@ -23,6 +23,7 @@ type Deps = {
 const AUTHENTICATION_LABELS: Record<TSignatureAuthentication, string> = {
   password: 'パスワード再入力（Password re-entry）',
   'password+totp': 'パスワード再入力＋TOTP認証コード（Password + TOTP）',
+  'password+recovery_code': 'パスワード再入力＋リカバリーコード（Password + recovery code）',
 };
 
 /** 別紙 (SLA annex) as a sealed PDF: the same input as the .docx, plus what each signature recorded at signing. */

@@ -12,13 +12,12 @@ import {
   notFound,
   sealInput,
   signingStatement,
-  unauthorized,
 } from '@bunkai/domain';
 import { type Db, revisionsRepository, sha256Hex, signaturesRepository, toRevisionView, toSignatureView } from '@bunkai/db';
 import { type EngagementAccessService, assertPermission } from '../../../access/engagement-access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Actor } from '../../../plugins/auth.ts';
-import type { Reauthentication } from '../../auth/index.ts';
+import type { ReauthFactor, Reauthentication } from '../../auth/index.ts';
 import { type EventSpec, recordEvents } from '../../events/index.ts';
 import { loadLiveState, persistSignoffState, signoffState } from '../revisions/revision-state.ts';
 import type { RevisionsService } from '../revisions/revisions-service.ts';
@@ -70,7 +69,7 @@ export const createSignaturesService = ({ db, access: engagementAccess, revision
   };
 
   /** Password and TOTP, outside any transaction (scrypt is slow); attempts count towards the signing throttle. */
-  const checkCredentials = async (ctx: Awaited<ReturnType<typeof signerContext>>, input: TSignRequest): Promise<number | null> => {
+  const checkCredentials = async (ctx: Awaited<ReturnType<typeof signerContext>>, input: TSignRequest): Promise<ReauthFactor | null> => {
     const { user, access } = ctx;
     if (access.engagement.requireTwoFactorToSign && !user.totpEnabled)
       throw forbidden('totp_enrollment_required', 'This engagement requires two-factor authentication to sign: enroll TOTP first (POST /api/v1/auth/totp/enroll).');
@@ -118,8 +117,8 @@ export const createSignaturesService = ({ db, access: engagementAccess, revision
           };
         const existing = (await sigRepo.of([revision.id], tx)).find((s) => s.partyId === party.id);
         if (existing) return { error: conflict('already_signed', `Party ${party.id} has already signed revision ${revision.number}.`, { signatureId: existing.id }) };
-        if (step !== null && !(await reauthentication.consumeStep(user.id, step, tx)))
-          return { error: unauthorized('invalid_totp', 'The authenticator code is wrong or was already used.') };
+        const refused = step === null ? null : await reauthentication.consume(user, step, tx, 'signing');
+        if (refused) return { error: refused };
         const fields = {
           revisionId: revision.id,
           revisionNumber: revision.number,
@@ -134,7 +133,7 @@ export const createSignaturesService = ({ db, access: engagementAccess, revision
           userAgent: meta.userAgent.slice(0, MAX_USER_AGENT),
         };
         // How the signer re-authenticated is recorded beside the seal (printed on the 署名証明書), not inside it: seal version 1 stays as it is.
-        const authentication: TSignatureAuthentication = step !== null ? 'password+totp' : 'password';
+        const authentication: TSignatureAuthentication = step === null ? 'password' : step.kind === 'totp' ? 'password+totp' : 'password+recovery_code';
         const sig = await sigRepo.insert({ ...fields, sealVersion: SEAL_VERSION, seal: sha256Hex(sealInput(fields)), authentication }, tx);
         const all = await sigRepo.of([revision.id], tx);
         const signed = new Set(all.map((s) => s.partyId));
