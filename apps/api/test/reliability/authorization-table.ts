@@ -1,4 +1,7 @@
+import { memberInvitationsRepository } from '@bunkai/db';
+import { hashToken, newOpaqueToken } from '../../src/modules/auth/index.ts';
 import { unsubscribeToken } from '../../src/modules/notifications/index.ts';
+import { expectStatus } from '../../src/seed/http-client.ts';
 import { TEST_JWT_SECRET } from '../helpers/test-app.ts';
 import type { Role } from './world.ts';
 import type { SweepWorld } from './sweep-world.ts';
@@ -34,6 +37,19 @@ let n = 0;
 const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 const csv = (code: string) =>
   `code,title_ja,title_en,description_ja,description_en,phase,category,applies_to,concerns,part,order,references\n${code},権限試験,Sweep,権限試験の項目,Sweep duty,normal,governance,,,2,10,mhlw-gl6-ops §3\n`;
+
+// A member invitation made by the caller's own organization admin (the plain member's is made by its admin).
+const adminOf = (role: Role): Role => (role === 'vendorMember' ? 'vendor' : role === 'anonymous' ? 'owner' : role);
+const freshMemberInvitation = async (w: SweepWorld, role: Role) =>
+  expectStatus(await w.callers[adminOf(role)].http.post<{ invitation: { id: string } }>('/api/v1/organization/invitations', { email: `member-${uniq()}@example.test` }), 201, 'member invitation')
+    .invitation;
+// The link's token is only e-mailed; the sweep gives a fresh invitation a token it knows, through the repository.
+const freshMemberToken = async (w: SweepWorld): Promise<string> => {
+  const { id } = await freshMemberInvitation(w, 'owner');
+  const token = newOpaqueToken();
+  await memberInvitationsRepository(w.t.database.db).renew(id, { tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000).toISOString(), sentAt: new Date().toISOString() });
+  return token;
+};
 
 export const TABLE: Record<string, Entry> = {
   'GET /api/health': { allow: EVERYONE },
@@ -79,6 +95,17 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/auth/recovery-codes': { allow: AUTHED },
   'POST /api/v1/auth/recovery-codes': { allow: AUTHED, req: () => ({ body: { password: 'not the password' } }) },
   'GET /api/v1/organization/users': { allow: AUTHED },
+  // メンバー招待: organization admins only (the plain member gets 403 admin_only); another organization's invitation is 404.
+  'POST /api/v1/organization/invitations': { allow: ADMINS, req: () => ({ body: { email: `member-${uniq()}@example.test` } }) },
+  'GET /api/v1/organization/invitations': { allow: ADMINS },
+  'POST /api/v1/organization/invitations/{invitationId}/resend': { allow: ADMINS, req: async (w, role) => ({ params: { invitationId: (await freshMemberInvitation(w, role)).id } }) },
+  'DELETE /api/v1/organization/invitations/{invitationId}': { allow: ADMINS, req: async (w, role) => ({ params: { invitationId: (await freshMemberInvitation(w, role)).id } }) },
+  'GET /api/v1/organization/events': { allow: ADMINS },
+  // Public: whoever holds the e-mailed link.
+  'POST /api/v1/member-invitations/preview': { allow: EVERYONE, req: async (w) => ({ body: { token: await freshMemberToken(w) } }) },
+  'POST /api/v1/member-invitations/accept': { allow: EVERYONE, req: async (w) => ({ body: { token: await freshMemberToken(w), displayName: `参加者 ${uniq()}`, password: 'correct horse battery' } }) },
+  // Public: password + recovery code; the sweep user has no authenticator, so 409 totp_not_enabled (reached the rule, not refused).
+  'POST /api/v1/auth/totp/reset': { allow: EVERYONE, req: (w) => ({ body: { email: w.loginUser.email, password: w.loginUser.password, recoveryCode: 'abcd-efgh-ijkl' } }) },
   'POST /api/v1/organization/users': {
     allow: ADMINS,
     req: () => ({ body: { email: `added-${uniq()}@example.test`, displayName: '追加', password: 'correct horse battery', orgRole: 'member' } }),
