@@ -55,12 +55,18 @@ export const createPdfVerifier =
   <F extends Found>({ findVisible, describe, matched, inspect, compare, sealCertificates }: PdfVerifierDeps<F>) =>
   async (actor: Actor, file: Buffer): Promise<TVerifyResponse> => {
     const v = await inspect(file);
-    const check = (content: TVerifyPdfCheck['content']): TVerifyPdfCheck => ({ sealValid: v.sealValid, problem: v.problem, signerFingerprint: v.signerFingerprint, timeStamp: v.timeStamp, content, format: v.format });
     /** Which of the platform's certificates sealed the file (null when none of them did). */
-    const sealCertificate = (found: PdfVerification): TVerifyPdfCheck['sealCertificate'] => {
-      const c = sealCertificates().find((k) => k.fingerprint === found.signerFingerprint);
-      return c ? { fingerprint: c.fingerprint, subject: c.subject.slice(0, 1000), current: c.current } : null;
-    };
+    const known = sealCertificates().find((k) => k.fingerprint === v.signerFingerprint);
+    const certificate = known ? { fingerprint: known.fingerprint, subject: known.subject.slice(0, 1000), current: known.current } : null;
+    const check = (content: TVerifyPdfCheck['content']): TVerifyPdfCheck => ({
+      sealValid: v.sealValid,
+      problem: v.problem,
+      signerFingerprint: v.signerFingerprint,
+      timeStamp: v.timeStamp,
+      content,
+      format: v.format,
+      sealCertificate: certificate,
+    });
     const base = { source: 'pdf' as const, recomputedSha256: null, claimedSha256: v.revisionSha256 };
     if (!v.revisionSha256)
       return {
@@ -101,9 +107,8 @@ export const createPdfVerifier =
     const described = await describe(found);
     const checks = [CHECKS.hash, CHECKS.seal, CHECKS.content, CHECKS.standing];
     const what = `revision ${found.row.number} (${described.revision.status}) of "${found.access.engagement.title}"`;
-    const certificate = sealCertificate(v);
     const sealedBy = certificate && !certificate.current ? ` It was sealed with an earlier platform certificate (${certificate.subject}, SHA-256 ${certificate.fingerprint}), used before the current one.` : '';
-    const checked = (content: TVerifyPdfCheck['content']): TVerifyPdfCheck => ({ ...check(content), format: compared.format, sealCertificate: certificate });
+    const checked = (content: TVerifyPdfCheck['content']): TVerifyPdfCheck => ({ ...check(content), format: compared.format });
     if (compared.verdict === 'not_an_annex')
       return { ...base, match: false, verdict: 'not_an_annex', reason: 'no_properties', message: `The PDF names ${what}, but it is not an annex this server can rebuild: ${compared.why}.`, checks, pdf: checked('not_checked'), ...described };
     if (compared.verdict === 'content_differs')
