@@ -61,13 +61,20 @@ describe('the PDF annex carries what the .docx carries', () => {
     expect(without).toContain('（未登録：案件設定で契約名・契約番号・契約日を登録すると表示される）');
   });
 
-  it('prints the 確認表項番 column with the official item numbers, and only those', async () => {
+  it('prints the 確認表項番 column with the official item numbers, in the row of their duty, and only those', async () => {
     const input = withContract();
-    const text = await textOf(input);
-    expect(text).toContain('確認表項番');
-    const official = [...buildModel(input).officialItems.values()];
-    expect(official.sort()).toEqual(['1-①', '2-⑥']);
-    for (const item of official) expect(text).toContain(item);
+    const file = join(dir, 'items.pdf');
+    writeFileSync(file, await renderAnnexPdf(input));
+    // -layout keeps each table row on its lines: 項番, then 確認表項番 (the citations in 内容 name the same sections).
+    const layout = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(layout).toContain('確認表項番');
+    const official = buildModel(input).officialItems;
+    expect([...official.values()].sort()).toEqual(['1-①', '2-⑥']);
+    for (const d of input.duties) {
+      const item = official.get(d.id);
+      if (item) expect(layout).toMatch(new RegExp(`^\\s*${d.code}\\s+${item}\\s`, 'm'));
+      else expect(layout).toMatch(new RegExp(`^\\s*${d.code}\\s+\\S*[^\\s0-9①-⑳-]`, 'm'));
+    }
     expect(await textOf(executedAnnex())).not.toContain('2-⑥');
   });
 

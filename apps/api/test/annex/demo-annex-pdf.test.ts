@@ -25,6 +25,7 @@ let revision: TRevisionView;
 let duties: TDuty[];
 let pdf: Buffer;
 let pdfText = '';
+let pdfLayout = '';
 let docxText = '';
 let organizations: { hospital: string; ehr: string };
 
@@ -54,6 +55,7 @@ beforeAll(async () => {
   const file = join(dir, 'demo.pdf');
   writeFileSync(file, pdf);
   pdfText = squash(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  pdfLayout = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   docxText = squash(documentText(part(unzipDocx(await get(`/api/v1/revisions/${revision.id}/annex.docx`)), 'word/document.xml')));
 }, 300_000);
 afterAll(() => t?.close());
@@ -70,16 +72,17 @@ describe('the signed demo annex as a PDF', () => {
     }
   });
 
-  it('prints each official 確認表項番 the .docx prints', () => {
+  it('prints each official 確認表項番 the .docx prints, in the row of its duty', () => {
     const official = duties.flatMap((d) => {
       const item = d.kakuninhyoItem ?? (d.catalogVersion === null ? undefined : getDuty(d.code)?.kakuninhyoItem);
-      return item ? [item] : [];
+      return item ? [{ code: d.code, item }] : [];
     });
     expect(official.length).toBeGreaterThan(0);
     expect(pdfText).toContain('確認表項番');
-    for (const item of official) {
+    // The citations in 内容 name the same sections: the row (-layout: 項番 then 確認表項番) is what shows the column.
+    for (const { code, item } of official) {
       expect(docxText).toContain(squash(item));
-      expect(pdfText).toContain(squash(item));
+      expect(pdfLayout).toMatch(new RegExp(`^\\s*${code}\\s+${item.replace(/\s+/g, '\\s+')}\\s`, 'm'));
     }
   });
 

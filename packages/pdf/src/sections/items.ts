@@ -10,6 +10,7 @@ import {
   type TAnnexModel,
   type TItemRow,
 } from '@bunkai/docx';
+import { FONT } from '../fonts.ts';
 import { formatDateShort } from '../format.ts';
 import { COLORS, type Doc, drawTable, heading, paragraph, run, type TCellContent, type TRow, writableWidth } from '../layout.ts';
 
@@ -94,13 +95,34 @@ export const itemWidths = (total: number, parties: number): number[] => {
   return [fixed.code, fixed.official, fixed.title, rest - party * parties, ...Array.from({ length: parties }, () => party), fixed.check, fixed.done, fixed.notes];
 };
 
+const HEADER_SIZE = 7.5;
+
+/**
+ * The 略称 each party column is headed by: the model's (甲/乙/丙, or the name without corporate forms), cut to what
+ * fits the column on one line at the header size — headers never break inside a name — and kept unique.
+ */
+const columnLabels = (doc: Doc, model: TAnnexModel, width: number): Map<string, string> => {
+  const fits = (text: string) => doc.font(FONT.bold).fontSize(HEADER_SIZE).widthOfString(text) <= width - 7;
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const p of model.parties) {
+    let chars = [...(model.partyLabels.get(p.id)?.short ?? p.displayName)];
+    while (chars.length > 1 && !fits(chars.join(''))) chars = chars.slice(0, -1);
+    let label = chars.join('');
+    for (let n = 2; used.has(label); n++) label = `${chars.slice(0, Math.max(1, chars.length - 1)).join('')}${n}`;
+    used.add(label);
+    out.set(p.id, label);
+  }
+  return out;
+};
+
 /** 略称の凡例: short name → party, organization and role, as in the .docx. */
-const legendOf = (model: TAnnexModel): string =>
+const legendOf = (model: TAnnexModel, labels: Map<string, string>): string =>
   '当事者の略称：' +
   model.parties
     .map((p) => {
       const org = model.input.organizationNames[p.id];
-      return `${model.partyLabels.get(p.id)?.short ?? p.displayName}＝${p.displayName}${org && org !== p.displayName ? `（${org}）` : ''}・${PARTY_ROLE_LABELS[p.role].ja}`;
+      return `${labels.get(p.id) ?? p.displayName}＝${p.displayName}${org && org !== p.displayName ? `（${org}）` : ''}・${PARTY_ROLE_LABELS[p.role].ja}`;
     })
     .join('\u3000／\u3000');
 
@@ -109,21 +131,24 @@ const legendOf = (model: TAnnexModel): string =>
  * .docx uses (甲/乙/丙 when the contract names them), explained by a legend: headers never break inside a name.
  */
 export const drawItems = (doc: Doc, model: TAnnexModel, no: number, newPage: () => void): void => {
-  const header: TCellContent[] = [
+  let labels = new Map<string, string>();
+  let legend = '';
+  const header = (): TCellContent[] => [
     [run('項番', { bold: true })],
     [run('確認表項番', { bold: true, size: 6.5 })],
     [run('項目', { bold: true })],
     [run('内容', { bold: true })],
-    ...model.parties.map((p) => [run(model.partyLabels.get(p.id)?.short ?? p.displayName, { bold: true })]),
+    ...model.parties.map((p) => [run(labels.get(p.id) ?? p.displayName, { bold: true, size: HEADER_SIZE })]),
     [run('初回確認', { bold: true })],
     [run('完了日', { bold: true })],
     [run('備考', { bold: true })],
   ];
-  const legend = legendOf(model);
   for (const part of model.parts) {
     const title = `${no}. 責任分担表 ${KAKUNINHYO_PART_LABELS[part.part].ja}`;
     newPage();
     const widths = itemWidths(writableWidth(doc), model.parties.length);
+    labels = columnLabels(doc, model, widths[4] ?? 0);
+    legend = legendOf(model, labels);
     heading(doc, title, `Responsibility assignment — ${KAKUNINHYO_PART_LABELS[part.part].en}`);
     paragraph(
       doc,
@@ -151,7 +176,7 @@ export const drawItems = (doc: Doc, model: TAnnexModel, no: number, newPage: () 
         };
       }),
     ]);
-    drawTable(doc, { widths, header, rows, size: 7.5 }, () => {
+    drawTable(doc, { widths, header: header(), rows, size: 7.5 }, () => {
       newPage();
       // Every continuation page names its part and repeats the legend.
       paragraph(doc, `${title}（続き）\u3000${legend}`, { size: 8, color: COLORS.muted, gap: 2 });
