@@ -22,7 +22,7 @@ export const drawCover = (doc: Doc, model: TAnnexModel, toc: readonly TTocEntry[
   const status = ANNEX_STATUS_LABELS[model.status];
   const hash = revision?.sha256 ?? null;
   const width = writableWidth(doc);
-  doc.y = 130;
+  doc.y = 56;
   doc.font(FONT.bold).fontSize(20).text(DOCUMENT_TITLE.ja, doc.page.margins.left, doc.y, { width, align: 'center' });
   doc.font(FONT.regular).fontSize(11).fillColor(COLORS.muted).text(DOCUMENT_TITLE.en, { width, align: 'center' });
   doc.fillColor(COLORS.text).moveDown(1.2);
