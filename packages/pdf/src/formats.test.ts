@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import forge from 'node-forge';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { executedAnnex, SMALL_SHA256 } from '../../docx/src/fixtures/small-annex.ts';
-import { buildAnnexPdf, compareAnnexPdf, generateSelfSignedSealIdentity, PDF_ANNEX_FORMAT, PDF_ANNEX_FORMAT_1, type SealIdentity, verifyPdf } from './index.ts';
+import { type AnnexPdfSource, buildAnnexPdf, compareAnnexPdf, generateSelfSignedSealIdentity, PDF_ANNEX_FORMAT, PDF_ANNEX_FORMAT_1, type SealIdentity, verifyPdf } from './index.ts';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
@@ -12,12 +11,11 @@ const FORMAT1_CERT = Buffer.from(
   forge.asn1.toDer(forge.pki.certificateToAsn1(forge.pki.certificateFromPem(readFileSync(new URL('./fixtures/annex-format1-seal.cert.pem', import.meta.url), 'utf8')))).getBytes(),
   'binary',
 );
-/** The data the fixture was built from. */
-const format1Source = () => {
-  const input = { ...executedAnnex(), verifyUrl: 'https://bunkai.example.jp/verify' };
-  const evidence = Object.fromEntries(input.signatures.map((s) => [s.seal, { authentication: 'パスワード再入力＋TOTP認証コード（Password + TOTP）', ip: '203.0.113.9', userAgent: 'FixtureAgent/1.0' }]));
-  return { input, evidence };
-};
+/**
+ * The data the fixture was built from, kept beside it as JSON: the .docx fixtures it came from
+ * (`executedAnnex()` in packages/docx) may change, the sealed file cannot.
+ */
+const format1Source = (): AnnexPdfSource => JSON.parse(readFileSync(new URL('./fixtures/annex-format1-source.json', import.meta.url), 'utf8')) as AnnexPdfSource;
 
 let today: SealIdentity;
 beforeAll(() => {
@@ -28,7 +26,7 @@ beforeAll(() => {
 describe('a PDF made by an earlier builder (format 1)', () => {
   it('still verifies: its seal holds and its sealed content equals the format-1 rebuild of the same data', async () => {
     const found = verifyPdf(FORMAT1_PDF, { trustedCertificates: [today.certificateDer, FORMAT1_CERT] });
-    expect(found).toMatchObject({ revisionSha256: SMALL_SHA256, sealValid: true, format: PDF_ANNEX_FORMAT_1, sourceSha256: null, signer: { subject: 'CN=Bunkai fixture seal (format 1), O=Bunkai' } });
+    expect(found).toMatchObject({ revisionSha256: '9f2c4e1ab7d3058c6e4f21a9b0d7c35e8a1f6b2d4c9e0375a6b8d1f2e3c4a5b6', sealValid: true, format: PDF_ANNEX_FORMAT_1, sourceSha256: null, signer: { subject: 'CN=Bunkai fixture seal (format 1), O=Bunkai' } });
     const verdict = await compareAnnexPdf(FORMAT1_PDF, found, format1Source(), today);
     expect(verdict).toEqual({ verdict: 'same_content', format: PDF_ANNEX_FORMAT_1, content: 'same_signed_content' });
   });
