@@ -29,7 +29,7 @@ const keep = process.argv.includes('--keep');
 /** The first page whose text holds every needle (whitespace removed). */
 const PAGES: { name: string; needles: string[] }[] = [
   { name: 'cover', needles: ['責任分界合意書', 'SHA-256', '案件名'] },
-  { name: 'items', needles: ['Part1', '項番', '内容'] },
+  { name: 'items', needles: ['責任分担表Part1', '確認表項番', '初回確認'] },
   { name: 'items-continued', needles: ['（続き）', '項番'] },
   { name: 'certificate', needles: ['署名証明書', '封印（seal）'] },
 ];

@@ -83,6 +83,8 @@ const ZEnv = z.object({
   /** PDF annex seal (docs/annex.md): a PKCS#12 file and its passphrase; unset, a self-signed certificate is generated beside DATA_DIR. */
   SIGNING_P12_PATH: z.string().max(1000).optional(),
   SIGNING_P12_PASSPHRASE: z.string().max(1000).optional(),
+  /** PEM bundle of certificates the platform sealed with before (docs/operations.md#certificate-rotation); their seals still verify. */
+  SIGNING_PREVIOUS_CERTIFICATES_PATH: z.string().max(1000).optional(),
   /** RFC 3161 time-stamping authority for the PDF seal (PAdES B-T); unset, sealed PDFs carry no time-stamp. */
   SIGNING_TSA_URL: z.string().max(2000).url().regex(/^https?:\/\//, 'must start with http:// or https://').optional(),
 });
@@ -126,6 +128,8 @@ export type Config = {
   /** PKCS#12 file the PDF annex is sealed with; undefined: the generated self-signed one. */
   signingP12Path: string | undefined;
   signingP12Passphrase: string;
+  /** PEM bundle of earlier seal certificates, besides the ones recorded beside DATA_DIR; undefined: none. */
+  signingPreviousCertificatesPath: string | undefined;
   /** RFC 3161 TSA asked for a time-stamp on every seal; undefined: none (and the PDF build stays deterministic). */
   signingTsaUrl: string | undefined;
 };
@@ -246,6 +250,7 @@ export const loadConfig = (source: Record<string, string | undefined> = process.
     jobsPollMs: e.JOBS_POLL_MS,
     signingP12Path: e.SIGNING_P12_PATH === undefined ? undefined : resolve(PROJECT_ROOT, e.SIGNING_P12_PATH),
     signingP12Passphrase: e.SIGNING_P12_PASSPHRASE ?? '',
+    signingPreviousCertificatesPath: e.SIGNING_PREVIOUS_CERTIFICATES_PATH === undefined ? undefined : resolve(PROJECT_ROOT, e.SIGNING_PREVIOUS_CERTIFICATES_PATH),
     signingTsaUrl: e.SIGNING_TSA_URL,
   };
 };

@@ -25,3 +25,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Text safe to lay out: no control characters, newlines normalized. */
 export const clean = (text: string): string => text.replace(CONTROL, '').replace(/\t/g, ' ').replace(/\r\n?/g, '\n');
+
+const ERA = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+/** 「2026年12月7日（令和8年12月7日）」 when the engagement asks for 和暦 (as the .docx prints it), else the Western date. */
+export const withEra = (western: string, ymd: string, era: boolean): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd.slice(0, 10));
+  return era && m ? `${western}（${ERA.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))))}）` : western;
+};

@@ -1,7 +1,10 @@
 export { documentDate, PDF_ANNEX_FORMAT, PDF_INFO_KEYS, renderAnnexPdf, XMP_NAMESPACE } from './render.ts';
 export type { TPdfAnnexExtras, TSealDescription, TSignatureEvidence } from './types.ts';
-export { generateSelfSignedSealIdentity, SealIdentityError, sealIdentityFromP12, sealIdentityFromPem, sealIdentityToPem, type SealIdentity } from './seal/identity.ts';
+export { certificatesFromPem, certificateToPem, describeCertificate, generateSelfSignedSealIdentity, SealIdentityError, sealIdentityFromP12, sealIdentityFromPem, sealIdentityToPem, type SealIdentity } from './seal/identity.ts';
 export { SEAL_SUB_FILTER, sealPdf, type SealOptions } from './seal/seal.ts';
 export { TimeStampError } from './seal/timestamp.ts';
 export { NotAPdfError, verifyPdf, type PdfVerification, type VerifyPdfOptions } from './verify.ts';
-export { buildAnnexPdf, type SealedAnnexOptions } from './sealed-annex.ts';
+export { annexPdfSealedSha256, buildAnnexPdf, PDF_BUILDERS, type SealedAnnexOptions } from './sealed-annex.ts';
+export { compareAnnexPdf, type AnnexPdfSource, type TPdfContent, type TPdfContentVerdict } from './compare.ts';
+export { sourceDigest } from './source-digest.ts';
+export { PDF_ANNEX_FORMAT_1 } from './formats/v1/render.ts';

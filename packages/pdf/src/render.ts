@@ -3,10 +3,12 @@ import PDFDocument from 'pdfkit';
 import { FONT, fontBytes } from './fonts.ts';
 import { COLORS, type Doc } from './layout.ts';
 import { drawCertificate } from './sections/certificate.ts';
-import { drawCover } from './sections/cover.ts';
+import { drawCover, type TTocEntry } from './sections/cover.ts';
 import { drawFindings } from './sections/findings.ts';
 import { drawItems } from './sections/items.ts';
 import { drawParties } from './sections/parties.ts';
+import { drawReferences } from './sections/references.ts';
+import { sourceDigest } from './source-digest.ts';
 import type { TPdfAnnexExtras } from './types.ts';
 
 /** Document-information keys (and XMP properties) the verifier reads back. */
@@ -15,11 +17,26 @@ export const PDF_INFO_KEYS = {
   engagementId: 'BunkaiEngagementId',
   revisionNumber: 'BunkaiRevisionNumber',
   format: 'BunkaiAnnexFormat',
+  /** Since format 2: SHA-256 of the data the annex was built from (sourceDigest), so content compares across builders. */
+  sourceSha256: 'BunkaiSourceSha256',
 } as const;
 
-/** Bumped whenever the layout changes, so a verifier knows which builder made a file. */
-export const PDF_ANNEX_FORMAT = 'bunkai-annex-pdf/1';
+/**
+ * Bumped whenever the layout changes, so a verifier knows which builder made a file (formats.ts keeps every one).
+ * Format 1: up to a5d41c3. Format 2: 確認表項番, 主契約 and 版の効力 on the cover, 目次, 参考文献, collapsed asset rows, 略称 headers, source digest.
+ */
+export const PDF_ANNEX_FORMAT = 'bunkai-annex-pdf/2';
 export const XMP_NAMESPACE = 'urn:bunkai:annex:1.0';
+
+/** 目次, numbered as the .docx numbers its sections. */
+const TOC: readonly TTocEntry[] = [
+  { no: '1.', ja: '当事者一覧', en: 'Parties' },
+  { no: '2.', ja: '連絡体制', en: 'Contacts' },
+  { no: '3.', ja: '責任分担表', en: 'Responsibility assignment' },
+  { no: '4.', ja: '残存する指摘事項', en: 'Open findings' },
+  { no: '5.', ja: '参考文献', en: 'References' },
+  { no: '6.', ja: '署名証明書', en: 'Signing certificate' },
+];
 
 const MARGINS = { top: 40, bottom: 44, left: 40, right: 40 };
 
@@ -74,6 +91,7 @@ const collect = (doc: Doc): Promise<Buffer> =>
 export const renderAnnexPdf = async (input: TAnnexInput, extras: TPdfAnnexExtras = {}): Promise<Buffer> => {
   const model = buildModel(input);
   const rev = input.revision;
+  const source = sourceDigest(input, extras.evidence);
   const info: Record<string, string | Date> = {
     Title: xmpSafe(`${DOCUMENT_TITLE.ja} — ${input.engagement.title}`),
     Subject: `${ANNEX_STATUS_LABELS[model.status].ja}${rev ? ` 第${rev.number}版` : ''}`,
@@ -83,6 +101,7 @@ export const renderAnnexPdf = async (input: TAnnexInput, extras: TPdfAnnexExtras
     ModDate: documentDate(input),
     [PDF_INFO_KEYS.engagementId]: input.engagement.id,
     [PDF_INFO_KEYS.format]: PDF_ANNEX_FORMAT,
+    [PDF_INFO_KEYS.sourceSha256]: source,
     ...(rev?.sha256 ? { [PDF_INFO_KEYS.revisionSha256]: rev.sha256, [PDF_INFO_KEYS.revisionNumber]: String(rev.number) } : {}),
   };
   const doc = new PDFDocument({ size: 'A4', margins: MARGINS, bufferPages: true, autoFirstPage: false, pdfVersion: '1.7', lang: 'ja-JP', displayTitle: true, info });
@@ -96,6 +115,7 @@ export const renderAnnexPdf = async (input: TAnnexInput, extras: TPdfAnnexExtras
       `<bunkai:revisionNumber>${rev ? rev.number : ''}</bunkai:revisionNumber>` +
       `<bunkai:engagementId>${xmpEscape(input.engagement.id)}</bunkai:engagementId>` +
       `<bunkai:format>${PDF_ANNEX_FORMAT}</bunkai:format>` +
+      `<bunkai:sourceSha256>${source}</bunkai:sourceSha256>` +
       `</rdf:Description>`,
   );
 
@@ -103,17 +123,16 @@ export const renderAnnexPdf = async (input: TAnnexInput, extras: TPdfAnnexExtras
   const landscape = () => doc.addPage({ size: 'A4', layout: 'landscape', margins: MARGINS });
 
   portrait();
-  drawCover(doc, model, portrait);
+  drawCover(doc, model, TOC, portrait);
   portrait();
   drawParties(doc, model, 1, portrait);
-  let no = drawItems(doc, model, 3, landscape);
+  drawItems(doc, model, 3, landscape);
   portrait();
-  if (drawFindings(doc, model, no, portrait)) {
-    no += 1;
-    // The signing certificate (署名証明書) starts on a page of its own, so it can be printed and filed alone.
-    portrait();
-  }
-  drawCertificate(doc, model, extras, no, portrait);
+  drawFindings(doc, model, 4, portrait);
+  drawReferences(doc, model, 5);
+  // The signing certificate (署名証明書) starts on a page of its own, so it can be printed and filed alone.
+  portrait();
+  drawCertificate(doc, model, extras, 6, portrait);
   finishPages(doc, model);
   doc.end();
   return done;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { executedAnnex, SMALL_SHA256 } from '../../docx/src/fixtures/small-annex.ts';
-import { buildAnnexPdf, generateSelfSignedSealIdentity, NotAPdfError, type SealIdentity, verifyPdf } from './index.ts';
+import { buildAnnexPdf, generateSelfSignedSealIdentity, NotAPdfError, PDF_ANNEX_FORMAT, type SealIdentity, sourceDigest, verifyPdf } from './index.ts';
 
 // Fonts of 7.6 MB are parsed per document, and RSA keys generated: slow on a shared machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -17,7 +17,18 @@ const trusted = () => ({ trustedCertificates: [identity.certificateDer] });
 describe('verifyPdf', () => {
   it('accepts the platform seal and reads the revision hash', () => {
     const result = verifyPdf(sealed, trusted());
-    expect(result).toEqual({ revisionSha256: SMALL_SHA256, sealValid: true, modified: false, problem: null, signerFingerprint: identity.fingerprint, signedSha256: expect.stringMatching(/^[0-9a-f]{64}$/), timeStamp: null });
+    expect(result).toEqual({
+      revisionSha256: SMALL_SHA256,
+      sealValid: true,
+      modified: false,
+      problem: null,
+      signerFingerprint: identity.fingerprint,
+      signer: { subject: identity.subject, certificateDer: new Uint8Array(identity.certificateDer) },
+      signedSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      timeStamp: null,
+      format: PDF_ANNEX_FORMAT,
+      sourceSha256: sourceDigest(executedAnnex()),
+    });
     // The signed bytes are everything but the /Contents value: the file's hash with the signature hex left out.
     const start = sealed.lastIndexOf('/Contents <') + '/Contents '.length;
     const end = sealed.indexOf('>', start) + 1;

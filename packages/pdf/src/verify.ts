@@ -24,6 +24,12 @@ export type PdfVerification = {
   problem: 'no_signature' | 'appended_after_seal' | 'bad_byte_range' | 'digest_mismatch' | 'bad_signature' | 'unknown_certificate' | 'malformed_signature' | 'bad_timestamp' | null;
   /** SHA-256 fingerprint of the certificate that signed, when one was found. */
   signerFingerprint: string | null;
+  /** That certificate's subject (「CN=…, O=…」, as the signing certificate page prints it) and its DER. */
+  signer: { subject: string; certificateDer: Uint8Array } | null;
+  /** The annex format recorded in the signed document information (BunkaiAnnexFormat), e.g. bunkai-annex-pdf/2. */
+  format: string | null;
+  /** Since format 2: the SHA-256 of the data the annex was built from (BunkaiSourceSha256). */
+  sourceSha256: string | null;
   /**
    * Hex SHA-256 of the bytes the seal covers (/ByteRange), when its ranges are sound: two files with the same value
    * hold the same document, whatever their signature or time-stamp (the /Contents value, outside the range).
@@ -43,8 +49,8 @@ export type VerifyPdfOptions = {
 export class NotAPdfError extends Error {}
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/g;
-// pdfkit writes each information value as an indirect object: `/BunkaiRevisionSha256 35 0 R` … `35 0 obj (…) endobj`.
-const HASH_ENTRY = new RegExp(`/${PDF_INFO_KEYS.revisionSha256}\\s*(?:\\(([0-9a-f]{64})\\)|(\\d{1,9})\\s+0\\s+R)`, 'g');
+const SHA256_VALUE = '[0-9a-f]{64}';
+const FORMAT_VALUE = 'bunkai-annex-pdf/[0-9]{1,4}';
 
 type Node = forge.asn1.Asn1;
 const children = (n: Node | undefined): Node[] => (n && Array.isArray(n.value) ? (n.value as Node[]) : []);
@@ -114,13 +120,28 @@ const checkTimeStamp = (token: Node, signature: Buffer): { time: string; tsaFing
   }
 };
 
-/** The revision hash from the document information, looking only below `limit` (the signed part). */
-const revisionHashOf = (text: string, limit: number): string | null => {
-  const entry = lastMatch(HASH_ENTRY, text, limit);
+/**
+ * A value of the document information, looking only below `limit` (the signed part). pdfkit writes each value as an
+ * indirect object: `/BunkaiRevisionSha256 35 0 R` … `35 0 obj (…) endobj`. `value` has no nested repetition.
+ */
+const infoValueOf = (text: string, key: string, value: string, limit: number): string | null => {
+  const entry = lastMatch(new RegExp(`/${key}\\s*(?:\\((${value})\\)|(\\d{1,9})\\s+0\\s+R)`, 'g'), text, limit);
   if (!entry) return null;
   if (entry[1]) return entry[1];
-  const object = lastMatch(new RegExp(`[\\r\\n]${entry[2]}\\s+0\\s+obj\\s*\\(([0-9a-f]{64})\\)`, 'g'), text, limit);
+  const object = lastMatch(new RegExp(`[\\r\\n]${entry[2]}\\s+0\\s+obj\\s*\\((${value})\\)`, 'g'), text, limit);
   return object?.[1] ?? null;
+};
+const revisionHashOf = (text: string, limit: number): string | null => infoValueOf(text, PDF_INFO_KEYS.revisionSha256, SHA256_VALUE, limit);
+
+/** The subject as identity.ts prints it (「CN=…, O=…」), read from the signer's certificate. */
+const subjectOf = (certificateDer: Buffer): string => {
+  try {
+    const cert = forge.pki.certificateFromAsn1(forge.asn1.fromDer(certificateDer.toString('binary')));
+    return cert.subject.attributes.map((a) => `${a.shortName ?? a.name ?? a.type}=${String(a.value)}`).join(', ');
+  } catch {
+    // forge reads RSA certificates only; any other still gets its fingerprint.
+    return new X509Certificate(certificateDer).subject.replace(/\n/g, ', ');
+  }
 };
 
 export const verifyPdf = (bytes: Buffer, opts: VerifyPdfOptions): PdfVerification => {
@@ -133,16 +154,24 @@ export const verifyPdf = (bytes: Buffer, opts: VerifyPdfOptions): PdfVerificatio
     sealValid: false,
     modified: true,
     signerFingerprint: null,
+    signer: null,
     signedSha256: null,
     timeStamp: null,
+    format: null,
+    sourceSha256: null,
     ...r,
   });
 
+  const recorded = (limit: number) => ({
+    revisionSha256: revisionHashOf(text, limit),
+    format: infoValueOf(text, PDF_INFO_KEYS.format, FORMAT_VALUE, limit),
+    sourceSha256: infoValueOf(text, PDF_INFO_KEYS.sourceSha256, SHA256_VALUE, limit),
+  });
   const range = lastMatch(BYTE_RANGE, text, text.length);
-  if (!range) return result({ revisionSha256: revisionHashOf(text, text.length), problem: 'no_signature' });
+  if (!range) return result({ ...recorded(text.length), problem: 'no_signature' });
   const [a, b, c, d] = range.slice(1, 5).map(Number) as [number, number, number, number];
   // Only what the seal covers counts: the first range, which holds the whole document as rendered.
-  const revisionSha256 = revisionHashOf(text, b);
+  const { revisionSha256, format, sourceSha256 } = recorded(b);
   const sane = a === 0 && b > 0 && c > b + 2 && c + d <= bytes.length && text[b] === '<' && text[c - 1] === '>';
   if (!sane) return result({ revisionSha256, problem: 'bad_byte_range' });
   const covered = c + d === bytes.length;
@@ -170,9 +199,12 @@ export const verifyPdf = (bytes: Buffer, opts: VerifyPdfOptions): PdfVerificatio
   const trusted = opts.trustedCertificates.some((t) => t.equals(signer));
   return result({
     revisionSha256,
+    format,
+    sourceSha256,
     sealValid: trusted && covered,
     modified: !covered,
     signerFingerprint,
+    signer: { subject: subjectOf(signer), certificateDer: new Uint8Array(signer) },
     signedSha256,
     timeStamp,
     problem: !trusted ? 'unknown_certificate' : covered ? null : 'appended_after_seal',

@@ -10,8 +10,9 @@ export type TestApp = { app: FastifyInstance; database: Database; config: Config
 /** The real app on a fresh migrated database (PGlite or PostgreSQL, per vitest project). */
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
 
-export const createTestApp = async (overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> => {
-  const database = await createTestDatabase();
+/** `options.database`: a second app over another's database (a restart with other settings); closing it leaves the database open. */
+export const createTestApp = async (overrides: Record<string, string> = {}, options: { clock?: Clock; database?: Database } = {}): Promise<TestApp> => {
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: TEST_JWT_SECRET,
@@ -34,7 +35,7 @@ export const createTestApp = async (overrides: Record<string, string> = {}, opti
     config,
     close: async () => {
       await app.close();
-      await database.close();
+      if (!options.database) await database.close();
     },
   };
 };

@@ -127,8 +127,16 @@ export const ZVerifyPdfCheck = z.object({
   signerFingerprint: ZSha256.nullable(),
   /** RFC 3161 time-stamp on the seal, when the platform had a TSA configured. */
   timeStamp: z.object({ time: ZDateTime, tsaFingerprint: ZSha256 }).nullable(),
-  /** identical: the same bytes; same_signed_content: only the signature value differs (a time-stamp); differs; not_checked (seal invalid or no revision). */
-  content: z.enum(['identical', 'same_signed_content', 'differs', 'not_checked']),
+  /**
+   * identical: the same bytes; same_signed_content: only the signature value differs (a time-stamp, or a seal by an
+   * earlier platform certificate); same_source: laid out differently but built from the same data (BunkaiSourceSha256);
+   * differs; not_checked (seal invalid or no revision).
+   */
+  content: z.enum(['identical', 'same_signed_content', 'same_source', 'differs', 'not_checked']),
+  /** The annex format the PDF records (BunkaiAnnexFormat, e.g. bunkai-annex-pdf/2): its builder re-built it. */
+  format: z.string().max(40).nullable().optional(),
+  /** The platform certificate that sealed it; `current` false for one used before a rotation. */
+  sealCertificate: z.object({ fingerprint: ZSha256, subject: z.string().max(1000), current: z.boolean() }).nullable().optional(),
 });
 export type TVerifyPdfCheck = z.infer<typeof ZVerifyPdfCheck>;
 

@@ -104,3 +104,19 @@ export const generateSelfSignedSealIdentity = (opts: { commonName?: string; orga
   cert.sign(key, forge.md.sha256.create());
   return identity(key, cert, []);
 };
+
+/** The certificates (DER) of a PEM bundle; other blocks are ignored. */
+export const certificatesFromPem = (pem: string): Buffer[] =>
+  forge.pem
+    .decode(pem)
+    .filter((b) => b.type === 'CERTIFICATE')
+    .map((b) => Buffer.from(b.body, 'binary'));
+
+/** PEM of one certificate. */
+export const certificateToPem = (certificateDer: Buffer): string => forge.pki.certificateToPem(forge.pki.certificateFromAsn1(forge.asn1.fromDer(certificateDer.toString('binary'))));
+
+/** Subject and SHA-256 fingerprint of a certificate, written as the signing certificate page prints them. */
+export const describeCertificate = (certificateDer: Buffer): { subject: string; fingerprint: string } => ({
+  subject: subjectOf(forge.pki.certificateFromAsn1(forge.asn1.fromDer(certificateDer.toString('binary')))),
+  fingerprint: createHash('sha256').update(certificateDer).digest('hex'),
+});

@@ -10,6 +10,7 @@ import { type AnnexWorkerPoolOptions, createAnnexWorkerPool } from './annex/anne
 import { createAnnexPdfPool } from './annex-pdf/annex-pdf-pool.ts';
 import { annexPdfRoutes } from './annex-pdf/annex-pdf-routes.ts';
 import { createAnnexPdfService } from './annex-pdf/annex-pdf-service.ts';
+import { createSealCertificateRecord } from './annex-pdf/seal-certificates.ts';
 import { createSealIdentitySource } from './annex-pdf/seal-identity.ts';
 import { revisionsRoutes } from './revisions/revisions-routes.ts';
 import { createRevisionsService } from './revisions/revisions-service.ts';
@@ -21,7 +22,7 @@ import { createVerifyService } from './verify/verify-service.ts';
 type Deps = {
   db: Db;
   access: EngagementAccessService;
-  config: Pick<Config, 'publicUrl' | 'dataDir' | 'signingP12Path' | 'signingP12Passphrase' | 'signingTsaUrl'>;
+  config: Pick<Config, 'publicUrl' | 'dataDir' | 'signingP12Path' | 'signingP12Passphrase' | 'signingTsaUrl'> & Partial<Pick<Config, 'signingPreviousCertificatesPath'>>;
   clock: Clock;
   reauthentication: Reauthentication;
   annexPool?: AnnexWorkerPoolOptions;
@@ -40,13 +41,15 @@ export const createSignoff = ({ db, access, config, clock, reauthentication, ann
   const verifyUrl = `${config.publicUrl.replace(/\/+$/, '')}/verify`;
   const annex = createAnnexService({ db, access, revisions, pool, clock, verifyUrl });
   // The same annex as a sealed PDF (PAdES by the platform's certificate), built in its own worker pool.
-  const sealIdentity = createSealIdentitySource(config);
+  // Every certificate the platform sealed with is recorded, so PDFs sealed before a rotation keep verifying.
+  const sealRecord = createSealCertificateRecord({ dataDir: config.dataDir, previousCertificatesPath: config.signingPreviousCertificatesPath });
+  const sealIdentity = createSealIdentitySource(config, sealRecord);
   const pdfPool = createAnnexPdfPool();
   const annexPdf = createAnnexPdfService({ db, annex, pool: pdfPool, sealIdentity, tsaUrl: config.signingTsaUrl });
-  /** Certificates whose PDF seals count as the platform's (for verifyPdf). */
-  const sealCertificates = () => [sealIdentity().certificateDer];
-  const inspect = (bytes: Buffer) => pdfPool.verify({ bytes, trustedCertificates: sealCertificates(), maxBytes: VERIFY_MAX_BYTES });
-  const verify = createVerifyService({ db, access, revisions, pool, verifyUrl, pdf: { inspect, rebuild: annexPdf.rebuildRevisionAnnex } });
+  /** Certificates whose PDF seals count as the platform's (for verifyPdf): today's first, then the earlier ones. */
+  const sealCertificates = () => sealRecord.known(sealIdentity());
+  const inspect = (bytes: Buffer) => pdfPool.verify({ bytes, trustedCertificates: sealCertificates().map((c) => c.der), maxBytes: VERIFY_MAX_BYTES });
+  const verify = createVerifyService({ db, access, revisions, pool, verifyUrl, pdf: { inspect, compare: annexPdf.compareRevisionAnnex, sealCertificates } });
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(revisionsRoutes(revisions));
     await app.register(signaturesRoutes(signatures));

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { TAnnexInput } from '@bunkai/docx';
 import { isDomainError, unavailable, validationError } from '@bunkai/domain';
-import type { PdfVerification, SealIdentity, TSignatureEvidence } from '@bunkai/pdf';
+import type { PdfVerification, SealIdentity, TPdfContentVerdict, TSignatureEvidence } from '@bunkai/pdf';
 
 /**
  * Worker threads that render and seal PDF annexes: layout with a 7.6 MB font
@@ -20,10 +20,14 @@ export type AnnexPdfPoolOptions = { size?: number; maxQueue?: number; timeoutMs?
 /** 検証 of an uploaded PDF: a regex scan and a SHA-256 over up to 20 MB, off the event loop as well. */
 export type AnnexPdfVerifyTask = { bytes: Uint8Array; trustedCertificates: Uint8Array[]; maxBytes: number };
 
+/** 検証 of a sealed PDF's content: compareAnnexPdf (a rebuild with the file's format, under its seal certificate) in a worker. */
+export type AnnexPdfCompareTask = { bytes: Uint8Array; found: PdfVerification; input: TAnnexInput; evidence: Record<string, TSignatureEvidence>; identity: SealIdentity };
+
 export type AnnexPdfPool = {
   build: (task: AnnexPdfTask) => Promise<Buffer>;
   /** verifyPdf in a worker; a file that is no PDF (or too large) answers 400 `invalid_pdf`. */
   verify: (task: AnnexPdfVerifyTask) => Promise<PdfVerification>;
+  compare: (task: AnnexPdfCompareTask) => Promise<TPdfContentVerdict>;
   close: () => Promise<void>;
 };
 
@@ -38,7 +42,7 @@ export const createAnnexPdfPool = (opts: AnnexPdfPoolOptions = {}): AnnexPdfPool
   let closed = false;
 
   /** One task in a worker, within the pool's bounds; `name` picks the bootstrap's export. */
-  const runTask = async <T>(task: unknown, name: 'default' | 'verify'): Promise<T> => {
+  const runTask = async <T>(task: unknown, name: 'default' | 'verify' | 'compare'): Promise<T> => {
     if (closed) throw unavailable('annex_unavailable', 'The server is shutting down; try again shortly.');
     if (open >= size + maxQueue) throw unavailable('annex_busy', `${open} annexes are being built; try again in a minute.`);
     open += 1;
@@ -75,6 +79,7 @@ export const createAnnexPdfPool = (opts: AnnexPdfPoolOptions = {}): AnnexPdfPool
   return {
     build,
     verify,
+    compare: (task) => runTask<TPdfContentVerdict>(task, 'compare'),
     close: async () => {
       closed = true;
       await pool.destroy();

@@ -2,7 +2,7 @@ import type { TAnnexInput } from '@bunkai/docx';
 import { annexFileName } from '@bunkai/docx';
 import { type Db, signaturesRepository } from '@bunkai/db';
 import type { TSignatureAuthentication } from '@bunkai/domain';
-import type { SealIdentity, TSignatureEvidence } from '@bunkai/pdf';
+import type { PdfVerification, SealIdentity, TPdfContentVerdict, TSignatureEvidence } from '@bunkai/pdf';
 import type { Actor } from '../../../plugins/auth.ts';
 import type { AnnexFile, AnnexService } from '../annex/annex-service.ts';
 import type { AnnexPdfPool } from './annex-pdf-pool.ts';
@@ -13,7 +13,7 @@ type Deps = {
   db: Db;
   /** The .docx annex service: its access checks and inputs are the PDF's too (one content, two formats). */
   annex: Pick<AnnexService, 'revisionInput' | 'draftInput'>;
-  pool: Pick<AnnexPdfPool, 'build'>;
+  pool: Pick<AnnexPdfPool, 'build' | 'compare'>;
   sealIdentity: () => SealIdentity;
   /** RFC 3161 TSA (SIGNING_TSA_URL): each seal gets a time-stamp, and the bytes differ per build. */
   tsaUrl?: string | undefined;
@@ -49,12 +49,12 @@ export const createAnnexPdfService = ({ db, annex, pool, sealIdentity, tsaUrl }:
       return file(input, evidence);
     },
     /**
-     * The revision's PDF as the route would serve it now, but never time-stamped: 検証 compares an upload with it by
-     * the sealed bytes, which a time-stamp does not change, so verifying needs no TSA.
+     * 検証: the content of an uploaded sealed PDF (`found`, from verifyPdf) against the annex of that revision, rebuilt
+     * with the format the file records under the certificate that sealed it (compareAnnexPdf, in a worker).
      */
-    rebuildRevisionAnnex: async (actor: Actor, revisionId: string): Promise<Buffer> => {
+    compareRevisionAnnex: async (actor: Actor, revisionId: string, file: Buffer, found: PdfVerification): Promise<TPdfContentVerdict> => {
       const { input, evidence } = await revisionTask(actor, revisionId);
-      return pool.build({ input, identity: sealIdentity(), evidence });
+      return pool.compare({ bytes: file, found, input, evidence, identity: sealIdentity() });
     },
     /** GET /api/v1/engagements/:id/annex.pdf — the current matrix, watermarked 草案 DRAFT, sealed all the same. */
     draftAnnex: async (actor: Actor, engagementId: string): Promise<AnnexFile> => file(await annex.draftInput(actor, engagementId), {}),

@@ -1,6 +1,9 @@
 import Tinypool from 'tinypool';
-import { buildAnnexPdf, NotAPdfError, type PdfVerification, TimeStampError, verifyPdf } from '@bunkai/pdf';
-import type { AnnexPdfTask, AnnexPdfVerifyTask } from './annex-pdf-pool.ts';
+import { buildAnnexPdf, compareAnnexPdf, NotAPdfError, type PdfVerification, type SealIdentity, type TPdfContentVerdict, TimeStampError, verifyPdf } from '@bunkai/pdf';
+import type { AnnexPdfCompareTask, AnnexPdfTask, AnnexPdfVerifyTask } from './annex-pdf-pool.ts';
+
+/** Buffers arrive as plain Uint8Arrays after the structured clone. */
+const identityOf = (id: SealIdentity): SealIdentity => ({ ...id, certificateDer: Buffer.from(id.certificateDer), chainDer: id.chainDer.map((c) => Buffer.from(c)) });
 
 const ownBuffer = (bytes: Buffer): ArrayBuffer => {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
@@ -14,8 +17,7 @@ const ownBuffer = (bytes: Buffer): ArrayBuffer => {
  * back as a value, because an error's class does not survive the thread boundary and the pool must answer 503 for it.
  */
 export const buildAnnexPdfTask = async (task: AnnexPdfTask): Promise<ArrayBuffer | { timeStampError: string }> => {
-  // Buffers arrive as plain Uint8Arrays after the structured clone.
-  const identity = { ...task.identity, certificateDer: Buffer.from(task.identity.certificateDer), chainDer: task.identity.chainDer.map((c) => Buffer.from(c)) };
+  const identity = identityOf(task.identity);
   try {
     const pdf = await buildAnnexPdf(task.input, { identity, evidence: task.evidence, ...(task.tsaUrl ? { tsaUrl: task.tsaUrl } : {}) });
     return Tinypool.move(ownBuffer(pdf)) as ArrayBuffer;
@@ -35,3 +37,7 @@ export const verifyAnnexPdfTask = (task: AnnexPdfVerifyTask): PdfVerification | 
     throw e;
   }
 };
+
+/** Runs in a worker thread: the content of a sealed PDF against the annex of its revision (compareAnnexPdf). */
+export const compareAnnexPdfTask = (task: AnnexPdfCompareTask): Promise<TPdfContentVerdict> =>
+  compareAnnexPdf(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.found, { input: task.input, evidence: task.evidence }, identityOf(task.identity));

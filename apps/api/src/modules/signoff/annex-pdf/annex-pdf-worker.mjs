@@ -11,3 +11,6 @@ export default async (task) => (await entry).buildAnnexPdfTask(task);
 
 /** 検証 of an uploaded PDF (see annex-pdf-worker-entry.ts). */
 export const verify = async (task) => (await entry).verifyAnnexPdfTask(task);
+
+/** The content of a sealed PDF against its revision's annex (see annex-pdf-worker-entry.ts). */
+export const compare = async (task) => (await entry).compareAnnexPdfTask(task);

@@ -2,8 +2,9 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import { dirname, resolve } from 'node:path';
 import { generateSelfSignedSealIdentity, type SealIdentity, sealIdentityFromP12, sealIdentityFromPem, sealIdentityToPem } from '@bunkai/pdf';
 import type { Config } from '../../../config.ts';
+import type { SealCertificateRecord } from './seal-certificates.ts';
 
-export type SealConfig = Pick<Config, 'dataDir' | 'signingP12Path' | 'signingP12Passphrase'>;
+export type SealConfig = Pick<Config, 'dataDir' | 'signingP12Path' | 'signingP12Passphrase'> & Partial<Pick<Config, 'signingPreviousCertificatesPath'>>;
 
 /** Where the embedded default keeps its generated seal (beside the data directory, like the development JWT secret). */
 export const selfSignedSealFile = (dataDir: string): string => resolve(dataDir, '..', 'pdf-seal.pem');
@@ -32,13 +33,20 @@ const selfSigned = (dataDir: string): SealIdentity => {
 /**
  * The platform's seal identity. A configured PKCS#12 file is read at once, so
  * a wrong path or passphrase stops the server at boot; the self-signed default
- * is loaded (or generated) on first use.
+ * is loaded (or generated) on first use. Either way its certificate joins the
+ * record of seal certificates (seal-certificates.ts) before it seals anything.
  */
-export const createSealIdentitySource = (config: SealConfig): (() => SealIdentity) => {
+export const createSealIdentitySource = (config: SealConfig, record?: SealCertificateRecord): (() => SealIdentity) => {
   if (config.signingP12Path) {
     const identity = sealIdentityFromP12(readFileSync(config.signingP12Path), config.signingP12Passphrase);
+    record?.remember(identity);
     return () => identity;
   }
   let identity: SealIdentity | null = null;
-  return () => (identity ??= selfSigned(config.dataDir));
+  return () => {
+    if (identity) return identity;
+    identity = selfSigned(config.dataDir);
+    record?.remember(identity);
+    return identity;
+  };
 };

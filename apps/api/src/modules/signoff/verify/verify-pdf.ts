@@ -1,5 +1,5 @@
 import type { TRevisionStanding, TVerifyPdfCheck, TVerifyResponse } from '@bunkai/domain';
-import type { PdfVerification } from '@bunkai/pdf';
+import type { PdfVerification, TPdfContentVerdict } from '@bunkai/pdf';
 import type { Actor } from '../../../plugins/auth.ts';
 
 /** A PDF is recognized by its header, whatever content type the client sent (browsers often send none). */
@@ -13,17 +13,19 @@ export type PdfVerifierDeps<F extends Found> = {
   describe: (found: F) => Promise<Described>;
   /** match / reason / message for content that equals the revision: a plain match only while the revision is in force or open for signatures. */
   matched: (standing: TRevisionStanding, what: string, number: number, title: string, signers: number) => Pick<TVerifyResponse, 'match' | 'reason' | 'message'>;
-  /** verifyPdf against the platform's seal certificates, in a worker (400 `invalid_pdf` for a file that is no PDF). */
+  /** verifyPdf against the platform's seal certificates, today's and earlier ones, in a worker (400 `invalid_pdf` for a file that is no PDF). */
   inspect: (file: Buffer) => Promise<PdfVerification>;
-  /** The revision's PDF as the server builds it now (sealed, never time-stamped). */
-  rebuild: (actor: Actor, revisionId: string) => Promise<Buffer>;
+  /** The sealed content against the revision's annex, rebuilt with the file's format under its seal certificate (compareAnnexPdf). */
+  compare: (actor: Actor, revisionId: string, file: Buffer, found: PdfVerification) => Promise<TPdfContentVerdict>;
+  /** The platform's seal certificates: today's (`current`) and those it sealed with before. */
+  sealCertificates: () => readonly { fingerprint: string; subject: string; current: boolean }[];
 };
 
 const PROBLEMS: Record<NonNullable<PdfVerification['problem']>, string> = {
   no_signature: 'it carries no platform seal',
   digest_mismatch: 'bytes inside the sealed range were changed after sealing',
   appended_after_seal: 'bytes were added after the seal',
-  unknown_certificate: "it was sealed with a certificate that is not this platform's",
+  unknown_certificate: "it was sealed with a certificate that is not one of this platform's (today's or one it sealed with before)",
   bad_signature: 'the seal signature does not verify',
   malformed_signature: 'the seal signature cannot be read',
   bad_byte_range: 'the seal does not cover the document',
@@ -32,8 +34,9 @@ const PROBLEMS: Record<NonNullable<PdfVerification['problem']>, string> = {
 
 const CHECKS = {
   hash: 'The revision hash was read from the document information inside the sealed bytes and looked up among the revisions you may see.',
-  seal: 'The platform seal (PAdES) was checked: the digest of the sealed byte range, the RSA signature, that the certificate is this platform’s, that nothing was appended after the seal, and the time-stamp when there is one.',
-  content: 'The server re-built the PDF annex of that revision and compared the sealed bytes with it (only the seal signature itself may differ).',
+  seal: 'The platform seal (PAdES) was checked: the digest of the sealed byte range, the RSA signature, that the certificate is one the platform seals with or sealed with before a certificate rotation, that nothing was appended after the seal, and the time-stamp when there is one.',
+  content:
+    'The server re-built the PDF annex of that revision with the builder of the annex format the file records (BunkaiAnnexFormat), under the certificate that sealed it, and compared the sealed bytes (only the seal signature itself may differ); where they differ, it compared the SHA-256 of the data the file was built from (BunkaiSourceSha256, format 2 on) with that of the revision’s data now.',
   standing: 'The revision’s standing (版の効力) was derived from all revisions of the engagement.',
 } as const;
 
@@ -42,15 +45,28 @@ const CHECKS = {
  * the sealed bytes, the platform seal (digest of the sealed range, RSA
  * signature, platform certificate, nothing appended, time-stamp if any), and
  * the content: the sealed bytes must equal those of the annex the server
- * builds for that revision now. A PDF downloaded before a later signature was
- * added therefore reports `content_differs` (download it again): only the
- * current annex is a match.
+ * builds for that revision now, with the builder of the format the file
+ * records and under the certificate that sealed it (an earlier one after a
+ * rotation), else the recorded source digest must equal the revision's data
+ * now. A PDF downloaded before a later signature was added therefore reports
+ * `content_differs` (download it again).
  */
 export const createPdfVerifier =
-  <F extends Found>({ findVisible, describe, matched, inspect, rebuild }: PdfVerifierDeps<F>) =>
+  <F extends Found>({ findVisible, describe, matched, inspect, compare, sealCertificates }: PdfVerifierDeps<F>) =>
   async (actor: Actor, file: Buffer): Promise<TVerifyResponse> => {
     const v = await inspect(file);
-    const check = (content: TVerifyPdfCheck['content']): TVerifyPdfCheck => ({ sealValid: v.sealValid, problem: v.problem, signerFingerprint: v.signerFingerprint, timeStamp: v.timeStamp, content });
+    /** Which of the platform's certificates sealed the file (null when none of them did). */
+    const known = sealCertificates().find((k) => k.fingerprint === v.signerFingerprint);
+    const certificate = known ? { fingerprint: known.fingerprint, subject: known.subject.slice(0, 1000), current: known.current } : null;
+    const check = (content: TVerifyPdfCheck['content']): TVerifyPdfCheck => ({
+      sealValid: v.sealValid,
+      problem: v.problem,
+      signerFingerprint: v.signerFingerprint,
+      timeStamp: v.timeStamp,
+      content,
+      format: v.format,
+      sealCertificate: certificate,
+    });
     const base = { source: 'pdf' as const, recomputedSha256: null, claimedSha256: v.revisionSha256 };
     if (!v.revisionSha256)
       return {
@@ -87,29 +103,32 @@ export const createPdfVerifier =
         pdf: check('not_checked'),
       };
 
-    const rebuilt = await rebuild(actor, found.row.id);
-    const content = file.equals(rebuilt) ? 'identical' : (await inspect(rebuilt)).signedSha256 === v.signedSha256 ? 'same_signed_content' : 'differs';
+    const compared = await compare(actor, found.row.id, file, v);
     const described = await describe(found);
     const checks = [CHECKS.hash, CHECKS.seal, CHECKS.content, CHECKS.standing];
     const what = `revision ${found.row.number} (${described.revision.status}) of "${found.access.engagement.title}"`;
-    if (content === 'differs')
+    const sealedBy = certificate && !certificate.current ? ` It was sealed with an earlier platform certificate (${certificate.subject}, SHA-256 ${certificate.fingerprint}), used before the current one.` : '';
+    const checked = (content: TVerifyPdfCheck['content']): TVerifyPdfCheck => ({ ...check(content), format: compared.format });
+    if (compared.verdict === 'not_an_annex')
+      return { ...base, match: false, verdict: 'not_an_annex', reason: 'no_properties', message: `The PDF names ${what}, but it is not an annex this server can rebuild: ${compared.why}.`, checks, pdf: checked('not_checked'), ...described };
+    if (compared.verdict === 'content_differs')
       return {
         ...base,
         match: false,
         verdict: 'content_differs',
         reason: 'content_differs',
-        message: `The platform seal is intact and names ${what}, but its sealed content differs from the annex the server builds for that revision now (for example, it was downloaded before a later signature). Download the annex again to get the current one.`,
+        message: `The platform seal is intact and names ${what}, but its sealed content differs from the annex the server builds for that revision now (for example, it was downloaded before a later signature). Download the annex again to get the current one.${sealedBy}`,
         checks,
-        pdf: check(content),
+        pdf: checked('differs'),
         ...described,
       };
-    const sealed = `The platform seal is intact (nothing changed or added after sealing${v.timeStamp ? `; time-stamped ${v.timeStamp.time}` : ''}) and the sealed content is ${content === 'identical' ? 'byte for byte' : 'apart from the seal signature'} the annex the server builds for`;
-    return {
-      ...base,
-      verdict: content === 'identical' ? 'exact' : 'same_content',
-      ...matched(described.standing, sealed, found.row.number, found.access.engagement.title, described.signatures.length),
-      checks,
-      pdf: check(content),
-      ...described,
-    };
+    const how =
+      compared.content === 'identical'
+        ? 'byte for byte'
+        : compared.content === 'same_signed_content'
+          ? 'apart from the seal signature'
+          : `built from the same data (the layout or the printed standing differs: annex format ${compared.format})`;
+    const sealed = `The platform seal is intact (nothing changed or added after sealing${v.timeStamp ? `; time-stamped ${v.timeStamp.time}` : ''}) and the sealed content is ${how} the annex the server builds for`;
+    const m = matched(described.standing, sealed, found.row.number, found.access.engagement.title, described.signatures.length);
+    return { ...base, verdict: compared.verdict, ...m, message: `${m.message}${sealedBy}`, checks, pdf: checked(compared.content), ...described };
   };

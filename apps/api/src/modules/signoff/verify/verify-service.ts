@@ -26,7 +26,7 @@ type Deps = {
   /** The verify URL printed in annexes: part of the bytes an exact match re-builds. */
   verifyUrl?: string;
   /** PDF annexes: the platform's seal certificates and the revision's PDF as built now. */
-  pdf: Pick<PdfVerifierDeps<never>, 'inspect' | 'rebuild'>;
+  pdf: Pick<PdfVerifierDeps<never>, 'inspect' | 'compare' | 'sealCertificates'>;
 };
 
 type Source = TVerifyResponse['source'];

@@ -1,0 +1,162 @@
+import type PDFDocument from 'pdfkit';
+import { FONT } from '../../fonts.ts';
+import { clean } from './format.ts';
+
+/**
+ * A small table and text layer over pdfkit: rows measured before they are
+ * drawn, never split across pages; the header (and the current group's name)
+ * repeat at the top of every continuation page.
+ */
+
+export type Doc = InstanceType<typeof PDFDocument>;
+
+export const COLORS = { text: '#000000', muted: '#555555', faint: '#808080', red: '#B00020', green: '#1F6B2E', header: '#D9E2F3', group: '#F2F2F2', rule: '#7F7F7F' } as const;
+
+/** One line or paragraph of a cell. */
+export type TRun = { text: string; bold?: boolean; size?: number; color?: string };
+export type TCellContent = TRun[];
+export type TRow = { kind: 'body'; cells: TCellContent[] } | { kind: 'group'; label: TRun[] };
+
+export type TTable = {
+  widths: number[];
+  header: TCellContent[];
+  rows: TRow[];
+  /** Base text size of body cells. */
+  size: number;
+  /** Keep a group row with all its rows on one page when they fit on one (default: with its first row only). */
+  keepGroups?: boolean;
+};
+
+const PAD = 3;
+
+export const run = (text: string, style: Omit<TRun, 'text'> = {}): TRun => ({ text, ...style });
+
+const useRun = (doc: Doc, r: TRun, base: number): Doc => doc.font(r.bold ? FONT.bold : FONT.regular).fontSize(r.size ?? base);
+
+const runHeight = (doc: Doc, r: TRun, width: number, base: number): number => {
+  const text = clean(r.text);
+  return text ? useRun(doc, r, base).heightOfString(text, { width, lineGap: 0.5 }) : 0;
+};
+
+export const cellHeight = (doc: Doc, cell: TCellContent, width: number, base: number): number =>
+  cell.reduce((h, r) => h + runHeight(doc, r, width - 2 * PAD, base), 0) + 2 * PAD;
+
+const drawCell = (doc: Doc, cell: TCellContent, x: number, y: number, w: number, h: number, base: number, fill?: string): void => {
+  if (fill) doc.save().rect(x, y, w, h).fill(fill).restore();
+  doc.save().lineWidth(0.4).strokeColor(COLORS.rule).rect(x, y, w, h).stroke().restore();
+  let cy = y + PAD;
+  for (const r of cell) {
+    const text = clean(r.text);
+    if (!text) continue;
+    useRun(doc, r, base).fillColor(r.color ?? COLORS.text).text(text, x + PAD, cy, { width: w - 2 * PAD, lineGap: 0.5 });
+    cy += runHeight(doc, r, w - 2 * PAD, base);
+  }
+  doc.fillColor(COLORS.text);
+};
+
+/** Bottom of the writable area (the footer lives below it). */
+export const bottomOf = (doc: Doc): number => doc.page.height - doc.page.margins.bottom;
+
+/**
+ * Draws a table from the current y. `newPage` adds a page (and its heading);
+ * the header row and the last group row are repeated at the top of each new page.
+ */
+export const drawTable = (doc: Doc, table: TTable, newPage: () => void): void => {
+  const x0 = doc.page.margins.left;
+  const total = table.widths.reduce((a, b) => a + b, 0);
+  const headerHeight = Math.max(0, ...table.header.map((c, i) => cellHeight(doc, c, table.widths[i] ?? 0, table.size)));
+  let y = doc.y;
+  let group: TRun[] | null = null;
+
+  const drawHeader = () => {
+    if (table.header.length === 0) return;
+    let x = x0;
+    table.header.forEach((c, i) => {
+      const w = table.widths[i] ?? 0;
+      drawCell(doc, c, x, y, w, headerHeight, table.size, COLORS.header);
+      x += w;
+    });
+    y += headerHeight;
+  };
+  const groupHeight = (label: TRun[]) => cellHeight(doc, label, total, table.size);
+  const drawGroup = (label: TRun[]) => {
+    const h = groupHeight(label);
+    drawCell(doc, label, x0, y, total, h, table.size, COLORS.group);
+    y += h;
+  };
+  const continuation = () => {
+    newPage();
+    y = doc.y;
+    drawHeader();
+    if (group) drawGroup(group.map((r, i) => (i === 0 ? { ...r, text: `${r.text}（続き）` } : r)));
+  };
+
+  const rowHeight = (row: TRow): number =>
+    row.kind === 'group' ? groupHeight(row.label) : Math.max(0, ...row.cells.map((c, i) => cellHeight(doc, c, table.widths[i] ?? 0, table.size)));
+  /** What must follow a group heading on the same page: its first row, or the whole group when asked and possible. */
+  const groupBlock = (at: number): number => {
+    let h = 0;
+    for (let i = at + 1; i < table.rows.length; i++) {
+      const row = table.rows[i]!;
+      if (row.kind === 'group') break;
+      h += rowHeight(row);
+      if (!table.keepGroups) break;
+    }
+    const page = bottomOf(doc) - doc.page.margins.top - headerHeight - 40;
+    return Math.min(h, page);
+  };
+
+  drawHeader();
+  table.rows.forEach((row, index) => {
+    if (row.kind === 'group') {
+      // A group heading never ends a page.
+      if (y + groupHeight(row.label) + groupBlock(index) > bottomOf(doc)) {
+        group = null;
+        continuation();
+      }
+      group = row.label;
+      drawGroup(row.label);
+      return;
+    }
+    const h = rowHeight(row);
+    if (y + h > bottomOf(doc)) continuation();
+    let x = x0;
+    row.cells.forEach((c, i) => {
+      const w = table.widths[i] ?? 0;
+      drawCell(doc, c, x, y, w, h, table.size);
+      x += w;
+    });
+    y += h;
+  });
+  doc.x = x0;
+  doc.y = y + 6;
+};
+
+/** A paragraph at the left margin across the writable width; breaks the page itself. */
+export const paragraph = (doc: Doc, text: string, style: Omit<TRun, 'text'> & { align?: 'left' | 'center'; gap?: number } = {}): void => {
+  const size = style.size ?? 9.5;
+  doc
+    .font(style.bold ? FONT.bold : FONT.regular)
+    .fontSize(size)
+    .fillColor(style.color ?? COLORS.text)
+    .text(clean(text), doc.page.margins.left, doc.y, { width: writableWidth(doc), align: style.align ?? 'left', lineGap: 1 });
+  doc.fillColor(COLORS.text);
+  doc.y += style.gap ?? 4;
+};
+
+export const writableWidth = (doc: Doc): number => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+
+/** Column widths from fixed points and shares of what is left. */
+export const fitWidths = (total: number, fixed: Array<number | null>, shares: number[]): number[] => {
+  const rest = total - fixed.reduce<number>((a, b) => a + (b ?? 0), 0);
+  const sumShares = shares.reduce((a, b) => a + b, 0) || 1;
+  let k = 0;
+  return fixed.map((w) => (w !== null ? w : (rest * (shares[k++] ?? 0)) / sumShares));
+};
+
+export const heading = (doc: Doc, ja: string, en: string | null): void => {
+  doc.font(FONT.bold).fontSize(13).fillColor(COLORS.text).text(clean(ja), doc.page.margins.left, doc.y, { width: writableWidth(doc) });
+  if (en) doc.font(FONT.regular).fontSize(8.5).fillColor(COLORS.muted).text(en, { width: writableWidth(doc) });
+  doc.fillColor(COLORS.text);
+  doc.y += 6;
+};
