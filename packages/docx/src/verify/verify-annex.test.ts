@@ -42,6 +42,16 @@ describe('verifyAnnexContent (内容の検証)', () => {
     expect(edited.differences[0]).toMatchObject({ found: expect.stringContaining('720日以内') });
   });
 
+  it('annexes built by format 2 (committed before format 3 existed) still verify exactly, with and without the matrix', async () => {
+    const plain = readFileSync(new URL('../fixtures/annex-format2-executed.docx', import.meta.url));
+    expect(await verifyAnnexContent(plain, input())).toMatchObject({ verdict: 'exact', format: 2 });
+    const withMatrix = readFileSync(new URL('../fixtures/annex-format2-executed-matrix.docx', import.meta.url));
+    expect(await verifyAnnexContent(withMatrix, input())).toMatchObject({ verdict: 'exact', format: 2 });
+    const edited = await verifyAnnexContent(edit(plain, '72時間以内', '720日以内'), input());
+    expect(edited).toMatchObject({ verdict: 'content_differs', format: 2 });
+    expect(edited.differences[0]).toMatchObject({ found: expect.stringContaining('720日以内') });
+  });
+
   it('anything else is not_an_annex, never an exception', async () => {
     expect(await verifyAnnexContent(Buffer.from('hello'), input())).toMatchObject({ verdict: 'not_an_annex' });
     const broken = edit(await buildAnnex(input()), '</w:body>', '<w:p>&#99999999;</w:p></w:body>');
