@@ -1,5 +1,5 @@
 import type { TAsset, TDuty, TDutyCategory, TParty, TRaciRole } from '@bunkai/domain';
-import { RACI_ROLES } from '@bunkai/domain';
+import { RACI_ROLES, catalogItemNumbers } from '@bunkai/domain';
 import type { TAnnexCell, TAnnexInput, TAnnexSignature, TAnnexStatus } from './annex-input.ts';
 import type { TTableSink } from './table.ts';
 import { type TBibliographyEntry, bibliography, formatReferences, getDuty } from '@bunkai/catalog';
@@ -41,6 +41,11 @@ export type TAnnexModel = {
   parts: TPartGroups[];
   matrix: TMatrixBlock[];
   assetCount: number;
+  /** Assets in position order, and each one's number in the 資産一覧 (A01, A02, …; format 3). */
+  assets: TAsset[];
+  assetNumbers: Map<string, string>;
+  /** Per duty id: the 項番 the web and the exports show (P1-001, by position in each part; format 3). */
+  itemNumbers: Map<string, string>;
   /** Per party: the 略称 printed in narrow column headers (甲/乙/丙 when the contract names them) and the designation. */
   partyLabels: Map<string, TPartyLabel>;
   /** Per duty id: its 根拠 as readable citations (「安全管理GL 6.0 運用編 §8.2」), never catalog ids. */
@@ -200,6 +205,9 @@ export const buildModel = (input: TAnnexInput): TAnnexModel => {
     parts,
     matrix,
     assetCount: assets.length,
+    assets,
+    assetNumbers: new Map(assets.map((a, i) => [a.id, `A${String(i + 1).padStart(assets.length >= 100 ? 3 : 2, '0')}`])),
+    itemNumbers: itemNumbersOf(duties),
     partyLabels: partyLabels(parties, input),
     citations: new Map(duties.map((d) => [d.id, formatReferences(d.references)])),
     officialItems: new Map(
@@ -211,6 +219,12 @@ export const buildModel = (input: TAnnexInput): TAnnexModel => {
     ),
     bibliography: bibliography(duties.flatMap((d) => d.references)),
   };
+};
+
+/** 項番 per duty id, numbered exactly as the web's matrix and the exports number them (catalogItemNumbers, keyed by code). */
+const itemNumbersOf = (duties: readonly TDuty[]): Map<string, string> => {
+  const byCode = catalogItemNumbers(duties);
+  return new Map(duties.map((d) => [d.id, byCode.get(d.code) ?? d.code]));
 };
 
 /** What every section builder receives. */
