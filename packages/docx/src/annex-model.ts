@@ -233,4 +233,10 @@ export type TSectionContext = {
   bilingual: boolean;
   /** Where the long tables go (default: built at once). */
   table?: TTableSink;
+  /** Format 3 numbers duties by 項番 (P1-001) everywhere; format 2 printed the duty code. */
+  numbering?: 'code' | 'item';
 };
+
+/** The number a duty is printed under: its 項番 (format 3) or its code (format 2). */
+export const dutyNumber = (ctx: TSectionContext, duty: TDuty): string =>
+  ctx.numbering === 'item' ? (ctx.model.itemNumbers.get(duty.id) ?? duty.code) : duty.code;

@@ -65,7 +65,7 @@ export const buildAnnex = (input: TAnnexInput, options: TAnnexOptions = {}): Pro
 export const buildAnnexOfFormat = async (format: TBuiltFormat, input: TAnnexInput, options: TAnnexOptions = {}): Promise<Buffer> => {
   const model = buildModel(input);
   const deferred = createDeferredTables();
-  const ctx: TSectionContext = { model, bilingual: options.bilingual ?? true, table: deferred.defer };
+  const ctx: TSectionContext = { model, bilingual: options.bilingual ?? true, table: deferred.defer, numbering: format === 2 ? 'code' : 'item' };
   const includeMatrix = options.includeMatrix ?? false;
   const verifyUrl = printableVerifyUrl(input.verifyUrl);
   const qr = await verifyQrPng(verifyUrl);

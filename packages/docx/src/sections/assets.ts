@@ -19,7 +19,7 @@ export const assetsSection = (ctx: TSectionContext, no: number): (Paragraph | Ta
     return out;
   }
   out.push(para('責任分担表の「対象」欄は、以下の資産番号で対象資産を示す。', { size: pt(9), color: COLORS.muted }, { spacing: { after: 80 } }));
-  const widths = fitWidths([700, null, 1500, 1300, null, 1150], [3, 2], PORTRAIT_WIDTH);
+  const widths = fitWidths([600, null, 1300, null, null, 1150], [3, 2, 3], PORTRAIT_WIDTH);
   const size = 15;
   const h = (ja: string, en: string) => labelRuns({ ja, en }, bilingual, { bold: true });
   const owner = (a: TAsset): string => (a.ownerPartyId ? (model.partyById.get(a.ownerPartyId)?.displayName ?? '') : '');

@@ -1,7 +1,7 @@
 import type { Paragraph, Table, TableRow } from 'docx';
 import type { TAnnexCell } from '../annex-input.ts';
 import type { TItemRow, TPartyLabel, TSectionContext } from '../annex-model.ts';
-import { partyLabels } from '../annex-model.ts';
+import { dutyNumber, partyLabels } from '../annex-model.ts';
 import { CELL_STATUS_LABELS, DUTY_CATEGORY_LABELS, FIRST_CHECK_LABELS, KAKUNINHYO_PART_LABELS, PHASE_LABELS } from '../labels.ts';
 import { bodyRow, cell, cellPara, eagerTable, groupRow, headerRow, LANDSCAPE_WIDTH, SMALL, sum } from '../table.ts';
 import type { TCellSize, TRowFactory } from '../table.ts';
@@ -20,15 +20,15 @@ import { notApplicableReason, roleParagraphs } from './item-cells.ts';
 export type TDutyTableLayout = { widths: number[]; size: TCellSize; partyWidth: number };
 
 /** 「はい 2026/11/02」 on one line at 7.5 pt; 「2026/11/02」 alone for 完了日: dates never break. */
-const CHECK_WIDTH = 1250;
+const CHECK_WIDTH = 1450;
 const DONE_WIDTH = 1000;
 
 export const dutyTableLayout = (partyCount: number): TDutyTableLayout => {
-  const fixed = { no: 820, official: 800, target: 2500 };
+  const fixed = { no: 820, official: 700, target: 2300 };
   const head = fixed.no + fixed.official + fixed.target + CHECK_WIDTH + DONE_WIDTH;
   const n = Math.max(1, partyCount);
-  // 条件・備考 keeps about 3,600 twips (two dozen characters a line); party columns share the rest, at most 900.
-  const party = Math.max(420, Math.min(900, Math.floor((LANDSCAPE_WIDTH - head - 3600) / n)));
+  // 条件・備考 keeps about 4,200 twips (some 27 characters a line); party columns share the rest, at most 900.
+  const party = Math.max(420, Math.min(900, Math.floor((LANDSCAPE_WIDTH - head - 4200) / n)));
   const notes = Math.max(2000, LANDSCAPE_WIDTH - head - party * partyCount);
   return {
     size: 15,
@@ -58,7 +58,7 @@ const byDuty = (rows: readonly TItemRow[]): TDutyRows[] => {
 const dutyRow = (d: TDutyRows, common: Map<TTermKey, string>, ctx: TSectionContext, layout: TDutyTableLayout): TableRow => {
   const { widths, size } = layout;
   const { duty } = d.first;
-  const { itemNumbers, officialItems, citations } = ctx.model;
+  const { officialItems, citations } = ctx.model;
   const shared = termsLine(common);
   const na = duty.notApplicableReason;
   const body: Paragraph[] = [
@@ -66,7 +66,7 @@ const dutyRow = (d: TDutyRows, common: Map<TTermKey, string>, ctx: TSectionConte
     cellPara(
       [
         ...runs(`根拠：${citations.get(duty.id) ?? ''}`, { color: COLORS.muted }),
-        ...(shared ? runs(`　共通条件：${shared}`) : []),
+        ...(shared ? runs(`　【共通条件】${shared}`) : []),
         ...(na !== null ? runs(`　${na ? `対象外：${na}` : '対象外'}`, { color: RED }) : []),
       ],
       SMALL,
@@ -74,7 +74,7 @@ const dutyRow = (d: TDutyRows, common: Map<TTermKey, string>, ctx: TSectionConte
   ];
   return bodyRow(
     [
-      cell(runs(itemNumbers.get(duty.id) ?? duty.code, { bold: true }), { width: widths[0] ?? 0, size }),
+      cell(runs(dutyNumber(ctx, duty), { bold: true }), { width: widths[0] ?? 0, size }),
       cell(runs(officialItems.get(duty.id) ?? ''), { width: widths[1] ?? 0, size: SMALL }),
       cell(body, { width: sum(widths.slice(2)), span: widths.length - 2 }),
     ],
@@ -109,12 +109,12 @@ const termsOf = (cell: TAnnexCell | null): Map<TTermKey, string> => {
 
 const assetRow = (row: TItemRow, common: Map<TTermKey, string>, ctx: TSectionContext, layout: TDutyTableLayout): TableRow => {
   const { widths, size } = layout;
-  const { parties, itemNumbers } = ctx.model;
+  const { parties } = ctx.model;
   const n = parties.length;
   const w = (i: number): number => widths[i] ?? 0;
   const check = firstCheckLine(row.cell);
   return bodyRow([
-    cell(runs(itemNumbers.get(row.duty.id) ?? row.duty.code, { color: COLORS.muted }), { width: w(0), size: SMALL }),
+    cell(runs(dutyNumber(ctx, row.duty), { color: COLORS.muted }), { width: w(0), size: SMALL }),
     cell([], { width: w(1), size: SMALL }),
     cell(runs(targetLine(row, ctx.model)), { width: w(2), size }),
     ...parties.map((p, i) => cell(roleParagraphs(row, p.id, size, false), { width: w(3 + i) })),
@@ -125,10 +125,11 @@ const assetRow = (row: TItemRow, common: Map<TTermKey, string>, ctx: TSectionCon
 };
 
 const headerCells = ({ bilingual }: TSectionContext, size: TCellSize, labels: TPartyLabel[]): Paragraph[][] => {
-  const h = (ja: string, en: string): Paragraph[] => [cellPara([...runs(ja, { bold: true }), ...(bilingual ? runs(` ${en}`, { color: COLORS.muted }) : [])], size)];
+  const h = (ja: string, en: string): Paragraph[] => [cellPara(runs(ja, { bold: true }), size), ...(bilingual ? [cellPara(runs(en, { color: COLORS.muted }), SMALL)] : [])];
   return [
     h('項番', 'No.'),
-    [cellPara(runs('確認表項番', { bold: true }), SMALL)],
+    // Two lines that break where a reader would: 「確認表／項番」.
+    [cellPara(runs('確認表', { bold: true }), SMALL), cellPara(runs('項番', { bold: true }), SMALL)],
     h('対象', 'Assets'),
     ...labels.map((l) => [cellPara(runs(l.short, { bold: true }), size)]),
     h('初回確認', 'First check'),
