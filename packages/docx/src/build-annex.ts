@@ -5,6 +5,7 @@ import { buildModel } from './annex-model.ts';
 import { createDeferredTables } from './deferred-tables.ts';
 import type { TAnnexModel, TSectionContext } from './annex-model.ts';
 import { DOCUMENT_TITLE } from './labels.ts';
+import { streamPackage } from './package-stream.ts';
 import { documentXmlOf, normalizePackage } from './package-zip.ts';
 import { ANNEX_FORMAT, PROPERTY_NAMES, formatAnnexOptions } from './properties.ts';
 import { assetsSection } from './sections/assets.ts';
@@ -106,7 +107,7 @@ export const buildAnnexOfFormat = async (format: TBuiltFormat, input: TAnnexInpu
     const layout = dutyTableLayout(model.parties.length);
     landscape = true;
     front = [...coverSection(ctx, toc), ...partiesSection(ctx, 1), ...assetsSection(ctx, 3)];
-    items = dutyTableSection(ctx, 4, layout);
+    items = dutyTableSection(ctx, 4, layout, deferred.deferXml);
     back = [...findingsSection(ctx, 5), ...referencesSection(ctx, 6), ...certificateSection(ctx, 7, qr)];
   }
   const matrix = includeMatrix ? matrixSection(ctx, '付録') : null;
@@ -128,6 +129,8 @@ export const buildAnnexOfFormat = async (format: TBuiltFormat, input: TAnnexInpu
     sections,
   });
   const raw = await Packer.toBuffer(doc);
+  // Format 3 streams the main part into the package, its long tables written row by row where their markers stand.
+  if (format !== 2) return streamPackage(raw, stamp, deferred.stream(documentXmlOf(raw)));
   // Long tables were left as markers: their rows are written now, a chunk at a time.
   const documentXml = deferred.count() ? await deferred.fill(documentXmlOf(raw)) : undefined;
   return normalizePackage(raw, stamp, documentXml);

@@ -1,13 +1,15 @@
-import type { Paragraph, Table, TableRow } from 'docx';
+import type { Paragraph, Table } from 'docx';
 import type { TAnnexCell } from '../annex-input.ts';
 import type { TItemRow, TPartyLabel, TSectionContext } from '../annex-model.ts';
-import { dutyNumber, partyLabels } from '../annex-model.ts';
+import { dutyNumber, partyLabels, rolesOf } from '../annex-model.ts';
+import type { TXmlTableSink } from '../deferred-tables.ts';
 import { CELL_STATUS_LABELS, DUTY_CATEGORY_LABELS, FIRST_CHECK_LABELS, KAKUNINHYO_PART_LABELS, PHASE_LABELS } from '../labels.ts';
-import { bodyRow, cell, cellPara, eagerTable, groupRow, headerRow, LANDSCAPE_WIDTH, SMALL, sum } from '../table.ts';
-import type { TCellSize, TRowFactory } from '../table.ts';
-import { COLORS, formatDateShort, heading, labelRuns, para, pt, runs } from '../text.ts';
+import { LANDSCAPE_WIDTH, SMALL, sum } from '../table.ts';
+import type { TCellSize } from '../table.ts';
+import { COLORS, formatDateShort, heading, para, pt } from '../text.ts';
+import { xCell, xPara, xRow, xRuns } from '../wordml.ts';
 import { commonTerms, targetLine, termsLine, type TTermKey } from './duty-terms.ts';
-import { notApplicableReason, roleParagraphs } from './item-cells.ts';
+import { notApplicableReason } from './item-cells.ts';
 
 /**
  * 責任分担表, format 3 (landscape). Each duty is one full-width row — 項番, 確認表項番, title, phase, description,
@@ -55,30 +57,26 @@ const byDuty = (rows: readonly TItemRow[]): TDutyRows[] => {
   return out;
 };
 
-const dutyRow = (d: TDutyRows, common: Map<TTermKey, string>, ctx: TSectionContext, layout: TDutyTableLayout): TableRow => {
+const dutyRow = (d: TDutyRows, common: Map<TTermKey, string>, ctx: TSectionContext, layout: TDutyTableLayout): string => {
   const { widths, size } = layout;
   const { duty } = d.first;
   const { officialItems, citations } = ctx.model;
   const shared = termsLine(common);
   const na = duty.notApplicableReason;
-  const body: Paragraph[] = [
-    cellPara([...runs(duty.title.ja, { bold: true }), ...runs(` ［${PHASE_LABELS[duty.phase].ja}］ `, { color: COLORS.muted }), ...runs(duty.description.ja)], size),
-    cellPara(
-      [
-        ...runs(`根拠：${citations.get(duty.id) ?? ''}`, { color: COLORS.muted }),
-        ...(shared ? runs(`　【共通条件】${shared}`) : []),
-        ...(na !== null ? runs(`　${na ? `対象外：${na}` : '対象外'}`, { color: RED }) : []),
-      ],
+  // keepNext: a duty's row stays on the page of its first asset row.
+  const body =
+    xPara(xRuns(duty.title.ja, { bold: true }) + xRuns(` ［${PHASE_LABELS[duty.phase].ja}］ `, { color: COLORS.muted }) + xRuns(duty.description.ja), size, true) +
+    xPara(
+      xRuns(`根拠：${citations.get(duty.id) ?? ''}`, { color: COLORS.muted }) +
+        (shared ? xRuns(`\u3000【共通条件】${shared}`) : '') +
+        (na !== null ? xRuns(`\u3000${na ? `対象外：${na}` : '対象外'}`, { color: RED }) : ''),
       SMALL,
-    ),
-  ];
-  return bodyRow(
-    [
-      cell(runs(dutyNumber(ctx, duty), { bold: true }), { width: widths[0] ?? 0, size }),
-      cell(runs(officialItems.get(duty.id) ?? ''), { width: widths[1] ?? 0, size: SMALL }),
-      cell(body, { width: sum(widths.slice(2)), span: widths.length - 2 }),
-    ],
-    true,
+      true,
+    );
+  return xRow(
+    xCell({ paras: xPara(xRuns(dutyNumber(ctx, duty), { bold: true }), size, true) }, { width: widths[0] ?? 0 }) +
+      xCell({ paras: xPara(xRuns(officialItems.get(duty.id) ?? ''), SMALL, true) }, { width: widths[1] ?? 0 }) +
+      xCell({ paras: body }, { width: sum(widths.slice(2)), span: widths.length - 2 }),
   );
 };
 
@@ -89,17 +87,17 @@ const firstCheckLine = (cell: TAnnexCell | null): string => {
   return `${FIRST_CHECK_LABELS[k.firstCheckAnswer]}${k.firstCheckOn ? ` ${formatDateShort(k.firstCheckOn)}` : ''}`;
 };
 
-const remarksOf = (row: TItemRow, common: Map<TTermKey, string>, size: TCellSize): Paragraph[] => {
-  const out: Paragraph[] = [];
+const remarksOf = (row: TItemRow, common: Map<TTermKey, string>, size: TCellSize): string => {
+  let out = '';
   const na = notApplicableReason(row);
-  if (!row.cell) out.push(cellPara(runs('（対象となる分担なし）', { color: COLORS.muted }), size));
-  else if (na !== null && row.duty.notApplicableReason === null) out.push(cellPara(runs(na ? `対象外：${na}` : '対象外', { color: RED }), size));
-  else if (row.cell.status !== 'agreed' && na === null) out.push(cellPara(runs(`【${CELL_STATUS_LABELS[row.cell.status].ja}】`, { color: RED }), size));
+  if (!row.cell) out += xPara(xRuns('（対象となる分担なし）', { color: COLORS.muted }), size);
+  else if (na !== null && row.duty.notApplicableReason === null) out += xPara(xRuns(na ? `対象外：${na}` : '対象外', { color: RED }), size);
+  else if (row.cell.status !== 'agreed' && na === null) out += xPara(xRuns(`【${CELL_STATUS_LABELS[row.cell.status].ja}】`, { color: RED }), size);
   const own = na === null ? termsLine(termsOf(row.cell), common) : '';
-  if (own) out.push(cellPara(runs(own), size));
+  if (own) out += xPara(xRuns(own), size);
   const notes = row.cell?.kickoff.notes;
-  if (notes) out.push(cellPara(runs(`確認メモ：${notes}`, { color: COLORS.muted }), size));
-  return out.length ? out : [cellPara([], size)];
+  if (notes) out += xPara(xRuns(`確認メモ：${notes}`, { color: COLORS.muted }), size);
+  return out;
 };
 
 const termsOf = (cell: TAnnexCell | null): Map<TTermKey, string> => {
@@ -107,41 +105,54 @@ const termsOf = (cell: TAnnexCell | null): Map<TTermKey, string> => {
   return new Map<TTermKey, string>(t ? ([['responseTime', t.responseTime], ['frequency', t.frequency], ['evidence', t.evidence], ['remarks', t.remarks]] as const) : []);
 };
 
-const assetRow = (row: TItemRow, common: Map<TTermKey, string>, ctx: TSectionContext, layout: TDutyTableLayout): TableRow => {
+/** The roles a party holds on the row, letters only (「R・A」), a dash when not applicable. */
+const roles = (row: TItemRow, partyId: string, na: boolean): string => {
+  if (na) return xRuns('—', { color: COLORS.faint });
+  const held = rolesOf(row.cell, partyId);
+  return held.length ? xRuns(held.join('・'), { bold: true }) : '';
+};
+
+const assetRow = (row: TItemRow, common: Map<TTermKey, string>, ctx: TSectionContext, layout: TDutyTableLayout): string => {
   const { widths, size } = layout;
   const { parties } = ctx.model;
   const n = parties.length;
   const w = (i: number): number => widths[i] ?? 0;
-  const check = firstCheckLine(row.cell);
-  return bodyRow([
-    cell(runs(dutyNumber(ctx, row.duty), { color: COLORS.muted }), { width: w(0), size: SMALL }),
-    cell([], { width: w(1), size: SMALL }),
-    cell(runs(targetLine(row, ctx.model)), { width: w(2), size }),
-    ...parties.map((p, i) => cell(roleParagraphs(row, p.id, size, false), { width: w(3 + i) })),
-    cell(runs(check, row.cell?.kickoff.firstCheckAnswer === 'yes' ? { bold: true } : {}), { width: w(3 + n), size }),
-    cell(runs(row.cell?.kickoff.completedOn ? formatDateShort(row.cell.kickoff.completedOn) : ''), { width: w(4 + n), size }),
-    cell(remarksOf(row, common, size), { width: w(5 + n) }),
-  ]);
+  const na = notApplicableReason(row) !== null;
+  const done = row.cell?.kickoff.completedOn;
+  return xRow(
+    xCell({ runs: xRuns(dutyNumber(ctx, row.duty), { color: COLORS.muted }) }, { width: w(0), size: SMALL }) +
+      xCell({ runs: '' }, { width: w(1), size: SMALL }) +
+      xCell({ runs: xRuns(targetLine(row, ctx.model)) }, { width: w(2), size }) +
+      parties.map((p, i) => xCell({ runs: roles(row, p.id, na) }, { width: w(3 + i), size })).join('') +
+      xCell({ runs: xRuns(firstCheckLine(row.cell), row.cell?.kickoff.firstCheckAnswer === 'yes' ? { bold: true } : {}) }, { width: w(3 + n), size }) +
+      xCell({ runs: done ? xRuns(formatDateShort(done)) : '' }, { width: w(4 + n), size }) +
+      xCell({ paras: remarksOf(row, common, size) }, { width: w(5 + n), size }),
+  );
 };
 
-const headerCells = ({ bilingual }: TSectionContext, size: TCellSize, labels: TPartyLabel[]): Paragraph[][] => {
-  const h = (ja: string, en: string): Paragraph[] => [cellPara(runs(ja, { bold: true }), size), ...(bilingual ? [cellPara(runs(en, { color: COLORS.muted }), SMALL)] : [])];
-  return [
+const headerRowXml = ({ bilingual }: TSectionContext, layout: TDutyTableLayout, labels: TPartyLabel[]): string => {
+  const { size, widths } = layout;
+  const h = (ja: string, en: string): string => xPara(xRuns(ja, { bold: true }), size) + (bilingual ? xPara(xRuns(en, { color: COLORS.muted }), SMALL) : '');
+  const heads = [
     h('項番', 'No.'),
     // Two lines that break where a reader would: 「確認表／項番」.
-    [cellPara(runs('確認表', { bold: true }), SMALL), cellPara(runs('項番', { bold: true }), SMALL)],
+    xPara(xRuns('確認表', { bold: true }), SMALL) + xPara(xRuns('項番', { bold: true }), SMALL),
     h('対象', 'Assets'),
-    ...labels.map((l) => [cellPara(runs(l.short, { bold: true }), size)]),
+    ...labels.map((l) => xPara(xRuns(l.short, { bold: true }), size)),
     h('初回確認', 'First check'),
     h('完了日', 'Completed'),
     h('条件・備考', 'Terms, remarks'),
   ];
+  return xRow(heads.map((paras, i) => xCell({ paras }, { width: widths[i] ?? 0, fill: COLORS.headerFill })).join(''), true);
 };
 
-export const dutyTableSection = (ctx: TSectionContext, no: number, layout: TDutyTableLayout): (Paragraph | Table)[] => {
+const categoryRow = (text: string, layout: TDutyTableLayout): string =>
+  xRow(xCell({ paras: xPara(text, layout.size, true) }, { width: sum(layout.widths), span: layout.widths.length, fill: COLORS.groupFill }));
+
+export const dutyTableSection = (ctx: TSectionContext, no: number, layout: TDutyTableLayout, sink: TXmlTableSink): (Paragraph | Table)[] => {
   const { model, bilingual } = ctx;
   const labels = partyLabels(model.parties, model.input, shortNameChars(layout.partyWidth));
-  const heads = headerCells(ctx, layout.size, model.parties.map((p) => labels.get(p.id)!));
+  const head = headerRowXml(ctx, layout, model.parties.map((p) => labels.get(p.id)!));
   const out: (Paragraph | Table)[] = [
     heading({ ja: `${no}. 責任分担表`, en: 'Responsibility assignment' }, bilingual),
     para(
@@ -158,7 +169,7 @@ export const dutyTableSection = (ctx: TSectionContext, no: number, layout: TDuty
             const org = model.input.organizationNames[p.id];
             return `${labels.get(p.id)!.short}＝${p.displayName}${org && org !== p.displayName ? `（${org}）` : ''}`;
           })
-          .join('　／　'),
+          .join('\u3000／\u3000'),
       { size: pt(8.5) },
       { spacing: { after: 80 } },
     ),
@@ -167,18 +178,22 @@ export const dutyTableSection = (ctx: TSectionContext, no: number, layout: TDuty
   let count = 0;
   for (const part of model.parts) {
     out.push(heading(KAKUNINHYO_PART_LABELS[part.part], bilingual, 2));
-    const rows: TRowFactory[] = [() => headerRow(heads, layout.widths, layout.size)];
-    for (const group of part.groups) {
-      const label = DUTY_CATEGORY_LABELS[group.category];
-      rows.push(() => groupRow(labelRuns({ ja: `■ ${label.ja}`, en: label.en }, bilingual, { bold: true }), layout.widths, layout.size));
-      for (const d of byDuty(group.rows)) {
-        const common = commonTerms(d.rows.filter((r) => r.cell && notApplicableReason(r) === null).map((r) => termsOf(r.cell)));
-        rows.push(() => dutyRow(d, common, ctx, layout));
-        for (const row of d.rows) rows.push(() => assetRow(row, common, ctx, layout));
-        count += d.rows.length;
-      }
-    }
-    out.push((ctx.table ?? eagerTable)(rows, layout.widths));
+    count += part.groups.reduce((k, g) => k + g.rows.length, 0);
+    // Rows are written when the package is, one at a time (never all in memory).
+    out.push(
+      sink(layout.widths, function* () {
+        yield head;
+        for (const group of part.groups) {
+          const label = DUTY_CATEGORY_LABELS[group.category];
+          yield categoryRow(xRuns(`■ ${label.ja}`, { bold: true }) + (bilingual ? xRuns(` ${label.en}`, { color: COLORS.muted }) : ''), layout);
+          for (const d of byDuty(group.rows)) {
+            const common = commonTerms(d.rows.filter((r) => r.cell && notApplicableReason(r) === null).map((r) => termsOf(r.cell)));
+            yield dutyRow(d, common, ctx, layout);
+            for (const row of d.rows) yield assetRow(row, common, ctx, layout);
+          }
+        }
+      }),
+    );
   }
   out.push(para(`（${count}行）`, { size: pt(8), color: COLORS.muted }, { alignment: 'right' }));
   return out;
