@@ -44,6 +44,8 @@ export type TAnnexModel = {
   /** Assets in position order, and each one's number in the 資産一覧 (A01, A02, …; format 3). */
   assets: TAsset[];
   assetNumbers: Map<string, string>;
+  /** Position of each asset in `assets`. */
+  assetIndex: Map<string, number>;
   /** Per duty id: the 項番 the web and the exports show (P1-001, by position in each part; format 3). */
   itemNumbers: Map<string, string>;
   /** Per party: the 略称 printed in narrow column headers (甲/乙/丙 when the contract names them) and the designation. */
@@ -206,6 +208,7 @@ export const buildModel = (input: TAnnexInput): TAnnexModel => {
     matrix,
     assetCount: assets.length,
     assets,
+    assetIndex: assetRank,
     assetNumbers: new Map(assets.map((a, i) => [a.id, `A${String(i + 1).padStart(assets.length >= 100 ? 3 : 2, '0')}`])),
     itemNumbers: itemNumbersOf(duties),
     partyLabels: partyLabels(parties, input),

@@ -106,7 +106,7 @@ export const buildAnnexOfFormat = async (format: TBuiltFormat, input: TAnnexInpu
     if (includeMatrix) toc.push({ no: '付録', ja: '資産×責任項目マトリクス', en: 'Asset × duty matrix' });
     const layout = dutyTableLayout(model.parties.length);
     landscape = true;
-    front = [...coverSection(ctx, toc), ...partiesSection(ctx, 1), ...assetsSection(ctx, 3)];
+    front = [...coverSection(ctx, toc), ...partiesSection(ctx, 1), ...assetsSection(ctx, 3, deferred.deferXml)];
     items = dutyTableSection(ctx, 4, layout, deferred.deferXml);
     back = [...findingsSection(ctx, 5), ...referencesSection(ctx, 6), ...certificateSection(ctx, 7, qr)];
   }

@@ -8,6 +8,9 @@ import { X_TABLE_CLOSE, xTableOpen } from './wordml.ts';
 /** Where format 3 puts a table whose rows it writes as WordprocessingML text (wordml.ts), one row at a time. */
 export type TXmlTableSink = (widths: readonly number[], rows: () => Iterable<string>) => Paragraph;
 
+/** A piece of the main part, in document order. */
+export type TDocumentPiece = { xml: string; fromDocx: boolean };
+
 /** Rows are handed on in batches of about this many characters (fewer, larger strings to encode and deflate). */
 const BATCH_CHARS = 256 * 1024;
 
@@ -99,9 +102,10 @@ export const createDeferredTables = () => {
 
   /**
    * The main part as a sequence of pieces, each table in place of its marker, without ever holding the whole
-   * document: the text tables come a batch of rows at a time (what format 3 streams into the package).
+   * document: the text tables come a batch of rows at a time (what format 3 streams into the package). `fromDocx`
+   * marks what the docx library wrote (only that can hold drawings).
    */
-  async function* stream(documentXml: string): AsyncGenerator<string> {
+  async function* stream(documentXml: string): AsyncGenerator<TDocumentPiece> {
     let from = 0;
     for (let i = 0; i < pending.length; i++) {
       const at = documentXml.indexOf(marker(i), from);
@@ -109,14 +113,14 @@ export const createDeferredTables = () => {
       const pEnd = documentXml.indexOf('</w:p>', at) + '</w:p>'.length;
       if (at < 0 || pStart < from) throw new Error(`deferred table ${i}: marker not found`);
       const pPr = /<w:pPr>[\s\S]*<\/w:pPr>/.exec(documentXml.slice(pStart, pEnd))?.[0] ?? '';
-      yield documentXml.slice(from, pStart);
+      yield { xml: documentXml.slice(from, pStart), fromDocx: true };
       const p = pending[i]!;
-      if ('xml' in p) yield* chunksOf(p);
-      else yield await render(i);
-      if (pPr.includes('<w:sectPr')) yield `<w:p>${pPr}</w:p>`;
+      if ('xml' in p) for (const xml of chunksOf(p)) yield { xml, fromDocx: false };
+      else yield { xml: await render(i), fromDocx: true };
+      if (pPr.includes('<w:sectPr')) yield { xml: `<w:p>${pPr}</w:p>`, fromDocx: true };
       from = pEnd;
     }
-    yield documentXml.slice(from);
+    yield { xml: documentXml.slice(from), fromDocx: true };
   }
 
   return { defer, deferXml, fill, stream, count: () => pending.length };

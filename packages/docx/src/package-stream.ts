@@ -1,4 +1,5 @@
 import { strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
+import type { TDocumentPiece } from './deferred-tables.ts';
 import { dosSafeDate, normalizedPart, rank } from './package-zip.ts';
 
 /**
@@ -7,7 +8,7 @@ import { dosSafeDate, normalizedPart, rank } from './package-zip.ts';
  * encoded and deflated as they come, so the document XML of a large engagement never exists whole in memory. fflate's
  * streaming `Zip` with `ZipDeflate` at level 6; deterministic, so the same input still gives the same bytes.
  */
-export const streamPackage = async (docx: Uint8Array, stamp: string, documentPieces: AsyncIterable<string>): Promise<Buffer> => {
+export const streamPackage = async (docx: Uint8Array, stamp: string, documentPieces: AsyncIterable<TDocumentPiece>): Promise<Buffer> => {
   const files = unzipSync(docx, { filter: (f) => f.name !== 'word/document.xml' });
   const names = [...Object.keys(files), 'word/document.xml'].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const mtime = dosSafeDate(stamp);
@@ -28,8 +29,8 @@ export const streamPackage = async (docx: Uint8Array, stamp: string, documentPie
     }
     // docx numbers drawings (the QR code) from a process-wide counter: renumber them from 1 in document order.
     let drawing = 0;
-    for await (const piece of documentPieces) {
-      if (piece) entry.push(strToU8(piece.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`)));
+    for await (const { xml, fromDocx } of documentPieces) {
+      if (xml) entry.push(strToU8(fromDocx ? xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`) : xml));
     }
     entry.push(new Uint8Array(0), true);
   }

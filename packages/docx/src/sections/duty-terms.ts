@@ -45,12 +45,11 @@ export const targetLine = (row: TItemRow, model: TAnnexModel): string => {
   const no = (id: string): string => model.assetNumbers.get(id) ?? '—';
   if (assets.length === 0) return row.cell && row.cell.assetId !== null ? '（不明な資産）' : '案件全体';
   if (assets.length <= NAMED) return assets.map((a) => `${no(a.id)} ${a.name}`).join('、');
-  const index = new Map(model.assets.map((a, i) => [a.id, i]));
   const byCategory = new Map<string, number[]>();
   for (const a of assets) {
     const label = ASSET_CATEGORY_LABELS[a.category].ja;
     const list = byCategory.get(label) ?? [];
-    list.push(index.get(a.id) ?? -1);
+    list.push(model.assetIndex.get(a.id) ?? -1);
     byCategory.set(label, list);
   }
   const label = (i: number): string => (i < 0 ? '—' : no(model.assets[i]!.id));
