@@ -113,6 +113,15 @@ describe('buildAnnex: document content', () => {
     expect(text).toContain('| A01 | リモート保守用VPN装置 | VPN装置 | ミナトネット株式会社 | Fortinet ／ FortiGate 60F ／ 7.2.8 | 2027/03/31 |');
   });
 
+  it('escapes what the text rows carry: markup characters and control characters in titles and terms', async () => {
+    const input = smallAnnex();
+    const duties = input.duties.map((d, i) => (i === 0 ? { ...d, title: { ...d.title, ja: 'R&D <試験> 環境\u0007の管理' } } : d));
+    const files = await build({ ...input, duties });
+    const text = documentText(part(files, 'word/document.xml'));
+    expect(text).toContain('R&D <試験> 環境の管理');
+    expect(part(files, 'word/document.xml')).toContain('R&amp;D &lt;試験&gt; 環境の管理');
+  });
+
   it('marks cells that are not agreed and not applicable', async () => {
     const xml = part(await build(), 'word/document.xml');
     expect(itemRow(xml, 'P2-002')[8]).toBe('【協議不調】');
