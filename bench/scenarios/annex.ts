@@ -35,10 +35,11 @@ const annexInput = async (ctx: BenchCtx, revision: { number: number; sha256: str
   }
 };
 
-const child = (mode: 'bunkai' | 'baseline', file: string): Promise<AnnexRun> =>
+const child = (args: ['bunkai', string, string] | ['floor', string]): Promise<AnnexRun> =>
   new Promise((resolve, reject) => {
+    const mode = args[0];
     // A large heap so the stress annex is measured rather than cut off; the peak RSS is reported as measured.
-    const p = spawn(process.execPath, ['--max-old-space-size=12288', '--import', 'tsx', 'bench/annex-child.ts', mode, file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, ['--max-old-space-size=12288', '--import', 'tsx', 'bench/annex-child.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     p.stdout.on('data', (b: Buffer) => (out += b.toString()));
@@ -50,20 +51,29 @@ const child = (mode: 'bunkai' | 'baseline', file: string): Promise<AnnexRun> =>
     });
   });
 
-/** SLA annex (.docx) generation time and peak RSS, each build in its own process; best of `runs`. */
-export const benchAnnex = async (ctx: BenchCtx, revision: { number: number; sha256: string }, runs: number) => {
+/**
+ * SLA annex (.docx) generation time and peak RSS, each build in its own process; best of `runs`. The floor (reported
+ * as `baseline`) writes the very parts that build produced — the same document XML — into a zip with a streaming
+ * writer, also in its own process (bench/annex-child.ts).
+ */
+export const benchAnnex = async (ctx: BenchCtx, revision: { number: number; sha256: string }, runs: number) =>
+  benchAnnexInput(await annexInput(ctx, revision), runs, ctx.log);
+
+/** The same, for an annex input given as is (scripts and one-off measurements call this without a database). */
+export const benchAnnexInput = async (input: TAnnexInput, runs: number, log: (msg: string) => void = () => {}) => {
   const dir = mkdtempSync(join(tmpdir(), 'bunkai-annex-'));
   try {
     const file = join(dir, 'input.json');
-    writeFileSync(file, JSON.stringify(await annexInput(ctx, revision)));
+    const docx = join(dir, 'annex.docx');
+    writeFileSync(file, JSON.stringify(input));
     const out = { bunkai: [] as AnnexRun[], baseline: [] as AnnexRun[] };
     for (let i = 0; i < runs; i++) {
-      out.bunkai.push(await child('bunkai', file));
-      out.baseline.push(await child('baseline', file));
+      out.bunkai.push(await child(['bunkai', file, docx]));
+      out.baseline.push(await child(['floor', docx]));
     }
     const pick = (xs: AnnexRun[]) => [...xs].sort((a, b) => a.ms - b.ms)[0]!;
     const result = { bunkai: pick(out.bunkai), baseline: pick(out.baseline) };
-    ctx.log(`annex: ${result.bunkai.ms.toFixed(0)} ms, ${result.bunkai.maxRssMb.toFixed(0)} MB (baseline ${result.baseline.ms.toFixed(0)} ms, ${result.baseline.maxRssMb.toFixed(0)} MB)`);
+    log(`annex: ${result.bunkai.ms.toFixed(0)} ms, ${result.bunkai.maxRssMb.toFixed(0)} MB (floor ${result.baseline.ms.toFixed(0)} ms, ${result.baseline.maxRssMb.toFixed(0)} MB)`);
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });

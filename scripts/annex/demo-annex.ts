@@ -11,7 +11,8 @@ import { createDemoSignoff } from '../../apps/api/src/seed/demo-signoff.ts';
 export const buildSignedDemoAnnex = async (): Promise<{ docx: Buffer; sha256: string; ms: number }> => {
   const database = await createDb({});
   await database.migrate();
-  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), SCRYPT_COST: '1024', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+  // No overload guard (0 turns it off): a one-off in-process build on a busy machine is slow, not under attack.
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), SCRYPT_COST: '1024', LOG_LEVEL: 'silent', SEED_DEMO: 'false', OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0' });
   const app = await buildApp({ database, config, logger: false });
   try {
     await app.ready();

@@ -1,5 +1,5 @@
 import type { TAsset, TDuty, TDutyCategory, TParty, TRaciRole } from '@bunkai/domain';
-import { RACI_ROLES } from '@bunkai/domain';
+import { RACI_ROLES, catalogItemNumbers } from '@bunkai/domain';
 import type { TAnnexCell, TAnnexInput, TAnnexSignature, TAnnexStatus } from './annex-input.ts';
 import type { TTableSink } from './table.ts';
 import { type TBibliographyEntry, bibliography, formatReferences, getDuty } from '@bunkai/catalog';
@@ -41,6 +41,13 @@ export type TAnnexModel = {
   parts: TPartGroups[];
   matrix: TMatrixBlock[];
   assetCount: number;
+  /** Assets in position order, and each one's number in the 資産一覧 (A01, A02, …; format 3). */
+  assets: TAsset[];
+  assetNumbers: Map<string, string>;
+  /** Position of each asset in `assets`. */
+  assetIndex: Map<string, number>;
+  /** Per duty id: the 項番 the web and the exports show (P1-001, by position in each part; format 3). */
+  itemNumbers: Map<string, string>;
   /** Per party: the 略称 printed in narrow column headers (甲/乙/丙 when the contract names them) and the designation. */
   partyLabels: Map<string, TPartyLabel>;
   /** Per duty id: its 根拠 as readable citations (「安全管理GL 6.0 運用編 §8.2」), never catalog ids. */
@@ -90,12 +97,16 @@ export const rolesOf = (cell: TAnnexCell | null, partyId: string): TRaciRole[] =
   return RACI_ROLES.filter((r) => held.includes(r));
 };
 
-/** Two cells say the same thing when everything printed about them is equal (order of roles and parties aside). */
+/**
+ * Two cells say the same thing when everything printed about them is equal (order of roles and parties aside).
+ * The split is written as 「party:R,A;」 pairs (ids are uuids, roles letters: no separator can occur in them), the
+ * rest as JSON — the same equality as JSON of the whole, without an array per party for 36,000 cells.
+ */
 const cellKey = (c: TAnnexCell): string => {
-  const assignment = Object.keys(c.assignment ?? {})
-    .sort()
-    .map((p) => [p, [...(c.assignment?.[p] ?? [])].sort()]);
-  return JSON.stringify([c.status, assignment, c.terms, c.notApplicableReason, c.kickoff]);
+  const assignment = c.assignment ?? {};
+  let split = '';
+  for (const p of Object.keys(assignment).sort()) split += `${p}:${[...(assignment[p] ?? [])].sort().join(',')};`;
+  return `${c.status}\u0001${split}\u0001${JSON.stringify([c.terms, c.notApplicableReason, c.kickoff])}`;
 };
 
 const CORPORATE = /(株式会社|有限会社|合同会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|独立行政法人|地方独立行政法人|医療法人社団|医療法人財団|医療法人|社会医療法人|（株）|\(株\)|\s)/g;
@@ -200,6 +211,10 @@ export const buildModel = (input: TAnnexInput): TAnnexModel => {
     parts,
     matrix,
     assetCount: assets.length,
+    assets,
+    assetIndex: assetRank,
+    assetNumbers: new Map(assets.map((a, i) => [a.id, `A${String(i + 1).padStart(assets.length >= 100 ? 3 : 2, '0')}`])),
+    itemNumbers: itemNumbersOf(duties),
     partyLabels: partyLabels(parties, input),
     citations: new Map(duties.map((d) => [d.id, formatReferences(d.references)])),
     officialItems: new Map(
@@ -213,10 +228,22 @@ export const buildModel = (input: TAnnexInput): TAnnexModel => {
   };
 };
 
+/** 項番 per duty id, numbered exactly as the web's matrix and the exports number them (catalogItemNumbers, keyed by code). */
+const itemNumbersOf = (duties: readonly TDuty[]): Map<string, string> => {
+  const byCode = catalogItemNumbers(duties);
+  return new Map(duties.map((d) => [d.id, byCode.get(d.code) ?? d.code]));
+};
+
 /** What every section builder receives. */
 export type TSectionContext = {
   model: TAnnexModel;
   bilingual: boolean;
   /** Where the long tables go (default: built at once). */
   table?: TTableSink;
+  /** Format 3 numbers duties by 項番 (P1-001) everywhere; format 2 printed the duty code. */
+  numbering?: 'code' | 'item';
 };
+
+/** The number a duty is printed under: its 項番 (format 3) or its code (format 2). */
+export const dutyNumber = (ctx: TSectionContext, duty: TDuty): string =>
+  ctx.numbering === 'item' ? (ctx.model.itemNumbers.get(duty.id) ?? duty.code) : duty.code;

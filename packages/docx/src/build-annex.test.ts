@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogItemNumbers } from '@bunkai/domain';
 import { buildAnnex } from './build-annex.ts';
 import { draftAnnex, executedAnnex, IDS, SMALL_SHA256, smallAnnex } from './fixtures/small-annex.ts';
 import { documentText, part, rowXml, tables, unzipDocx } from './fixtures/read-docx.ts';
@@ -15,11 +16,18 @@ const build = (input = smallAnnex()): Promise<Record<string, string>> => {
   return files;
 };
 
-/** The item-table row whose first cell is `code` (and whose 項目 mentions `asset`, if given). */
-const itemRow = (xml: string, code: string, asset?: string): string[] => {
-  const rows = tables(xml).flat().filter((r) => r[0] === code && r.length > 5 && (!asset || (r[2] ?? '').includes(asset)));
+/** The asset row of the responsibility table whose first cell is the 項番 `no` (and whose 対象 mentions `asset`, if given). */
+const itemRow = (xml: string, no: string, asset?: string): string[] => {
+  const rows = tables(xml).flat().filter((r) => r[0] === no && r.length > 5 && (!asset || (r[2] ?? '').includes(asset)));
   const row = rows[0];
-  if (!row) throw new Error(`no row for ${code} ${asset ?? ''}`);
+  if (!row) throw new Error(`no row for ${no} ${asset ?? ''}`);
+  return row;
+};
+
+/** The duty row (項番, 確認表項番, everything else in one cell) of the 項番 `no`. */
+const dutyRow = (xml: string, no: string): string[] => {
+  const row = tables(xml).flat().find((r) => r[0] === no && r.length === 3);
+  if (!row) throw new Error(`no duty row for ${no}`);
   return row;
 };
 
@@ -48,52 +56,79 @@ describe('buildAnnex: document content', () => {
     expect(text).toContain('| 緊急時 | （未登録） |');
   });
 
-  it('orders items Part1 then Part2 by order, grouped by Japanese category labels', async () => {
+  it('orders items Part1 then Part2 by order, grouped by Japanese category labels, numbered P1-001… as on the web', async () => {
     const text = documentText(part(await build(), 'word/document.xml'));
     const at = (s: string): number => text.indexOf(s);
     expect(at('Part1 主に医療機関が実施する項目')).toBeGreaterThan(0);
-    expect(at('| P1-GOV-01 |')).toBeLessThan(at('| P2-VUL-01 |'));
-    expect(at('| P2-VUL-01 |')).toBeLessThan(at('| P2-BAK-01 |'));
-    expect(at('| P2-BAK-01 |')).toBeLessThan(at('| P2-NET-01 |'));
-    expect(at('| P2-NET-01 |')).toBeLessThan(at('| P2-END-01 |'));
+    // The duty codes of the fixture (P1-GOV-01, P2-VUL-01, …) in catalog order: the web's catalogItemNumbers.
+    const numbers = catalogItemNumbers(smallAnnex().duties);
+    expect([...numbers]).toEqual([
+      ['P1-GOV-01', 'P1-001'],
+      ['P2-VUL-01', 'P2-001'],
+      ['P2-BAK-01', 'P2-002'],
+      ['P2-NET-01', 'P2-003'],
+      ['P2-END-01', 'P2-004'],
+    ]);
+    expect(at('| P1-001 |  | 事業者の情報セキュリティ対応状況の確認')).toBeLessThan(at('| P2-001 |  | セキュリティパッチの適用'));
+    expect(at('| P2-001 |')).toBeLessThan(at('| P2-002 |  | バックアップの取得と復旧テスト'));
+    expect(at('| P2-002 |')).toBeLessThan(at('| P2-003 |  | サイバー攻撃発生時のネットワーク遮断'));
+    expect(at('| P2-003 |')).toBeLessThan(at('| P2-004 |  | 契約終了時のデータ消去'));
+    expect(text).not.toContain('P2-VUL-01');
     expect(text).toContain('■ 脆弱性・パッチ管理');
     expect(text).toContain('■ インシデント対応');
-    expect(text).toContain('セキュリティパッチの適用');
-    expect(text).toContain('サイバー攻撃発生時のネットワーク遮断');
   });
 
   it('puts each party role letter in that party column', async () => {
     const xml = part(await build(), 'word/document.xml');
-    // Columns: 項番, 確認表項番, 項目, 内容, then parties by position (hospital, EHR, network; letters only), 初回確認, 完了日, 備考.
-    const gov = itemRow(xml, 'P1-GOV-01');
-    expect(gov.slice(4, 7)).toEqual(['R・A', 'C', '']);
-    const net = itemRow(xml, 'P2-NET-01');
-    expect(net.slice(4, 7)).toEqual(['A・I', 'R・C', 'R']);
-    const vpn = itemRow(xml, 'P2-VUL-01', 'リモート保守用VPN装置');
-    expect(vpn.slice(4, 7)).toEqual(['A', 'I', 'R']);
+    // Asset rows: 項番, 確認表項番, 対象, then parties by position (hospital, EHR, network; letters only), 初回確認, 完了日, 条件・備考.
+    expect(itemRow(xml, 'P1-001').slice(3, 6)).toEqual(['R・A', 'C', '']);
+    expect(itemRow(xml, 'P2-003').slice(3, 6)).toEqual(['A・I', 'R・C', 'R']);
+    expect(itemRow(xml, 'P2-001', 'リモート保守用VPN装置').slice(3, 6)).toEqual(['A', 'I', 'R']);
   });
 
-  it('shows one row per differing (duty, asset), 初回確認 with date, 完了日 and terms in 備考', async () => {
+  it('prints a duty once (title, description, 根拠), then one short row per differing asset: 対象, 初回確認 with date, 完了日, terms', async () => {
     const xml = part(await build(), 'word/document.xml');
-    const vpn = itemRow(xml, 'P2-VUL-01', 'リモート保守用VPN装置');
-    const server = itemRow(xml, 'P2-VUL-01', '電子カルテサーバ');
-    expect(vpn[2]).toContain('対象：リモート保守用VPN装置（VPN装置）');
-    expect(server[3]).toBe('（同上）');
-    expect(vpn[7]).toBe('いいえ\n2025/03/10');
-    expect(vpn[8]).toBe('2025/03/24');
-    expect(vpn[9]).toContain('対応時間：公開後14日以内');
-    expect(vpn[9]).toContain('証跡：適用報告書');
-    expect(server[7]).toBe('はい\n2025/03/10');
-    expect(itemRow(xml, 'P1-GOV-01')[7]).toBe('はい\n2025/03/10');
+    const duty = dutyRow(xml, 'P2-001');
+    expect(duty[2]).toContain('セキュリティパッチの適用 ［平常時］ 脆弱性情報を収集し');
+    expect(duty[2]).toContain('根拠：安全管理GL 6.0 運用編 §8.2');
+    const vpn = itemRow(xml, 'P2-001', 'リモート保守用VPN装置');
+    const server = itemRow(xml, 'P2-001', '電子カルテサーバ');
+    expect(vpn[2]).toBe('A01 リモート保守用VPN装置');
+    expect(vpn[6]).toBe('いいえ 2025/03/10');
+    expect(vpn[7]).toBe('2025/03/24');
+    expect(vpn[8]).toContain('対応時間：公開後14日以内');
+    expect(vpn[8]).toContain('証跡：適用報告書');
+    expect(server[6]).toBe('はい 2025/03/10');
+    expect(itemRow(xml, 'P1-001')[2]).toBe('案件全体');
+  });
+
+  it('prints the terms every row of a duty shares once, on the duty row, and not again in its rows', async () => {
+    const xml = part(await build(), 'word/document.xml');
+    expect(dutyRow(xml, 'P2-003')[2]).toContain('【共通条件】対応時間：検知から30分以内／証跡：対応記録');
+    expect(itemRow(xml, 'P2-003')[8]).toBe('');
+  });
+
+  it('lists the assets with the numbers the 対象 column uses', async () => {
+    const text = documentText(part(await build(), 'word/document.xml'));
+    expect(text).toContain('| A01 | リモート保守用VPN装置 | VPN装置 | ミナトネット株式会社 | Fortinet ／ FortiGate 60F ／ 7.2.8 | 2027/03/31 |');
+  });
+
+  it('escapes what the text rows carry: markup characters and control characters in titles and terms', async () => {
+    const input = smallAnnex();
+    const duties = input.duties.map((d, i) => (i === 0 ? { ...d, title: { ...d.title, ja: 'R&D <試験> 環境\u0007の管理' } } : d));
+    const files = await build({ ...input, duties });
+    const text = documentText(part(files, 'word/document.xml'));
+    expect(text).toContain('R&D <試験> 環境の管理');
+    expect(part(files, 'word/document.xml')).toContain('R&amp;D &lt;試験&gt; 環境の管理');
   });
 
   it('marks cells that are not agreed and not applicable', async () => {
     const xml = part(await build(), 'word/document.xml');
-    expect(itemRow(xml, 'P2-BAK-01')[9]).toBe('【協議不調】');
-    expect(itemRow(xml, 'P2-END-01', '電子カルテサーバ')[9]).toBe('【提案中】');
-    const na = itemRow(xml, 'P2-END-01', '外来診療端末');
-    expect(na.slice(4, 7)).toEqual(['—', '—', '—']);
-    expect(na[9]).toContain('対象外：端末は医療機関の所有物');
+    expect(itemRow(xml, 'P2-002')[8]).toBe('【協議不調】');
+    expect(itemRow(xml, 'P2-004', '電子カルテサーバ')[8]).toBe('【提案中】');
+    const na = itemRow(xml, 'P2-004', '外来診療端末');
+    expect(na.slice(3, 6)).toEqual(['—', '—', '—']);
+    expect(na[8]).toContain('対象外：端末は医療機関の所有物');
   });
 
   it('repeats table header rows and keeps rows from splitting', async () => {
@@ -113,7 +148,7 @@ describe('buildAnnex: document content', () => {
     const text = documentText(matrix);
     expect(text.indexOf('■ 案件全体（資産に依存しない項目）')).toBeLessThan(text.indexOf('■ リモート保守用VPN装置'));
     expect(text).toContain('サポート終了：2027/03/31');
-    expect(text).toContain('| P2-NET-01 | サイバー攻撃発生時のネットワーク遮断 | 非常時 | A・I | R・C | R | 合意済 |');
+    expect(text).toContain('| P2-003 | サイバー攻撃発生時のネットワーク遮断 | 非常時 | A・I | R・C | R | 合意済 |');
   });
 
   it('lists the warning finding and the signing certificate with signers, JST times, seals and the hash', async () => {

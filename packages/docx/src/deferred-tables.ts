@@ -3,6 +3,16 @@ import type { Table } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { documentStyles } from './styles.ts';
 import { type TRowFactory, table } from './table.ts';
+import { X_TABLE_CLOSE, xTableOpen } from './wordml.ts';
+
+/** Where format 3 puts a table whose rows it writes as WordprocessingML text (wordml.ts), one row at a time. */
+export type TXmlTableSink = (widths: readonly number[], rows: () => Iterable<string>) => Paragraph;
+
+/** A piece of the main part, in document order. */
+export type TDocumentPiece = { xml: string; fromDocx: boolean };
+
+/** Rows are handed on in batches of about this many characters (fewer, larger strings to encode and deflate). */
+const BATCH_CHARS = 256 * 1024;
 
 /** Tables longer than this are written in chunks; shorter ones (every small annex) are built as before. */
 export const DEFER_ROWS = 600;
@@ -21,7 +31,8 @@ const marker = (i: number) => `BUNKAI-DEFERRED-TABLE-${i}`;
  * paragraph stands in the main document. Deterministic like the rest.
  */
 export const createDeferredTables = () => {
-  const pending: { rows: readonly TRowFactory[]; widths: readonly number[] }[] = [];
+  type TPending = { rows: readonly TRowFactory[]; widths: readonly number[] } | { xml: () => Iterable<string>; widths: readonly number[] };
+  const pending: TPending[] = [];
 
   /** A table now, or a marker paragraph standing for it until `fill`. */
   const defer = (rows: readonly TRowFactory[], widths: readonly number[]): Paragraph | Table => {
@@ -30,8 +41,15 @@ export const createDeferredTables = () => {
     return new Paragraph({ children: [new TextRun(marker(pending.length - 1))] });
   };
 
+  const deferXml: TXmlTableSink = (widths, xml) => {
+    pending.push({ xml, widths });
+    return new Paragraph({ children: [new TextRun(marker(pending.length - 1))] });
+  };
+
   const render = async (i: number): Promise<string> => {
-    const { rows, widths } = pending[i]!;
+    const p = pending[i]!;
+    if ('xml' in p) return [...chunksOf(p)].join('');
+    const { rows, widths } = p;
     let head = '';
     const parts: string[] = [];
     for (let from = 0; from < rows.length; from += CHUNK_ROWS) {
@@ -69,5 +87,41 @@ export const createDeferredTables = () => {
     return out;
   };
 
-  return { defer, fill, count: () => pending.length };
+  /** A text table's XML in batches: the table's opening, its rows as they are made, its close. */
+  function* chunksOf(p: { xml: () => Iterable<string>; widths: readonly number[] }): Generator<string> {
+    let batch = xTableOpen(p.widths);
+    for (const row of p.xml()) {
+      batch += row;
+      if (batch.length >= BATCH_CHARS) {
+        yield batch;
+        batch = '';
+      }
+    }
+    yield batch + X_TABLE_CLOSE;
+  }
+
+  /**
+   * The main part as a sequence of pieces, each table in place of its marker, without ever holding the whole
+   * document: the text tables come a batch of rows at a time (what format 3 streams into the package). `fromDocx`
+   * marks what the docx library wrote (only that can hold drawings).
+   */
+  async function* stream(documentXml: string): AsyncGenerator<TDocumentPiece> {
+    let from = 0;
+    for (let i = 0; i < pending.length; i++) {
+      const at = documentXml.indexOf(marker(i), from);
+      const pStart = documentXml.lastIndexOf('<w:p>', at);
+      const pEnd = documentXml.indexOf('</w:p>', at) + '</w:p>'.length;
+      if (at < 0 || pStart < from) throw new Error(`deferred table ${i}: marker not found`);
+      const pPr = /<w:pPr>[\s\S]*<\/w:pPr>/.exec(documentXml.slice(pStart, pEnd))?.[0] ?? '';
+      yield { xml: documentXml.slice(from, pStart), fromDocx: true };
+      const p = pending[i]!;
+      if ('xml' in p) for (const xml of chunksOf(p)) yield { xml, fromDocx: false };
+      else yield { xml: await render(i), fromDocx: true };
+      if (pPr.includes('<w:sectPr')) yield { xml: `<w:p>${pPr}</w:p>`, fromDocx: true };
+      from = pEnd;
+    }
+    yield { xml: documentXml.slice(from), fromDocx: true };
+  }
+
+  return { defer, deferXml, fill, stream, count: () => pending.length };
 };

@@ -9,11 +9,11 @@ import { readAnnexProperties } from './properties.ts';
 describe('readAnnexProperties', () => {
   it('reads back the hash, engagement id and revision number', async () => {
     const props = await readAnnexProperties(await buildAnnex(smallAnnex()));
-    expect(props).toEqual({ revisionSha256: SMALL_SHA256, engagementId: IDS.engagement, revisionNumber: 2, annexFormat: 2 });
+    expect(props).toEqual({ revisionSha256: SMALL_SHA256, engagementId: IDS.engagement, revisionNumber: 2, annexFormat: 3 });
   });
 
   it('a draft carries only the engagement id', async () => {
-    expect(await readAnnexProperties(await buildAnnex(draftAnnex()))).toEqual({ engagementId: IDS.engagement, annexFormat: 2 });
+    expect(await readAnnexProperties(await buildAnnex(draftAnnex()))).toEqual({ engagementId: IDS.engagement, annexFormat: 3 });
   });
 
   it('anything else yields an empty object', async () => {

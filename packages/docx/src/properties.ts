@@ -13,8 +13,8 @@ export const PROPERTY_NAMES = {
   annexOptions: 'bunkaiAnnexOptions',
 } as const;
 
-/** The annex format today's builder writes. Format 1: up to 2026-12; format 2: collapsed rows, 署名証明書, contract fields. */
-export const ANNEX_FORMAT = 2;
+/** The annex format today's builder writes. Format 1: up to 2026-12; format 2: collapsed rows, 署名証明書, contract fields; format 3: one row per duty with its common terms, short asset rows, 資産一覧, 項番 as on the web (P1-001). */
+export const ANNEX_FORMAT = 3;
 
 /** `matrix=1;bilingual=0` ⇄ options; unknown keys are ignored. */
 export const formatAnnexOptions = (o: { includeMatrix: boolean; bilingual: boolean }): string => `matrix=${o.includeMatrix ? 1 : 0};bilingual=${o.bilingual ? 1 : 0}`;

@@ -70,7 +70,7 @@ describe('GET /api/v1/engagements/:id/annex.docx (draft of the live matrix)', ()
     for (const s of ['ひまわり総合病院', 'さくらネットワーク株式会社', '監査法人みどり', '運用責任者の選任', 'ファームウェア・OSの更新']) expect(text).toContain(s);
     expect(headerXml(res.bytes)).toContain('string="草案 DRAFT"');
     const props = await readAnnexProperties(res.bytes);
-    expect(props).toEqual({ engagementId: w.eid, annexFormat: 2 });
+    expect(props).toEqual({ engagementId: w.eid, annexFormat: 3 });
     expect(await verify(w.owner, res.bytes)).toMatchObject({ match: false, verdict: 'not_an_annex', reason: 'no_properties' });
   });
 
@@ -97,7 +97,7 @@ describe('GET /api/v1/revisions/:id/annex.docx (frozen revision)', () => {
     expect(res.headers['content-type']).toBe(DOCX);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="bunkai-annex-${w.eid.replace(/-/g, '').slice(0, 8)}-r1.docx"`);
     const frozen = res.bytes;
-    expect(await readAnnexProperties(frozen)).toEqual({ revisionSha256: r1.sha256, engagementId: w.eid, revisionNumber: 1, annexFormat: 2 });
+    expect(await readAnnexProperties(frozen)).toEqual({ revisionSha256: r1.sha256, engagementId: w.eid, revisionNumber: 1, annexFormat: 3 });
     const text = bodyText(frozen);
     expect(text).toContain('第1版');
     expect(text).toContain(r1.sha256!);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TDuty, TOrganizationDuty } from '@bunkai/domain';
+import { type TDuty, type TOrganizationDuty, catalogItemNumbers } from '@bunkai/domain';
 import { documentText, part, unzipDocx } from '../../../../packages/docx/src/fixtures/read-docx.ts';
 import { parseCsv } from '../../src/modules/exchange/csv.ts';
 import type { Member } from '../../src/seed/factories.ts';
@@ -65,11 +65,13 @@ describe('the official 確認表, loaded 1:1 (?profile=kakuninhyo)', () => {
     expect(rows.map((r) => r[header!.indexOf('確認表項番')])).toEqual(KAKUNINHYO_ITEMS);
     expect(rows.map((r) => r[header!.indexOf('根拠')])).toContain('役割分担確認表（2024） Part2 A-8');
 
-    // The annex (責任分担表) prints each official number in its 確認表項番 column, in the sheet's order.
+    // The annex (責任分担表) prints each duty's 項番 (as the web and the exports) with its official number in the
+    // 確認表項番 column beside it, in the sheet's order.
     const annex = await t.app.inject({ method: 'GET', url: `/api/v1/engagements/${engagement.id}/annex.docx`, headers: auth(admin) });
     expect(annex.statusCode).toBe(200);
     const text = documentText(part(unzipDocx(annex.rawPayload), 'word/document.xml'));
-    const at = duties.map((d) => text.indexOf(`| ${d.code} | ${d.kakuninhyoItem} |`));
+    const numbers = catalogItemNumbers(duties);
+    const at = duties.map((d) => text.indexOf(`| ${numbers.get(d.code)} | ${d.kakuninhyoItem} |`));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(text).not.toContain('role-split-checklist-2024');

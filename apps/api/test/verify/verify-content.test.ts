@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TRevisionView, TVerifyResponse } from '@bunkai/domain';
+import { type TDuty, type TRevisionView, type TVerifyResponse, catalogItemNumbers } from '@bunkai/domain';
 import type { Member } from '../../src/seed/factories.ts';
 import { type SignoffFactories, type SignoffWorld, createSignoffFactories } from '../../src/seed/signoff-factories.ts';
 import { replaceInDocument } from '../../../../packages/docx/src/fixtures/edit-docx.ts';
@@ -44,7 +44,7 @@ describe('POST /api/v1/verify checks the content of an annex (.docx)', () => {
     const unsigned = await annexOf(w.owner, r1.id);
     expect((await signBoth(w, r1)).status).toBe('executed');
     const signed = await annexOf(w.owner, r1.id);
-    expect(await verify(w.vendor, signed)).toMatchObject({ match: true, verdict: 'exact', annexFormat: 2, standing: { kind: 'executed_current', supersededBy: null } });
+    expect(await verify(w.vendor, signed)).toMatchObject({ match: true, verdict: 'exact', annexFormat: 3, standing: { kind: 'executed_current', supersededBy: null } });
     // The earlier download said 署名待ち and listed fewer signatures: those pages follow the signatures, the agreed content did not change.
     expect(await verify(w.vendor, unsigned)).toMatchObject({ match: true, verdict: 'same_content', standing: { kind: 'executed_current' } });
   });
@@ -56,9 +56,13 @@ describe('POST /api/v1/verify checks the content of an annex (.docx)', () => {
     const tampered = replaceInDocument(await annexOf(w.owner, r1.id), '重大な脆弱性は7日以内', '重大な脆弱性は720日以内');
     const res = await verify(w.observer, tampered);
     expect(res).toMatchObject({ match: false, verdict: 'content_differs', reason: 'content_differs', revision: { number: 1 } });
-    expect(res.differences![0]).toMatchObject({ section: expect.stringContaining('責任分担表'), item: 'SO-VUL-1', expected: expect.stringContaining('7日以内'), found: expect.stringContaining('720日以内') });
+    // The item is named by the 項番 the web and the exports show (catalogItemNumbers), not by the duty code.
+    const duties = (await w.owner.http.get<{ duties: TDuty[] }>(`/api/v1/engagements/${w.eid}/duties`)).body.duties;
+    const item = catalogItemNumbers(duties).get('SO-VUL-1');
+    expect(item).toBe('P2-001');
+    expect(res.differences![0]).toMatchObject({ section: expect.stringContaining('責任分担表'), item, expected: expect.stringContaining('7日以内'), found: expect.stringContaining('720日以内') });
     expect(res.differences![0]!.column).toContain('備考');
-    expect(res.message).toContain('SO-VUL-1');
+    expect(res.message).toContain(item);
     expect(res.signatures).toHaveLength(2);
   });
 

@@ -1,6 +1,6 @@
 import type { Paragraph, Table, TableRow } from 'docx';
 import type { TAsset } from '@bunkai/domain';
-import type { TItemRow, TMatrixBlock, TSectionContext } from '../annex-model.ts';
+import { dutyNumber, type TItemRow, type TMatrixBlock, type TSectionContext } from '../annex-model.ts';
 import { ASSET_CATEGORY_LABELS, CELL_STATUS_LABELS, PHASE_LABELS } from '../labels.ts';
 import { bodyRow, cell, cellPara, eagerTable, groupRow, headerRow, LANDSCAPE_WIDTH, repeatedGroupRow, SMALL } from '../table.ts';
 import type { TCellSize, TRowFactory } from '../table.ts';
@@ -46,7 +46,7 @@ const matrixRow = (row: TItemRow, ctx: TSectionContext, widths: number[]): Table
   const status = na !== null ? CELL_STATUS_LABELS.not_applicable : row.cell ? CELL_STATUS_LABELS[row.cell.status] : null;
   const statusColor = row.cell?.status === 'agreed' && na === null ? COLORS.text : 'B00020';
   return bodyRow([
-    cell(runs(row.duty.code), { width: w(0), size: SIZE }),
+    cell(runs(dutyNumber(ctx, row.duty)), { width: w(0), size: SIZE }),
     cell(runs(row.duty.title.ja), { width: w(1), size: SIZE }),
     cell(runs(PHASE_LABELS[row.duty.phase].ja), { width: w(2), size: SMALL }),
     ...parties.map((p, i) => cell(roleParagraphs(row, p.id, SIZE, false), { width: w(3 + i) })),

@@ -13,7 +13,7 @@ const edit = replaceInDocument;
 describe('verifyAnnexContent (内容の検証)', () => {
   it('the bytes the builder produces are exact', async () => {
     const file = await buildAnnex(input());
-    expect(await verifyAnnexContent(file, input())).toMatchObject({ verdict: 'exact', format: 2 });
+    expect(await verifyAnnexContent(file, input())).toMatchObject({ verdict: 'exact', format: 3 });
   });
 
   it('re-zipped with other compression and split runs: same_content', async () => {
@@ -31,7 +31,8 @@ describe('verifyAnnexContent (内容の検証)', () => {
     expect(got.verdict).toBe('content_differs');
     expect(got.differences[0]).toMatchObject({ column: expect.stringContaining('備考'), expected: expect.stringContaining('72時間以内'), found: expect.stringContaining('720日以内') });
     expect(got.differences[0]!.section).toContain('責任分担表');
-    expect(got.differences[0]!.item).toBe('P2-VUL-01');
+    // Format 3 names the item by the 項番 the web and the exports show (P2-VUL-01 is the first duty of Part2).
+    expect(got.differences[0]!.item).toBe('P2-001');
   });
 
   it('an annex built by format 1 (committed before format 2 existed) still verifies exactly, and its edits are found', async () => {
@@ -39,6 +40,16 @@ describe('verifyAnnexContent (内容の検証)', () => {
     expect(await verifyAnnexContent(old, input())).toMatchObject({ verdict: 'exact', format: 1 });
     const edited = await verifyAnnexContent(edit(old, '72時間以内', '720日以内'), input());
     expect(edited).toMatchObject({ verdict: 'content_differs', format: 1 });
+    expect(edited.differences[0]).toMatchObject({ found: expect.stringContaining('720日以内') });
+  });
+
+  it('annexes built by format 2 (committed before format 3 existed) still verify exactly, with and without the matrix', async () => {
+    const plain = readFileSync(new URL('../fixtures/annex-format2-executed.docx', import.meta.url));
+    expect(await verifyAnnexContent(plain, input())).toMatchObject({ verdict: 'exact', format: 2 });
+    const withMatrix = readFileSync(new URL('../fixtures/annex-format2-executed-matrix.docx', import.meta.url));
+    expect(await verifyAnnexContent(withMatrix, input())).toMatchObject({ verdict: 'exact', format: 2 });
+    const edited = await verifyAnnexContent(edit(plain, '72時間以内', '720日以内'), input());
+    expect(edited).toMatchObject({ verdict: 'content_differs', format: 2 });
     expect(edited.differences[0]).toMatchObject({ found: expect.stringContaining('720日以内') });
   });
 

@@ -1,5 +1,5 @@
 import type { TAnnexInput, TAnnexOptions } from '../annex-input.ts';
-import { buildAnnex } from '../build-annex.ts';
+import { buildAnnex, buildAnnexOfFormat } from '../build-annex.ts';
 import { buildAnnex as buildAnnexFormat1 } from '../formats/v1/build-annex.ts';
 import { documentXmlOf } from '../package-zip.ts';
 import { ANNEX_FORMAT, PROPERTY_NAMES, parseAnnexOptions } from '../properties.ts';
@@ -24,7 +24,7 @@ export type TAnnexContentVerdict =
 type Builder = (input: TAnnexInput, options: TAnnexOptions) => Promise<Buffer>;
 
 /** Every format Bunkai ever produced stays buildable: contracts outlive upgrades. */
-const BUILDERS: Record<number, Builder> = { 1: buildAnnexFormat1, [ANNEX_FORMAT]: buildAnnex };
+const BUILDERS: Record<number, Builder> = { 1: buildAnnexFormat1, 2: (input, options) => buildAnnexOfFormat(2, input, options), [ANNEX_FORMAT]: buildAnnex };
 
 /** The main part of the largest annexes is a few tens of MB; more is not an annex Bunkai built. */
 const MAX_DOCUMENT_XML = 96 * 1024 * 1024;
