@@ -1,10 +1,11 @@
 import { type TInboxQuery, type TInboxResponse, countInbox, inboxPath, selectInbox } from '@bunkai/domain';
-import { type Db, engagementsRepository, loadInboxSources, loadMatrix, todayUtc } from '@bunkai/db';
+import { type Db, engagementsRepository, loadInboxSources, todayUtc } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
+import type { MatrixCache } from '../cells/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor } from '../../plugins/auth.ts';
 
-type Deps = { db: Db; access: EngagementAccessService; clock: Clock };
+type Deps = { db: Db; access: EngagementAccessService; clock: Clock; matrixCache: MatrixCache };
 
 /** A 完了予定日 this many days ahead (or less) is "near". */
 export const DUE_SOON_DAYS = 7;
@@ -14,13 +15,13 @@ export const DUE_SOON_DAYS = 7;
  * domain's `selectInbox`; this loads the matrix, comments and revisions it decides on.
  * Observers (オブザーバー) owe nothing, and an owner whose organization holds no party has no inbox.
  */
-export const createInboxService = ({ db, access, clock }: Deps) => {
+export const createInboxService = ({ db, access, clock, matrixCache }: Deps) => {
   const engagementsRepo = engagementsRepository(db);
 
   const forEngagement = async (actor: Actor, engagementId: string) => {
     const a = await access.load(actor, engagementId);
     if (!a.party || a.party.role === 'observer') return null;
-    const [m, src] = await Promise.all([loadMatrix({ engagementId }, db), loadInboxSources({ engagementId }, db)]);
+    const [m, src] = await Promise.all([matrixCache.matrix(engagementId), loadInboxSources({ engagementId }, db)]);
     const entries = selectInbox({
       engagementId,
       party: { id: a.party.id, role: a.party.role, displayName: a.party.displayName },
