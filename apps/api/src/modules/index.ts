@@ -57,7 +57,7 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   const matrixCache = createMatrixCache({ db });
   const inbox = createInboxService({ db, access, clock, matrixCache });
   await app.register(inboxRoutes(inbox));
-  const engagements = createEngagementsService({ db, access, waiting: inbox.waiting });
+  const engagements = createEngagementsService({ db, access, waiting: inbox.waiting, matrix: matrixCache.matrix });
   await app.register(engagementsRoutes(engagements));
 
   // Cells (分担表): the matrix, negotiation, bulk proposals, comments, kickoff review; then findings.

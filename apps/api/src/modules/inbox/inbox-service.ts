@@ -21,7 +21,7 @@ export const createInboxService = ({ db, access, clock, matrixCache }: Deps) => 
   const forEngagement = async (actor: Actor, engagementId: string) => {
     const a = await access.load(actor, engagementId);
     if (!a.party || a.party.role === 'observer') return null;
-    const [m, src] = await Promise.all([matrixCache.matrix(engagementId), loadInboxSources({ engagementId }, db)]);
+    const { matrix: m, attached: src } = await matrixCache.withAttached(engagementId, 'inbox-sources', () => loadInboxSources({ engagementId }, db));
     const entries = selectInbox({
       engagementId,
       party: { id: a.party.id, role: a.party.role, displayName: a.party.displayName },

@@ -12,6 +12,8 @@ type Entry = {
   matrix: Promise<LoadedMatrix>;
   /** The unfiltered compact answer, built on the first read that asks for it. */
   compact?: PreparedBody;
+  /** Other reads of the same version kept beside it (the inbox's comments and signatures). */
+  attached: Map<string, Promise<unknown>>;
 };
 
 const brotli = promisify(brotliCompress);
@@ -56,7 +58,7 @@ export const createMatrixCache = ({ db, maxEngagements = 8, today = () => todayU
       entries.set(engagementId, hit);
       return hit;
     }
-    const fresh: Entry = { version, today: day, matrix: loadMatrix({ engagementId, today: day }, db) };
+    const fresh: Entry = { version, today: day, matrix: loadMatrix({ engagementId, today: day }, db), attached: new Map() };
     entries.set(engagementId, fresh);
     fresh.matrix.catch(() => {
       if (entries.get(engagementId) === fresh) entries.delete(engagementId);
@@ -68,6 +70,21 @@ export const createMatrixCache = ({ db, maxEngagements = 8, today = () => todayU
   return {
     /** The whole matrix of the engagement as `loadMatrix` reads it (shared: do not mutate). */
     matrix: async (engagementId: string): Promise<LoadedMatrix> => (await entry(engagementId)).matrix,
+    /**
+     * The matrix and another read of the same engagement kept with it under `name` (made by `load`
+     * on the first call of a version, after the version was read, so it is at least as new).
+     */
+    withAttached: async <T>(engagementId: string, name: string, load: () => Promise<T>): Promise<{ matrix: LoadedMatrix; attached: T }> => {
+      const e = await entry(engagementId);
+      let attached = e.attached.get(name) as Promise<T> | undefined;
+      if (!attached) {
+        attached = load();
+        e.attached.set(name, attached);
+        attached.catch(() => e.attached.delete(name));
+      }
+      const [matrix, value] = await Promise.all([e.matrix, attached]);
+      return { matrix, attached: value };
+    },
     /**
      * The unfiltered compact answer, built by `build` from the matrix once per version and day.
      * Callers check access first: the answer is the same for every reader of the engagement.

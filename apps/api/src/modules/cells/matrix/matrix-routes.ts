@@ -1,6 +1,6 @@
 import negotiate from '@fastify/accept-negotiator';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZCellDetailResponse, ZMatrixCompactResponse, ZMatrixQuery, ZMatrixResponse, ZProgressResponse } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../../plugins/auth.ts';
@@ -62,9 +62,11 @@ export const matrixRoutes =
         const body = await service.listCompact(actorOf(request), request.params.id, request.query, coding);
         if (typeof body === 'object' && !Buffer.isBuffer(body)) return body;
         // Already encoded (and compressed when it is a Buffer): sent as is, the compression plugin skips it.
-        reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
-        if (Buffer.isBuffer(body)) reply.header('content-encoding', coding);
-        return reply.send(body);
+        // (The untyped reply: the typed one accepts only the schema's object, not its bytes.)
+        const raw: FastifyReply = reply;
+        raw.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+        if (Buffer.isBuffer(body)) raw.header('content-encoding', coding);
+        return raw.send(body);
       },
     );
     app.get(
