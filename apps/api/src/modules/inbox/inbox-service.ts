@@ -1,4 +1,4 @@
-import { type TInboxQuery, type TInboxResponse, countInbox, inboxPath, selectInbox } from '@bunkai/domain';
+import { type TInboxInput, type TInboxQuery, type TInboxResponse, countInbox, inboxPath, selectInbox } from '@bunkai/domain';
 import { type Db, engagementsRepository, loadInboxSources, todayUtc } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
 import type { MatrixCache } from '../cells/index.ts';
@@ -18,18 +18,17 @@ export const DUE_SOON_DAYS = 7;
 export const createInboxService = ({ db, access, clock, matrixCache }: Deps) => {
   const engagementsRepo = engagementsRepository(db);
 
-  const forEngagement = async (actor: Actor, engagementId: string) => {
-    const a = await access.load(actor, engagementId);
-    if (!a.party || a.party.role === 'observer') return null;
+  /** The party's inbox entries in one engagement and the cells' names, from the kept matrix (one version, one day). */
+  const entriesOf = async (engagementId: string, party: TInboxInput['party'], isSignatory: boolean, today: string) => {
     const { matrix: m, attached: src } = await matrixCache.withAttached(engagementId, 'inbox-sources', () => loadInboxSources({ engagementId }, db));
     const entries = selectInbox({
       engagementId,
-      party: { id: a.party.id, role: a.party.role, displayName: a.party.displayName },
-      isSignatory: a.roles.includes('signatory'),
+      party,
+      isSignatory,
       cells: m.cells,
       comments: src.comments,
       awaitingSignature: src.awaitingSignature,
-      today: todayUtc(clock.now()),
+      today,
       dueSoonDays: DUE_SOON_DAYS,
     });
     // Names for a list: without them every 承諾待ち line looks the same.
@@ -41,7 +40,20 @@ export const createInboxService = ({ db, access, clock, matrixCache }: Deps) => 
         return [c.id, d ? { code: d.code, title: d.title, assetName: c.assetId ? (assets.get(c.assetId) ?? null) : null } : null];
       }),
     );
-    return { title: a.engagement.title, partyId: a.party.id, entries, subjects };
+    return { entries, subjects };
+  };
+
+  const forEngagement = async (actor: Actor, engagementId: string) => {
+    const a = await access.load(actor, engagementId);
+    if (!a.party || a.party.role === 'observer') return null;
+    const party = { id: a.party.id, role: a.party.role, displayName: a.party.displayName };
+    const isSignatory = a.roles.includes('signatory');
+    const today = todayUtc(clock.now());
+    // Kept with the matrix version: every reader of the same party reads the same list until something changes.
+    const { attached } = await matrixCache.withAttached(engagementId, `inbox:${party.id}:${party.role}:${party.displayName}:${isSignatory}:${today}`, () =>
+      entriesOf(engagementId, party, isSignatory, today),
+    );
+    return { title: a.engagement.title, partyId: a.party.id, ...attached };
   };
 
   return {
