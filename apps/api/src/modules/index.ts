@@ -13,6 +13,7 @@ import {
   createBulkAccept,
   createBulkProposals,
   createCommentsService,
+  createMatrixCache,
   createMatrixService,
   createNegotiationService,
   createReviewService,
@@ -54,13 +55,15 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   await app.register(authRoutes(auth, config.refreshTokenTtlDays));
 
   // 受信箱 (what waits for the signed-in user) first: the engagement list shows its count.
-  const inbox = createInboxService({ db, access, clock });
+  // The matrix of recently read engagements, checked against PostgreSQL on every read (matrix-cache.ts).
+  const matrixCache = createMatrixCache({ db });
+  const inbox = createInboxService({ db, access, clock, matrixCache });
   await app.register(inboxRoutes(inbox));
-  const engagements = createEngagementsService({ db, access, waiting: inbox.waiting });
+  const engagements = createEngagementsService({ db, access, waiting: inbox.waiting, matrix: matrixCache.matrix });
   await app.register(engagementsRoutes(engagements));
 
   // Cells (分担表): the matrix, negotiation, bulk proposals, comments, kickoff review; then findings.
-  await app.register(matrixRoutes(createMatrixService({ db, access })));
+  await app.register(matrixRoutes(createMatrixService({ db, access, cache: matrixCache })));
   await app.register(
     negotiationRoutes({
       negotiation: createNegotiationService({ db, clock }),

@@ -1,6 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TMatrixCompactResponse, type TMatrixResponse, decodeMatrix } from '@bunkai/domain';
+import { buildApp } from '../../src/app.ts';
 import { type NegotiationWorld, createNegotiationWorld } from '../negotiation/world.ts';
 
 let n: NegotiationWorld;
@@ -37,6 +38,36 @@ describe('GET /engagements/:id/cells/compact', () => {
     const bad = await raw(`/api/v1/engagements/${n.eid}/cells/compact?colour=red`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { code: 'invalid_request' } });
+  });
+});
+
+describe('the matrix kept between reads (matrix-cache.ts)', () => {
+  it('a write through another API instance on the same database is seen by the next read, in every coding', async () => {
+    // A second instance of the API: the cache is per process, PostgreSQL is the truth for both.
+    const other = await buildApp({ database: n.t.database, config: n.t.config });
+    try {
+      const url = `/api/v1/engagements/${n.eid}/cells/compact`;
+      const read = async (coding: string) => {
+        const res = await other.inject({ method: 'GET', url, headers: { authorization: `Bearer ${n.w.owner.session.accessToken}`, 'accept-encoding': coding } });
+        expect(res.statusCode).toBe(200);
+        const text = coding === 'br' ? brotliDecompressSync(res.rawPayload).toString() : coding === 'gzip' ? gunzipSync(res.rawPayload).toString() : res.body;
+        return decodeMatrix(JSON.parse(text) as TMatrixCompactResponse);
+      };
+      const cell = await n.freshCell();
+      for (const coding of ['br', 'gzip', 'identity']) expect((await read(coding)).cells.find((c) => c.id === cell.id)!.status).toBe('unassigned');
+      // The hospital takes the cell alone: agreed at once.
+      await n.f.propose(n.w.owner, cell, { assignment: { [n.w.hospitalPartyId]: ['R', 'A'] } });
+      for (const coding of ['br', 'gzip', 'identity']) {
+        const m = await read(coding);
+        expect(m.cells.find((c) => c.id === cell.id)!.status).toBe('agreed');
+        expect(m).toEqual((await raw(`/api/v1/engagements/${n.eid}/cells`)).json<TMatrixResponse>());
+      }
+      // The cell detail and the progress figures read the same kept matrix.
+      const detail = await other.inject({ method: 'GET', url: `/api/v1/cells/${cell.id}`, headers: { authorization: `Bearer ${n.w.owner.session.accessToken}` } });
+      expect(detail.json<{ cell: { status: string } }>().cell.status).toBe('agreed');
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import {
   withOpenProposal,
 } from '@bunkai/domain';
 import type { Db } from '../create-db.ts';
-import { comments, proposalResponses, proposals } from '../schema/index.ts';
+import { comments, eventHeads, proposalResponses, proposals } from '../schema/index.ts';
 import { type CellRow, type ProposalResponseRow, type ProposalRow, toCell } from './cells.ts';
 import { loadSnapshot } from './snapshot.ts';
 
@@ -77,8 +77,8 @@ export const findingCodesByCell = (findings: readonly TFinding[]): Map<string, T
  * transaction: a cell whose open proposal closed between the reads shows no
  * open proposal, and the next read (or live update) settles it.
  */
-export const loadMatrix = async ({ engagementId }: { engagementId: string }, db: Db) => {
-  const [{ snapshot, engagement, cells }, open] = await Promise.all([loadSnapshot(db, engagementId), loadOpenProposals({ engagementId }, db)]);
+export const loadMatrix = async ({ engagementId, today }: { engagementId: string; today?: string }, db: Db) => {
+  const [{ snapshot, engagement, cells }, open] = await Promise.all([loadSnapshot(db, engagementId, today), loadOpenProposals({ engagementId }, db)]);
   const findings = computeFindings(snapshot);
   const codes = findingCodesByCell(findings);
   const matrixCells: TMatrixCell[] = cells.map((c) => ({
@@ -86,4 +86,19 @@ export const loadMatrix = async ({ engagementId }: { engagementId: string }, db:
     findingCodes: codes.get(c.id) ?? [],
   }));
   return { snapshot, engagement, findings, cells: matrixCells };
+};
+
+export type LoadedMatrix = Awaited<ReturnType<typeof loadMatrix>>;
+
+/**
+ * A version of everything `loadMatrix` reads, in one primary-key lookup: the
+ * sequence number of the engagement's newest event (its chain head). Every
+ * mutation of an engagement appends its events in the same transaction
+ * (decision 0003), so a matrix loaded after reading `n` here is at least as
+ * new as `n`, and it cannot have changed while this still reads `n`.
+ * 0 for an engagement without events.
+ */
+export const readMatrixVersion = async ({ engagementId }: { engagementId: string }, db: Db): Promise<number> => {
+  const [row] = await db.select({ seq: eventHeads.seq }).from(eventHeads).where(eq(eventHeads.engagementId, engagementId));
+  return row?.seq ?? 0;
 };

@@ -107,5 +107,8 @@ export const canonicalJson = (value: unknown): string => {
   return write(value, '$', new Set());
 };
 
+/** canonicalJson of one string, without the walk's bookkeeping (for writers of a fixed shape, canonical-cells.ts). */
+export const canonicalStringJson = (s: string): string => canonicalString(s, '$');
+
 /** UTF-8 bytes of `canonicalJson(value)`: the exact input of the SHA-256. */
 export const canonicalJsonBytes = (value: unknown): Uint8Array => new TextEncoder().encode(canonicalJson(value));

@@ -10,6 +10,7 @@
  * two engagements that hold the same content. Pure: hashing happens in the API.
  */
 import { canonicalJson } from '../canonical/canonical-json.ts';
+import { canonicalCellsJson } from './canonical-cells.ts';
 import type { TContact } from '../model/party.ts';
 import type { TDutyReference } from '../model/duty.ts';
 import type { TEngagementSnapshot, TSnapshotCell } from '../model/snapshot.ts';
@@ -239,8 +240,19 @@ export const buildCanonicalRevision = (
     duties,
     cells,
   };
-  const text = canonicalJson(revision);
-  return { canonical: parseCanonicalRevision(text), text, partyKeys, assetKeys, cellKeys };
+  // canonicalJson(revision) with the cells written by their fixed shape (canonical-cells.ts); top-level keys in code-unit order.
+  const text = `{"assets":${canonicalJson(assets)},"cells":${canonicalCellsJson(cells)},"duties":${canonicalJson(duties)},"engagement":${canonicalJson(revision.engagement)},"format":${canonicalJson(revision.format)},"parties":${canonicalJson(parties)}}`;
+  // Read back only when asked for: freezing needs the text and its hash, not the object.
+  let parsed: TCanonicalRevision | undefined;
+  return {
+    get canonical() {
+      return (parsed ??= parseCanonicalRevision(text));
+    },
+    text,
+    partyKeys,
+    assetKeys,
+    cellKeys,
+  };
 };
 
 /** Reads a stored canonical text back (trusted input: our own column). */

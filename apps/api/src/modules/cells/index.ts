@@ -2,6 +2,7 @@
 // kickoff review (初回確認 / 完了日, 対象外) and comments. Other modules use only this file.
 export { createMatrixService, type MatrixService } from './matrix/matrix-service.ts';
 export { matrixRoutes } from './matrix/matrix-routes.ts';
+export { createMatrixCache, type MatrixCache } from './matrix/matrix-cache.ts';
 export { applyMatrixFilter, isAskedOf, parseMatrixFilter, type MatrixFilter } from './matrix/matrix-filters.ts';
 export { createNegotiationService, type NegotiationService } from './negotiation/negotiation-service.ts';
 export { createBulkProposals } from './negotiation/bulk-service.ts';

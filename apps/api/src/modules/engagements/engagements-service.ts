@@ -3,12 +3,13 @@ import {
   type TCreateEngagementRequest,
   type TEngagementSummary,
   type TUpdateEngagementRequest,
-  computeFindings,
+  type TEngagementSnapshot,
+  type TFinding,
   conflict,
   forbidden,
   validationError,
 } from '@bunkai/domain';
-import { type Db, engagementsRepository, loadSnapshot, organizationsRepository, partiesRepository, toEngagement, toParty } from '@bunkai/db';
+import { type Db, engagementsRepository, organizationsRepository, partiesRepository, toEngagement, toParty } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
 import { recordEvent } from '../events/index.ts';
 import type { Actor } from '../../plugins/auth.ts';
@@ -19,17 +20,18 @@ type Deps = {
   access: EngagementAccessService;
   /** How many inbox items wait for the caller in an engagement (the inbox module's count). */
   waiting: (actor: Actor, engagementId: string) => Promise<number>;
+  /** The engagement's snapshot and findings as the matrix read keeps them (the cells module's matrix cache). */
+  matrix: (engagementId: string) => Promise<{ snapshot: TEngagementSnapshot; findings: readonly TFinding[] }>;
 };
 
-export const createEngagementsService = ({ db, access, waiting }: Deps) => {
+export const createEngagementsService = ({ db, access, waiting, matrix }: Deps) => {
   const engagementsRepo = engagementsRepository(db);
   const partiesRepo = partiesRepository(db);
   const organizationsRepo = organizationsRepository(db);
 
   const summarize = async (engagementId: string, actor: Actor): Promise<TEngagementSummary> => {
     const a = await access.load(actor, engagementId);
-    const { snapshot } = await loadSnapshot(db, engagementId);
-    const findings = computeFindings(snapshot);
+    const { snapshot, findings } = await matrix(engagementId);
     return {
       ...toEngagement(a.engagement),
       myRoles: a.roles,

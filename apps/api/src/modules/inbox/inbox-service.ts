@@ -1,10 +1,11 @@
-import { type TInboxQuery, type TInboxResponse, countInbox, inboxPath, selectInbox } from '@bunkai/domain';
-import { type Db, engagementsRepository, loadInboxSources, loadMatrix, todayUtc } from '@bunkai/db';
+import { type TInboxInput, type TInboxQuery, type TInboxResponse, countInbox, inboxPath, selectInbox } from '@bunkai/domain';
+import { type Db, engagementsRepository, loadInboxSources, todayUtc } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
+import type { MatrixCache } from '../cells/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor } from '../../plugins/auth.ts';
 
-type Deps = { db: Db; access: EngagementAccessService; clock: Clock };
+type Deps = { db: Db; access: EngagementAccessService; clock: Clock; matrixCache: MatrixCache };
 
 /** A 完了予定日 this many days ahead (or less) is "near". */
 export const DUE_SOON_DAYS = 7;
@@ -14,21 +15,20 @@ export const DUE_SOON_DAYS = 7;
  * domain's `selectInbox`; this loads the matrix, comments and revisions it decides on.
  * Observers (オブザーバー) owe nothing, and an owner whose organization holds no party has no inbox.
  */
-export const createInboxService = ({ db, access, clock }: Deps) => {
+export const createInboxService = ({ db, access, clock, matrixCache }: Deps) => {
   const engagementsRepo = engagementsRepository(db);
 
-  const forEngagement = async (actor: Actor, engagementId: string) => {
-    const a = await access.load(actor, engagementId);
-    if (!a.party || a.party.role === 'observer') return null;
-    const [m, src] = await Promise.all([loadMatrix({ engagementId }, db), loadInboxSources({ engagementId }, db)]);
+  /** The party's inbox entries in one engagement and the cells' names, from the kept matrix (one version, one day). */
+  const entriesOf = async (engagementId: string, party: TInboxInput['party'], isSignatory: boolean, today: string) => {
+    const { matrix: m, attached: src } = await matrixCache.withAttached(engagementId, 'inbox-sources', () => loadInboxSources({ engagementId }, db));
     const entries = selectInbox({
       engagementId,
-      party: { id: a.party.id, role: a.party.role, displayName: a.party.displayName },
-      isSignatory: a.roles.includes('signatory'),
+      party,
+      isSignatory,
       cells: m.cells,
       comments: src.comments,
       awaitingSignature: src.awaitingSignature,
-      today: todayUtc(clock.now()),
+      today,
       dueSoonDays: DUE_SOON_DAYS,
     });
     // Names for a list: without them every 承諾待ち line looks the same.
@@ -40,7 +40,20 @@ export const createInboxService = ({ db, access, clock }: Deps) => {
         return [c.id, d ? { code: d.code, title: d.title, assetName: c.assetId ? (assets.get(c.assetId) ?? null) : null } : null];
       }),
     );
-    return { title: a.engagement.title, partyId: a.party.id, entries, subjects };
+    return { entries, subjects };
+  };
+
+  const forEngagement = async (actor: Actor, engagementId: string) => {
+    const a = await access.load(actor, engagementId);
+    if (!a.party || a.party.role === 'observer') return null;
+    const party = { id: a.party.id, role: a.party.role, displayName: a.party.displayName };
+    const isSignatory = a.roles.includes('signatory');
+    const today = todayUtc(clock.now());
+    // Kept with the matrix version: every reader of the same party reads the same list until something changes.
+    const { attached } = await matrixCache.withAttached(engagementId, `inbox:${party.id}:${party.role}:${party.displayName}:${isSignatory}:${today}`, () =>
+      entriesOf(engagementId, party, isSignatory, today),
+    );
+    return { title: a.engagement.title, partyId: a.party.id, ...attached };
   };
 
   return {

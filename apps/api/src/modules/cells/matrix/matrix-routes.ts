@@ -1,13 +1,26 @@
+import negotiate from '@fastify/accept-negotiator';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZCellDetailResponse, ZMatrixCompactResponse, ZMatrixQuery, ZMatrixResponse, ZProgressResponse } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../../plugins/auth.ts';
 import { errorResponses, typedJsonSerializer } from '../../../plugins/schemas.ts';
+import type { ContentCoding } from './matrix-cache.ts';
 import type { MatrixService } from './matrix-service.ts';
 
 const tags = ['matrix'];
 const security = [{ bearer: [] }];
 const ZParams = z.object({ id: z.uuid() });
+
+/**
+ * The coding @fastify/compress would choose for this request (br, then gzip; `*` and x-gzip mean gzip),
+ * so that the compact matrix can be compressed once per version instead of once per request.
+ */
+const codingOf = (request: FastifyRequest): ContentCoding => {
+  const header = request.headers['accept-encoding'];
+  if (header === undefined || request.headers['x-no-compression'] !== undefined) return 'identity';
+  return negotiate(header.toLowerCase().replace(/\*|x-gzip/gu, 'gzip'), ['br', 'gzip']) ?? 'identity';
+};
 
 /** Who may call: every reader of the engagement (owner, member, signatory, observer); non-parties get 404. */
 export const matrixRoutes =
@@ -44,7 +57,17 @@ export const matrixRoutes =
         },
         ...typedJsonSerializer,
       },
-      async (request) => service.listCompact(actorOf(request), request.params.id, request.query),
+      async (request, reply) => {
+        const coding = codingOf(request);
+        const body = await service.listCompact(actorOf(request), request.params.id, request.query, coding);
+        if (typeof body === 'object' && !Buffer.isBuffer(body)) return body;
+        // Already encoded (and compressed when it is a Buffer): sent as is, the compression plugin skips it.
+        // (The untyped reply: the typed one accepts only the schema's object, not its bytes.)
+        const raw: FastifyReply = reply;
+        raw.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+        if (Buffer.isBuffer(body)) raw.header('content-encoding', coding);
+        return raw.send(body);
+      },
     );
     app.get(
       '/api/v1/cells/:id',
