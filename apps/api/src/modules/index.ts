@@ -48,7 +48,7 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   await app.register(healthRoutes(database));
   await app.register(catalogRoutes);
 
-  const auth = createAuthService({ db, clock, config, signAccessToken: (a, sid) => signAccessToken(app, a, sid) });
+  const auth = createAuthService({ db, clock, config, signAccessToken: (a, sid) => signAccessToken(app, a, sid), sessionEnded: (sid) => app.sessionCheck.forget(sid) });
   await app.register(authRoutes(auth, config.refreshTokenTtlDays));
 
   // 受信箱 (what waits for the signed-in user) first: the engagement list shows its count.
