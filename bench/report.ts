@@ -18,6 +18,8 @@ export type ScaleResult = {
     singleP99: { api: number; bare: number };
   };
   write: { api: LoadResult; bare: LoadResult; connections: number };
+  /** The other writes (bench/scenarios/more-writes.ts), each against its own bare transaction. */
+  writes?: Partial<Record<keyof typeof WRITE_LABELS, { api: LoadResult; bare: LoadResult; connections: number }>>;
   freeze: { freezeMs: number; hashMs: number; canonicalBytes: number; settledCells: number };
   annex: { bunkai: AnnexRun; baseline: AnnexRun };
   /** The matrix page in headless Chromium against this API (one engine per run). */
@@ -57,6 +59,7 @@ const CAPPED = new Set(['matrix read, one request alone', 'matrix read under loa
 export const TARGETS = {
   readRatio: 0.8,
   writeRatio: 0.8,
+  otherWriteRatio: 0.7,
   freezeRatio: 2,
   growth: 1.05,
   wireBytes: { reference: 300_000, stress: 3_000_000 } as Record<string, number>,
@@ -67,6 +70,18 @@ export const TARGETS = {
   browserInteractiveMs: { reference: 1_000, stress: 2_500 } as Record<string, number>,
   browserScrollP95Ms: 33,
 };
+/** The other writes' rows, in this order. */
+export const WRITE_LABELS = {
+  review: '初回確認 / 完了日 (review)',
+  comments: 'comment',
+  bulk: '一括提案 (bulk propose, 20 cells)',
+  structure: 'structure edit (asset renamed)',
+};
+const otherWrites = (r: ScaleResult) =>
+  (Object.keys(WRITE_LABELS) as (keyof typeof WRITE_LABELS)[]).flatMap((k) => {
+    const w = r.writes?.[k];
+    return w ? [{ label: WRITE_LABELS[k], ...w, ratio: w.api.rps / w.bare.rps }] : [];
+  });
 const within = (x: number, cap: number | undefined, unit = '') => (cap === undefined ? '' : ` (target ≤ ${n0(cap)}${unit}: ${mark(x <= cap)})`);
 
 const SINGLE_READER = 40;
@@ -105,6 +120,10 @@ const resultTable = (r: ScaleResult) => {
     `| proposal + accept, throughput (${r.write.connections} connections) | ${n1(r.write.api.rps / 2)} op/s | ${n1(r.write.bare.rps / 2)} op/s | ${ratio(writeRatio)} (target ≥ ${TARGETS.writeRatio}: ${mark(writeRatio >= TARGETS.writeRatio)}) |`,
     `| proposal + accept, request latency p50 / p99 | ${ms(r.write.api.p50)} / ${ms(r.write.api.p99)} | ${ms(r.write.bare.p50)} / ${ms(r.write.bare.p99)} | ${ratio(r.write.api.p99 / r.write.bare.p99)} (p99) |`,
     `| proposal + accept, failed requests | ${r.write.api.failed} of ${n0(r.write.api.requests)} | ${r.write.bare.failed} of ${n0(r.write.bare.requests)} | |`,
+    ...otherWrites(r).flatMap((w) => [
+      `| ${w.label}, throughput (${w.connections} connections) | ${n1(w.api.rps)} req/s | ${n1(w.bare.rps)} req/s | ${ratio(w.ratio)} (target ≥ ${TARGETS.otherWriteRatio}: ${mark(w.ratio >= TARGETS.otherWriteRatio)}) |`,
+      `| ${w.label}, latency p50 / p99; failed | ${ms(w.api.p50)} / ${ms(w.api.p99)}; ${w.api.failed} of ${n0(w.api.requests)} | ${ms(w.bare.p50)} / ${ms(w.bare.p99)}; ${w.bare.failed} of ${n0(w.bare.requests)} | ${ratio(w.api.p99 / w.bare.p99)} (p99) |`,
+    ]),
     `| freeze + hash (凍結) | ${ms(r.freeze.freezeMs)} | ${ms(r.freeze.hashMs)} (canonicalJson + SHA-256 of the same ${mb(r.freeze.canonicalBytes)} snapshot) | ${ratio(freezeRatio)} (target ≤ ${TARGETS.freezeRatio}: ${mark(freezeRatio <= TARGETS.freezeRatio)}) |`,
     `| annex .docx generation | ${ms(r.annex.bunkai.ms)}, ${mb(r.annex.bunkai.bytes)} | ${ms(r.annex.baseline.ms)}, ${mb(r.annex.baseline.bytes)} (docx alone, ${n0(r.annex.baseline.rows)} plain rows) | ${ratio(r.annex.bunkai.ms / r.annex.baseline.ms)} (time)${within(r.annex.bunkai.ms, annexCap, ' ms')} |`,
     `| annex peak RSS (whole process) | ${n0(r.annex.bunkai.maxRssMb)} MB | ${n0(r.annex.baseline.maxRssMb)} MB | ${ratio(r.annex.bunkai.maxRssMb / r.annex.baseline.maxRssMb)}${within(r.annex.bunkai.maxRssMb, rssCap, ' MB')} |`,
@@ -164,7 +183,11 @@ const summary = (results: ScaleResult[]) => {
     out.push(
       `- ${ENGINE[r.engine]} ${r.scale}: matrix read ${ratio(read)} of bare ${mark(read >= TARGETS.readRatio)}` +
         (wire === undefined ? '' : `; ${kb(r.read.bytes.api)} on the wire ${mark(r.read.bytes.api <= wire)}`) +
-        `; write path ${ratio(write)} of bare ${mark(write >= TARGETS.writeRatio)}; freeze ${ratio(freeze)} of hashing ${mark(freeze <= TARGETS.freezeRatio)}` +
+        `; write path ${ratio(write)} of bare ${mark(write >= TARGETS.writeRatio)}` +
+        otherWrites(r)
+          .map((w) => `; ${w.label} ${ratio(w.ratio)} ${mark(w.ratio >= TARGETS.otherWriteRatio)}`)
+          .join('') +
+        `; freeze ${ratio(freeze)} of hashing ${mark(freeze <= TARGETS.freezeRatio)}` +
         (annex === undefined ? '' : `; annex ${ms(r.annex.bunkai.ms)} ${mark(r.annex.bunkai.ms <= annex)}`) +
         (r.browser
           ? `; matrix interactive in the browser ${ms(r.browser.interactiveMs)} ${mark(r.browser.interactiveMs <= (TARGETS.browserInteractiveMs[r.scale] ?? Infinity))}, scroll p95 ${ms(r.browser.scrollP95Ms)} ${mark(r.browser.scrollP95Ms <= TARGETS.browserScrollP95Ms)}`

@@ -76,7 +76,9 @@ const run = async (ctx: BenchCtx, sc: Scenario) => {
 /** Agreed cells of the dataset as the owner sees them; the first 600 are left to the write path. */
 const agreedCells = async (ctx: BenchCtx, url: string, skip: number, count: number): Promise<Item[]> => {
   const m = await getJson<TMatrixResponse>(`${url}/api/v1/engagements/${ctx.info.engagementId}/cells?status=agreed`, ownerToken(ctx));
-  return m.cells.slice(600 + skip, 600 + skip + count).map((c) => ({ id: c.id, version: c.version }));
+  // A small dataset (--quick) has fewer: then the last `count` cells, overlapping the write path's.
+  const start = Math.max(0, Math.min(600 + skip, m.cells.length - count));
+  return m.cells.slice(start, start + count).map((c) => ({ id: c.id, version: c.version }));
 };
 const split = <T>(xs: T[], parts: number): T[][] => Array.from({ length: parts }, (_, i) => xs.filter((_, j) => j % parts === i));
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + (n % 300) * 86_400_000).toISOString().slice(0, 10);
@@ -115,7 +117,8 @@ export const benchBulk = (ctx: BenchCtx) => {
     name: `bulk propose (${BULK_CELLS} cells)`,
     items: async (url) => {
       const cells = await agreedCells(ctx, url, 512, MORE_CONNECTIONS * BULK_CELLS);
-      return Array.from({ length: MORE_CONNECTIONS }, (_, i) => [{ id: `group-${i}`, version: 0, ids: cells.slice(i * BULK_CELLS, (i + 1) * BULK_CELLS).map((c) => c.id) }]);
+      const groups = split(cells, MORE_CONNECTIONS).filter((g) => g.length);
+      return groups.map((g, i) => [{ id: `group-${i}`, version: 0, ids: g.map((c) => c.id) }]);
     },
     api: { method: 'POST', path: `/api/v1/engagements/${eid}/cells/bulk-proposals`, token: ownerToken(ctx), body: (item) => ({ cellIds: item.ids, assignment, reason: 'bench' }) },
     bare: { method: 'POST', path: '/bare/bulk-proposals', body: (item) => ({ engagementId: eid, cellIds: item.ids, partyId: h.id, userId: h.adminUserId, assignment, reason: 'bench' }) },
