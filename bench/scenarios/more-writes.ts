@@ -6,7 +6,7 @@ import { type BenchCtx, alternate, getJson, ownerToken, partyToken } from './con
 /**
  * 初回確認 / 完了日, comments, 一括提案 and a structure edit under load, each against its own
  * bare baseline (bench/bare-writes.ts, the same rows in one plain transaction): 32 connections,
- * each on its own cells (or asset), one request type per scenario.
+ * no two requests in flight on the same cell (or asset), one request type per scenario.
  */
 export const MORE_CONNECTIONS = 32;
 export const BULK_CELLS = 20;
@@ -29,24 +29,26 @@ const parse = (body: string): Record<string, unknown> => {
   }
 };
 
-/** Each connection takes one list of items and goes round it; versions are kept in the shared items. */
-const perConnection = (own: Item[][], step: Step, headers: Record<string, string>): AutocannonRequest[] => {
-  let next = 0;
+/**
+ * Requests take their item from one shared queue and put it back when answered, so no two
+ * requests in flight work on the same cell or asset (autocannon resets a connection's context
+ * after every sequence, so items cannot be kept per connection). Versions are kept in the items.
+ */
+const fromQueue = (items: Item[], step: Step, headers: Record<string, string>): AutocannonRequest[] => {
+  const queue = [...items];
   let n = 0;
   return [
     {
       setupRequest: (req, context) => {
-        context.items ??= own[next++ % own.length];
-        const items = context.items as Item[];
-        const turn = Number(context.turn ?? 0);
-        const item = items[turn % items.length]!;
+        const item = queue.shift() ?? items[0]!;
         context.item = item;
-        context.turn = turn + 1;
         return { ...req, method: step.method, path: step.path.replace(':id', item.id), headers, body: JSON.stringify(step.body(item, n++)) };
       },
       onResponse: (_status, body, context) => {
+        const item = context.item as Item;
         const v = step.version?.(parse(body));
-        if (v !== undefined) (context.item as Item).version = v;
+        if (v !== undefined) item.version = v;
+        queue.push(item);
       },
     },
   ];
@@ -57,17 +59,17 @@ const versionOf = (key: 'cell' | 'asset') => (b: Record<string, unknown>) =>
   (b[key] as { version?: number } | undefined)?.version ??
   (b.error as { details?: { current?: { version?: number } } } | undefined)?.details?.current?.version;
 
-type Scenario = { name: string; items: (url: string) => Promise<Item[][]>; api: Step & { token: string }; bare: Step };
+type Scenario = { name: string; items: (url: string) => Promise<Item[]>; api: Step & { token: string }; bare: Step };
 
 /** One scenario: the API requests and the bare ones over the same items, alternating rounds. */
 const run = async (ctx: BenchCtx, sc: Scenario) => {
   const json = { 'content-type': 'application/json' };
-  let own: Item[][] | undefined;
+  let own: Item[] | undefined;
   const result = await alternate(
     ctx,
-    async (s) => runLoad({ url: s.url, connections: MORE_CONNECTIONS, duration: ctx.seconds, requests: perConnection((own ??= await sc.items(s.url)), sc.api, { ...json, authorization: `Bearer ${sc.api.token}` }) }),
+    async (s) => runLoad({ url: s.url, connections: MORE_CONNECTIONS, duration: ctx.seconds, requests: fromQueue((own ??= await sc.items(s.url)), sc.api, { ...json, authorization: `Bearer ${sc.api.token}` }) }),
     // The items were read through the API (alternate starts with it).
-    async (s) => runLoad({ url: s.url, connections: MORE_CONNECTIONS, duration: ctx.seconds, requests: perConnection(own!, sc.bare, json) }),
+    async (s) => runLoad({ url: s.url, connections: MORE_CONNECTIONS, duration: ctx.seconds, requests: fromQueue(own!, sc.bare, json) }),
   );
   ctx.log(`${sc.name}: API ${result.api.rps.toFixed(1)} req/s p99 ${result.api.p99} ms (${result.api.failed} failed); bare ${result.bare.rps.toFixed(1)} req/s p99 ${result.bare.p99} ms (${result.bare.failed} failed)`);
   return { ...result, connections: MORE_CONNECTIONS };
@@ -90,7 +92,7 @@ export const benchReview = (ctx: BenchCtx) => {
   const answer = (n: number) => ({ firstCheckAnswer: 'yes', firstCheckOn: '2026-01-05', completedOn: day(n) });
   return run(ctx, {
     name: 'review (初回確認 / 完了日)',
-    items: async (url) => split(await agreedCells(ctx, url, 0, 256), MORE_CONNECTIONS),
+    items: (url) => agreedCells(ctx, url, 0, 256),
     api: { method: 'PATCH', path: '/api/v1/cells/:id/review', token: ownerToken(ctx), body: (item, n) => ({ version: item.version, ...answer(n) }), version: versionOf('cell') },
     bare: { method: 'POST', path: '/bare/review', body: (item, n) => ({ cellId: item.id, partyId: h.id, userId: h.adminUserId, ...answer(n) }), version: versionOf('cell') },
   });
@@ -102,7 +104,7 @@ export const benchComments = (ctx: BenchCtx) => {
   const text = (n: number) => `確認しました（${n}）`;
   return run(ctx, {
     name: 'comments',
-    items: async (url) => split(await agreedCells(ctx, url, 256, 256), MORE_CONNECTIONS),
+    items: (url) => agreedCells(ctx, url, 256, 256),
     api: { method: 'POST', path: '/api/v1/cells/:id/comments', token: partyToken(ctx, 'ehr_vendor'), body: (_item, n) => ({ body: text(n) }) },
     bare: { method: 'POST', path: '/bare/comments', body: (item, n) => ({ cellId: item.id, partyId: ehr.id, userId: ehr.adminUserId, body: text(n) }) },
   });
@@ -117,8 +119,10 @@ export const benchBulk = (ctx: BenchCtx) => {
     name: `bulk propose (${BULK_CELLS} cells)`,
     items: async (url) => {
       const cells = await agreedCells(ctx, url, 512, MORE_CONNECTIONS * BULK_CELLS);
-      const groups = split(cells, MORE_CONNECTIONS).filter((g) => g.length);
-      return groups.map((g, i) => [{ id: `group-${i}`, version: 0, ids: g.map((c) => c.id) }]);
+      // As many groups as connections: every request in flight has its own 20 cells.
+      return split(cells, MORE_CONNECTIONS)
+        .filter((g) => g.length)
+        .map((g, i) => ({ id: `group-${i}`, version: 0, ids: g.map((c) => c.id) }));
     },
     api: { method: 'POST', path: `/api/v1/engagements/${eid}/cells/bulk-proposals`, token: ownerToken(ctx), body: (item) => ({ cellIds: item.ids, assignment, reason: 'bench' }) },
     bare: { method: 'POST', path: '/bare/bulk-proposals', body: (item) => ({ engagementId: eid, cellIds: item.ids, partyId: h.id, userId: h.adminUserId, assignment, reason: 'bench' }) },
@@ -132,7 +136,7 @@ export const benchStructure = (ctx: BenchCtx) => {
     name: 'structure edit (asset renamed)',
     items: async (url) => {
       const { assets } = await getJson<{ assets: { id: string; version: number }[] }>(`${url}/api/v1/engagements/${ctx.info.engagementId}/assets`, ownerToken(ctx));
-      return split(assets.map((a) => ({ id: a.id, version: a.version })), Math.min(MORE_CONNECTIONS, assets.length));
+      return assets.map((a) => ({ id: a.id, version: a.version }));
     },
     api: { method: 'PATCH', path: '/api/v1/assets/:id', token: ownerToken(ctx), body: (item, n) => ({ version: item.version, name: `資産 ${n}` }), version: versionOf('asset') },
     bare: { method: 'POST', path: '/bare/asset', body: (item, n) => ({ assetId: item.id, partyId: h.id, userId: h.adminUserId, name: `資産 ${n}` }), version: versionOf('asset') },
