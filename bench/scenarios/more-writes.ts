@@ -67,8 +67,9 @@ const run = async (ctx: BenchCtx, sc: Scenario) => {
   let own: Item[] | undefined;
   const result = await alternate(
     ctx,
-    async (s) => runLoad({ url: s.url, connections: MORE_CONNECTIONS, duration: ctx.seconds, requests: fromQueue((own ??= await sc.items(s.url)), sc.api, { ...json, authorization: `Bearer ${sc.api.token}` }) }),
-    // The items were read through the API (alternate starts with it).
+    // Read again before every API round: a request still in flight when a run ends leaves its item's version behind.
+    async (s) => runLoad({ url: s.url, connections: MORE_CONNECTIONS, duration: ctx.seconds, requests: fromQueue((own = await sc.items(s.url)), sc.api, { ...json, authorization: `Bearer ${sc.api.token}` }) }),
+    // The items as the API round read them (alternate starts with the API).
     async (s) => runLoad({ url: s.url, connections: MORE_CONNECTIONS, duration: ctx.seconds, requests: fromQueue(own!, sc.bare, json) }),
   );
   ctx.log(`${sc.name}: API ${result.api.rps.toFixed(1)} req/s p99 ${result.api.p99} ms (${result.api.failed} failed); bare ${result.bare.rps.toFixed(1)} req/s p99 ${result.bare.p99} ms (${result.bare.failed} failed)`);
