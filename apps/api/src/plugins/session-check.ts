@@ -35,7 +35,8 @@ export const createSessionCheck = (database: Database) => {
   };
 
   return {
-    isRevoked: async (sid: string, now = Date.now()): Promise<boolean> => {
+    isRevoked: async (sid: string): Promise<boolean> => {
+      const now = Date.now();
       const listening = unlisten !== null && database.listening();
       const until = listening ? notRevoked.get(sid) : undefined;
       if (until !== undefined && until > now) return false;
