@@ -36,6 +36,7 @@ export const createSessionCheck = (database: Database) => {
 
   return {
     isRevoked: async (sid: string): Promise<boolean> => {
+      // Real time, like the verified-token cache: how long an answer is reused, not a domain date.
       const now = Date.now();
       const listening = unlisten !== null && database.listening();
       const until = listening ? notRevoked.get(sid) : undefined;
