@@ -1,7 +1,7 @@
 import type { AutocannonRequest } from 'autocannon';
 import type { TMatrixResponse } from '../../packages/domain/src/index.ts';
 import { runLoad } from '../lib/load.ts';
-import { type BenchCtx, alternate, getJson, ownerToken, partyToken } from './context.ts';
+import { type BenchCtx, alternate, getJson, ownerToken, partyToken, serverPids } from './context.ts';
 
 /**
  * 初回確認 / 完了日, comments, 一括提案 and a structure edit under load, each against its own
@@ -68,9 +68,9 @@ const run = async (ctx: BenchCtx, sc: Scenario) => {
   const result = await alternate(
     ctx,
     // Read again before every API round: a request still in flight when a run ends leaves its item's version behind.
-    async (s) => runLoad({ url: s.url, connections: MORE_CONNECTIONS, duration: ctx.seconds, requests: fromQueue((own = await sc.items(s.url)), sc.api, { ...json, authorization: `Bearer ${sc.api.token}` }) }),
+    async (s) => runLoad({ url: s.url, connections: MORE_CONNECTIONS, duration: ctx.seconds, requests: fromQueue((own = await sc.items(s.url)), sc.api, { ...json, authorization: `Bearer ${sc.api.token}` }) }, serverPids(s)),
     // The items as the API round read them (alternate starts with the API).
-    async (s) => runLoad({ url: s.url, connections: MORE_CONNECTIONS, duration: ctx.seconds, requests: fromQueue(own!, sc.bare, json) }),
+    async (s) => runLoad({ url: s.url, connections: MORE_CONNECTIONS, duration: ctx.seconds, requests: fromQueue(own!, sc.bare, json) }, serverPids(s)),
   );
   ctx.log(`${sc.name}: API ${result.api.rps.toFixed(1)} req/s p99 ${result.api.p99} ms (${result.api.failed} failed); bare ${result.bare.rps.toFixed(1)} req/s p99 ${result.bare.p99} ms (${result.bare.failed} failed)`);
   return { ...result, connections: MORE_CONNECTIONS };
