@@ -11,6 +11,7 @@ import { brotliCompress, constants as zlibConstants } from 'node:zlib';
 import { GENESIS_HASH, encodeColumn } from '../packages/domain/src/index.ts';
 import { createDb, hashEvent } from '../packages/db/src/index.ts';
 import { type Raw, rawOf } from './lib/raw.ts';
+import { type AssetBody, type BulkBody, type CommentBody, type ReviewBody, bareWrites } from './bare-writes.ts';
 
 type Q = Raw['query'];
 
@@ -112,6 +113,8 @@ const accept = (b: AcceptBody) =>
     return { version: c!.version };
   });
 
+const writes = bareWrites(raw, append);
+
 const readBody = async (req: IncomingMessage): Promise<unknown> => {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
@@ -133,6 +136,10 @@ const server = createServer((req, res) => {
     if (req.method === 'GET' && mc) return send(res, 200, await matrixCompact(mc[1]!), 'br');
     if (req.method === 'POST' && url === '/bare/proposals') return send(res, 201, JSON.stringify(await propose((await readBody(req)) as ProposeBody)));
     if (req.method === 'POST' && url === '/bare/accept') return send(res, 200, JSON.stringify(await accept((await readBody(req)) as AcceptBody)));
+    if (req.method === 'POST' && url === '/bare/review') return send(res, 200, JSON.stringify(await writes.review((await readBody(req)) as ReviewBody)));
+    if (req.method === 'POST' && url === '/bare/comments') return send(res, 201, JSON.stringify(await writes.comment((await readBody(req)) as CommentBody)));
+    if (req.method === 'POST' && url === '/bare/bulk-proposals') return send(res, 200, JSON.stringify(await writes.bulk((await readBody(req)) as BulkBody)));
+    if (req.method === 'POST' && url === '/bare/asset') return send(res, 200, JSON.stringify(await writes.asset((await readBody(req)) as AssetBody)));
     return send(res, 404, '{}');
   };
   handle().catch((err: unknown) => send(res, 500, JSON.stringify({ error: String(err) })));

@@ -115,6 +115,13 @@ export const generateDataset = async (database: Database, spec: DatasetSpec, log
   busy(Math.max(0, spec.targetEvents - sim.eventCount()), 400);
   await flushSimulation(database, sim);
   await persistAmendingState(database, engagementId, hospital);
+  // The history happened over months: the notification and webhook dispatchers filed it as it came.
+  // Without this, a freshly started API would spend the first minutes catching up on every event.
+  await rawOf(database).query(
+    `insert into event_cursors (consumer, engagement_id, seq) select c, h.engagement_id, h.seq from event_heads h, unnest(array['notifications', 'webhooks']) c where h.engagement_id = $1
+     on conflict (consumer, engagement_id) do update set seq = excluded.seq`,
+    [engagementId],
+  );
 
   const raw = rawOf(database);
   const count = async (table: string) => Number((await raw.query<{ n: string }>(`select count(*)::int as n from ${table} where engagement_id = $1`, [engagementId]))[0]?.n ?? 0);

@@ -26,6 +26,7 @@ import type { BenchCtx } from './scenarios/context.ts';
 import { benchFreeze } from './scenarios/freeze.ts';
 import { benchMatrixRead } from './scenarios/matrix-read.ts';
 import { runWebBench } from './scenarios/web.ts';
+import { benchBulk, benchComments, benchReview, benchStructure } from './scenarios/more-writes.ts';
 import { benchWritePath } from './scenarios/write-path.ts';
 
 export type BenchOptions = {
@@ -115,9 +116,10 @@ const runScale = (opts: BenchOptions, engine: 'pglite' | 'postgres', scale: Data
     const browser = opts.web && engine === browserEngine(opts) ? await benchBrowser(ctx, BROWSER_RUNS) : undefined;
     const read = await benchMatrixRead(ctx);
     const write = await benchWritePath(ctx);
+    const writes = { review: await benchReview(ctx), comments: await benchComments(ctx), bulk: await benchBulk(ctx), structure: await benchStructure(ctx) };
     const freeze = await benchFreeze(ctx, opts.quick ? 1 : scale === 'stress' ? 2 : 3);
     const annex = await benchAnnex(ctx, freeze.revision, opts.quick || scale === 'stress' ? 1 : 2);
-    return { engine, scale, info: ctx.info, read, write, freeze, annex, ...(browser ? { browser } : {}) };
+    return { engine, scale, info: ctx.info, read, write, writes, freeze, annex, ...(browser ? { browser } : {}) };
   });
 
 export const runBench = async (opts: BenchOptions): Promise<{ results: ScaleResult[]; markdown: string }> => {

@@ -14,6 +14,12 @@ export type BenchCtx = {
   log: (msg: string) => void;
 };
 
+/**
+ * The processes whose CPU a load run counts: the server, and the PostgreSQL postmaster (its
+ * backends) when bench/scenario.ts names it in BENCH_PG_PID.
+ */
+export const serverPids = (s: RunningServer): number[] => [s.child.pid!, ...(process.env.BENCH_PG_PID ? [Number(process.env.BENCH_PG_PID)] : [])];
+
 export const ownerToken = (ctx: BenchCtx) => accessToken(ctx.info.owner);
 export const partyToken = (ctx: BenchCtx, role: string) => {
   const p = ctx.info.parties.find((x) => x.role === role)!;

@@ -1,7 +1,7 @@
 import type { AutocannonRequest } from 'autocannon';
 import type { TMatrixResponse } from '../../packages/domain/src/index.ts';
 import { runLoad } from '../lib/load.ts';
-import { type BenchCtx, alternate, getJson, ownerToken, partyToken } from './context.ts';
+import { type BenchCtx, alternate, getJson, ownerToken, partyToken, serverPids } from './context.ts';
 
 export const WRITE_CONNECTIONS = 32;
 const POOL = 512;
@@ -77,7 +77,7 @@ export const benchWritePath = async (ctx: BenchCtx) => {
             accepted: (body) => (parse(body) as { cell?: { version: number } }).cell?.version,
           },
         ),
-      });
+      }, serverPids(s));
     },
     async (s) => {
       const m = await getJson<{ cells: { id: string; status: string; version: number }[] }>(`${s.url}/bare/matrix/${eid}`);
@@ -92,7 +92,7 @@ export const benchWritePath = async (ctx: BenchCtx) => {
           (pid) => ({ method: 'POST', path: '/bare/accept', headers: json, body: JSON.stringify({ proposalId: pid, partyId: hospital.id, userId: hospital.adminUserId }) }),
           { proposal: (body) => ({ proposalId: (parse(body) as { proposalId?: string }).proposalId }), accepted: () => undefined },
         ),
-      });
+      }, serverPids(s));
     },
   );
   ctx.log(`write path: API ${(result.api.rps / 2).toFixed(1)} op/s p99 ${result.api.p99} ms (${result.api.failed} failed); bare ${(result.bare.rps / 2).toFixed(1)} op/s p99 ${result.bare.p99} ms`);

@@ -91,7 +91,7 @@ export const buildApp = async ({ database, config, logger, clock = systemClock }
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await registerAuth(app, config, database.db);
+  await registerAuth(app, config, database);
   await registerRateLimits(app, { db: database.db, clock, config });
   await registerModules(app, { database, config, clock });
   return app;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type SQL, and, asc, eq, gt, sql } from 'drizzle-orm';
 import { GENESIS_HASH, canonicalJson } from '@bunkai/domain';
 import type { Db } from './create-db.ts';
-import type { Param } from './raw-statements.ts';
+import { type Param, executeNamed, jsonRowReader } from './raw-statements.ts';
 import { eventHeads, events } from './schema/index.ts';
 
 /**
@@ -63,32 +63,6 @@ const lockChainHead = async (tx: Db, engagementId: string): Promise<ChainHead> =
   return { engagementId, seq: head.seq, hash: head.hash };
 };
 
-/** The rows that follow `head` (sequence numbers, timestamps, links and hashes); pure. */
-const chainEvents = (head: ChainHead, inputs: readonly EventInput[], at = new Date()): EventRow[] => {
-  if (inputs.some((i) => i.engagementId !== head.engagementId)) throw new Error('chainEvents: one engagement per call');
-  const iso = at.toISOString();
-  let prevHash = head.hash;
-  let seq = head.seq;
-  return inputs.map((input) => {
-    seq += 1;
-    const base = { ...input, seq, at: iso, prevHash };
-    const row = { ...base, hash: hashEvent(base) };
-    prevHash = row.hash;
-    return row;
-  });
-};
-
-/** Two CTEs that insert chained rows and move the head past the last one; the caller holds the head's lock. */
-const appendEventsCtes = (rows: readonly EventRow[]) => {
-  const last = rows.at(-1);
-  if (!last) throw new Error('appendEventsCtes: no rows');
-  // The rows travel as one jsonb parameter whatever their number.
-  const json = JSON.stringify(rows.map(toColumns));
-  return sql`appended_events as (insert into ${events} select * from jsonb_populate_recordset(null::${events}, ${json}::jsonb)),
-    moved_head as (update ${eventHeads} set ${sql.identifier('seq')} = ${last.seq}, ${sql.identifier('hash')} = ${last.hash}
-      where ${sql.identifier('engagement_id')} = ${last.engagementId})`;
-};
-
 /**
  * An event's hash input around its two chain-dependent fields, so that the
  * database can finish it: `before + prevHash + middle + seq + after` is
@@ -138,34 +112,68 @@ export const chainedAppendCtes = (inputs: readonly EventInput[], param: Param, a
   return sql.join(parts, sql`, `);
 };
 
+const readEvent = jsonRowReader(events);
+
 /**
- * Appends events to one engagement's chain inside the caller's transaction:
- * two round trips (lock the head, then insert and move it) whatever the number
- * of events (template instantiation and bulk proposals write thousands).
+ * One statement: lock the head (`select … for update`, so it cannot append to an engagement
+ * without one), hash the events after it in a recursive CTE — PostgreSQL finishes each
+ * `hashInputTemplate` with the previous hash and the sequence number — insert them, move the
+ * head. The SQL text is the same for any number of events (arrays and one jsonb parameter), so
+ * it is one prepared statement. Returns null when the engagement has no head yet.
+ */
+const appendStatement = async (tx: Db, inputs: readonly EventInput[], iso: string): Promise<EventRow[] | null> => {
+  const engagementId = inputs[0]!.engagementId;
+  const templates = inputs.map((e) => hashInputTemplate(e, iso));
+  const rows = JSON.stringify(inputs.map((e) => ({ type: e.type, actor_user_id: e.actorUserId, actor_party_id: e.actorPartyId, subject_id: e.subjectId, payload: e.payload })));
+  const [row] = await executeNamed<{ appended: Record<string, unknown>[]; had_head: boolean }>(
+    tx,
+    'bunkai_append_events',
+    (p) => sql`with recursive
+      chain_0 as (select seq, hash from ${eventHeads} where engagement_id = ${p(engagementId)}::uuid for update),
+      chain(i, seq, prev_hash, hash) as (
+        select 0, seq, null::text, hash from chain_0
+        union all
+        select c.i + 1, c.seq + 1, c.hash,
+          encode(sha256(convert_to((${p(templates.map((t) => t.before))}::text[])[c.i + 1] || c.hash || ${p(templates[0]!.middle)}::text || (c.seq + 1)::text
+            || (${p(templates.map((t) => t.after))}::text[])[c.i + 1], 'UTF8')), 'hex')
+        from chain c where c.i < ${p(inputs.length)}::int),
+      input as (select x.ord, x.e from jsonb_array_elements(${p(rows)}::jsonb) with ordinality as x(e, ord)),
+      appended as (insert into ${events} (engagement_id, seq, type, actor_user_id, actor_party_id, subject_id, payload, at, prev_hash, hash)
+        select ${p(engagementId)}::uuid, c.seq, r.e ->> 'type', (r.e ->> 'actor_user_id')::uuid, (r.e ->> 'actor_party_id')::uuid, (r.e ->> 'subject_id')::uuid,
+          r.e -> 'payload', ${p(iso)}::text, c.prev_hash, c.hash
+        from chain c join input r on r.ord = c.i
+        returning *),
+      moved as (update ${eventHeads} set seq = c.seq, hash = c.hash from chain c where ${eventHeads}.engagement_id = ${p(engagementId)}::uuid and c.i = ${p(inputs.length)}::int)
+    select coalesce((select jsonb_agg(to_jsonb(a) order by a.seq) from appended a), '[]'::jsonb) as appended, exists (select 1 from chain_0) as had_head`,
+  );
+  if (!row?.had_head) return null;
+  return row.appended.map(readEvent);
+};
+
+/**
+ * Appends events to one engagement's chain inside the caller's transaction, in
+ * one statement (up to 5000 events each) that takes the head's lock: held from
+ * there to the commit, so a writer that appends last holds it for no round trip
+ * (decision record 0005). The first event of an engagement creates its head first.
  */
 export const appendEvents = async (tx: Db, inputs: readonly EventInput[], at = new Date()): Promise<EventRow[]> => {
   const first = inputs[0];
   if (!first) return [];
-  const rows = chainEvents(await lockChainHead(tx, first.engagementId), inputs, at);
-  for (let i = 0; i < rows.length; i += 5000) {
-    await tx.execute(sql`with ${appendEventsCtes(rows.slice(i, i + 5000))} select 1`);
+  if (inputs.some((i) => i.engagementId !== first.engagementId)) throw new Error('appendEvents: one engagement per call');
+  const iso = at.toISOString();
+  const out: EventRow[] = [];
+  for (let i = 0; i < inputs.length; i += 5000) {
+    const part = inputs.slice(i, i + 5000);
+    let rows = await appendStatement(tx, part, iso);
+    if (!rows) {
+      await lockChainHead(tx, first.engagementId);
+      rows = await appendStatement(tx, part, iso);
+    }
+    if (!rows) throw new Error(`event head of engagement ${first.engagementId} missing`);
+    out.push(...rows);
   }
-  return rows;
+  return out;
 };
-
-/** A row keyed by column name, as jsonb_populate_recordset expects it. */
-const toColumns = (r: EventRow) => ({
-  engagement_id: r.engagementId,
-  seq: r.seq,
-  type: r.type,
-  actor_user_id: r.actorUserId,
-  actor_party_id: r.actorPartyId,
-  subject_id: r.subjectId,
-  payload: r.payload,
-  at: r.at,
-  prev_hash: r.prevHash,
-  hash: r.hash,
-});
 
 export const appendEvent = async (tx: Db, input: EventInput, at?: Date): Promise<EventRow> => {
   const [row] = await appendEvents(tx, [input], at);

@@ -51,7 +51,7 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   await app.register(healthRoutes(database));
   await app.register(catalogRoutes);
 
-  const auth = createAuthService({ db, clock, config, signAccessToken: (a, sid) => signAccessToken(app, a, sid) });
+  const auth = createAuthService({ db, clock, config, signAccessToken: (a, sid) => signAccessToken(app, a, sid), sessionEnded: (sid) => app.sessionCheck.forget(sid) });
   await app.register(authRoutes(auth, config.refreshTokenTtlDays));
 
   // 受信箱 (what waits for the signed-in user) first: the engagement list shows its count.
@@ -117,8 +117,9 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   // Per-user notifications from the event log, digest e-mails and reminders, and the settings they follow.
   createNotifications({ db, jobs, mail, clock, config });
   await app.register(preferencesRoutes({ db, secret: config.jwtSecret }));
-  // A committed event (NOTIFY from the event-log trigger) wakes the dispatcher before its next poll.
-  jobs.wakeOn('bunkai_events');
+  // A committed event (NOTIFY from the event-log trigger) wakes the dispatcher before its next poll — within
+  // 250 ms, so that under a stream of writes it files events in batches instead of a transaction per event.
+  jobs.wakeOn('bunkai_events', 250);
   app.decorate('jobs', jobs);
   app.decorate('mail', mail);
   app.addHook('onReady', jobs.start);

@@ -1,9 +1,10 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { type Db, authRepository } from '@bunkai/db';
+import type { Database } from '@bunkai/db';
 import { unauthorized } from '@bunkai/domain';
 import type { Config } from '../config.ts';
+import { type SessionCheck, createSessionCheck } from './session-check.ts';
 
 /** Who is calling, as proven by the access token. */
 export type Actor = { userId: string; organizationId: string; orgRole: 'admin' | 'member' };
@@ -22,8 +23,8 @@ declare module 'fastify' {
     actor: Actor | null;
   }
   interface FastifyInstance {
-    /** True when the sign-in `sid` was ended (logout, refresh-token reuse). */
-    isSessionRevoked: (sid: string) => Promise<boolean>;
+    /** Whether the sign-in `sid` was ended (logout, refresh-token reuse), with its short-lived cache. */
+    sessionCheck: SessionCheck;
   }
 }
 
@@ -31,13 +32,15 @@ declare module 'fastify' {
  * Access tokens: HS256 only (the verifier refuses every other algorithm,
  * `none` included), short-lived, carrying user, organization, org role and the
  * sign-in they belong to — checked against the revocation state on every
- * request, so logout ends them at once on every instance. Cookies: the
- * refresh token's (modules/auth/refresh-cookie.ts).
+ * request (plugins/session-check.ts: cached, dropped on every instance when
+ * the sign-in ends). Cookies: the refresh token's (modules/auth/refresh-cookie.ts).
  */
-export const registerAuth = async (app: FastifyInstance, config: Config, db: Db) => {
+export const registerAuth = async (app: FastifyInstance, config: Config, database: Database) => {
   await app.register(fastifyCookie);
-  const auth = authRepository(db);
-  app.decorate('isSessionRevoked', (sid: string) => auth.isFamilyRevoked({ familyId: sid }));
+  const sessionCheck = createSessionCheck(database);
+  app.decorate('sessionCheck', sessionCheck);
+  app.addHook('onReady', sessionCheck.start);
+  app.addHook('onClose', sessionCheck.stop);
   await app.register(fastifyJwt, {
     secret: config.jwtSecret,
     sign: { algorithm: 'HS256', expiresIn: config.accessTokenTtlSeconds },
@@ -62,7 +65,7 @@ export const requireAuth: onRequestAsyncHookHandler = async (request) => {
     throw unauthorized('invalid_token', 'The access token is invalid or has expired; sign in again or refresh it.');
   }
   if (claims.typ !== 'access' || typeof claims.sid !== 'string') throw unauthorized('invalid_token', 'Not an access token.');
-  if (await request.server.isSessionRevoked(claims.sid)) throw unauthorized('invalid_token', 'This session has ended (signed out); sign in again.');
+  if (await request.server.sessionCheck.isRevoked(claims.sid)) throw unauthorized('invalid_token', 'This session has ended (signed out); sign in again.');
   // As request.jwtVerify() would (the event stream ends when the token's `exp` passes).
   request.user = claims;
   request.actor = { userId: claims.sub, organizationId: claims.org, orgRole: claims.role };

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { SESSION_CACHE_TTL_MS } from '../../src/plugins/session-check.ts';
 import { createFactories, refreshCookieFrom } from '../../src/seed/factories.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
 
@@ -65,6 +67,29 @@ describe('logout', () => {
     // Another sign-in of the same person (another device) is not affected.
     expect((await me(other.session.accessToken)).statusCode).toBe(200);
     expect((await renew(other.refreshToken)).statusCode).toBe(200);
+  });
+
+  it('ends the access token on another API instance too, well before its session-check cache would expire', async () => {
+    // A second instance on the same database, which has just accepted (and cached) the access token.
+    const other = await buildApp({ database: t.database, config: t.config, logger: false });
+    await other.ready();
+    try {
+      const m = await f.registerOrganization();
+      const onOther = () => other.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${m.session.accessToken}` } });
+      expect((await onOther()).statusCode).toBe(200);
+      expect((await onOther()).statusCode).toBe(200);
+      const started = Date.now();
+      expect((await logout(m.refreshToken)).statusCode).toBe(204);
+      // The revocation reaches the other instance as a notification after the logout's commit.
+      let status = 200;
+      while (status === 200 && Date.now() - started < SESSION_CACHE_TTL_MS / 4) {
+        status = (await onOther()).statusCode;
+        if (status === 200) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('answers 204 without a cookie (already signed out)', async () => {

@@ -111,11 +111,16 @@ export const authRepository = (db: Db) => ({
     return row !== undefined;
   },
 
+  /**
+   * Ends a sign-in. The notification on `bunkai_sessions` is sent when the transaction commits:
+   * every API instance then drops the sid from its session-check cache (apps/api plugins/session-check.ts).
+   */
   revokeFamily: async ({ familyId, at }: { familyId: string; at: string }, tx: Db = db) => {
     await tx
       .update(refreshTokens)
       .set({ revokedAt: at })
       .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+    await tx.execute(sql`select pg_notify('bunkai_sessions', ${familyId})`);
   },
 });
 export type AuthRepository = ReturnType<typeof authRepository>;

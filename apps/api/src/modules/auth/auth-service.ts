@@ -39,12 +39,14 @@ type Deps = {
   clock: Clock;
   config: Pick<Config, 'scryptCost' | 'refreshTokenTtlDays' | 'accessTokenTtlSeconds' | 'loginMaxAttempts' | 'loginWindowSeconds'>;
   signAccessToken: (actor: Actor, sid: string) => string;
+  /** Told after the commit that ended a sign-in, so this instance stops accepting its access tokens at once. */
+  sessionEnded?: (sid: string) => void;
 };
 
 /** A new session: the body for the client and the refresh token for its cookie. */
 export type IssuedSession = { session: TSession; refreshToken: string };
 
-export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) => {
+export const createAuthService = ({ db, clock, config, signAccessToken, sessionEnded = () => {} }: Deps) => {
   const repo = authRepository(db);
   const throttle = createSignInThrottle({ db, clock, config });
   const recovery = recoveryCodesRepository(db);
@@ -174,12 +176,12 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
     refresh: async (refreshToken: string | undefined): Promise<IssuedSession> => {
       if (!refreshToken) throw unauthorized('invalid_refresh_token', 'No session to renew; sign in.');
       const at = clock.now();
-      const result: { session?: IssuedSession; error?: 'invalid' | 'reused' } = await db.transaction(async (tx) => {
+      const result: { session?: IssuedSession; error?: 'invalid' | 'reused'; familyId?: string } = await db.transaction(async (tx) => {
         const row = await repo.findRefreshTokenForUpdate({ tokenHash: hashToken(refreshToken) }, tx);
         if (!row || row.revokedAt) return { error: 'invalid' };
         if (row.rotatedAt) {
           await repo.revokeFamily({ familyId: row.familyId, at: at.toISOString() }, tx);
-          return { error: 'reused' };
+          return { error: 'reused', familyId: row.familyId };
         }
         if (new Date(row.expiresAt).getTime() < at.getTime()) return { error: 'invalid' };
         await repo.markRotated({ id: row.id, at: at.toISOString() }, tx);
@@ -188,6 +190,7 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
         return { session: await issueSession(found, row.familyId, tx) };
       });
       if (result.session) return result.session;
+      if (result.familyId) sessionEnded(result.familyId);
       if (result.error === 'reused')
         throw unauthorized('refresh_token_reused', 'This refresh token was already used; every session from that sign-in has been ended.');
       throw unauthorized('invalid_refresh_token', 'The refresh token is invalid, expired or revoked; sign in again.');
@@ -196,10 +199,12 @@ export const createAuthService = ({ db, clock, config, signAccessToken }: Deps) 
     /** Ends the sign-in: its refresh tokens, and (through the `sid` check) its access tokens. */
     logout: async (refreshToken: string | undefined): Promise<void> => {
       if (!refreshToken) return;
-      await db.transaction(async (tx) => {
+      const ended = await db.transaction(async (tx) => {
         const row = await repo.findRefreshTokenForUpdate({ tokenHash: hashToken(refreshToken) }, tx);
         if (row) await repo.revokeFamily({ familyId: row.familyId, at: clock.now().toISOString() }, tx);
+        return row?.familyId;
       });
+      if (ended) sessionEnded(ended);
     },
 
     me: async (actor: Actor) => {

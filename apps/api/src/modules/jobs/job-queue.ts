@@ -55,10 +55,12 @@ export const createJobQueue = (o: JobQueueOptions) => {
   const handlers = new Map<string, JobHandler>();
   /** Work done at the start of every tick (e.g. turning new events into jobs). */
   const tickTasks: (() => Promise<unknown>)[] = [];
-  const channels: string[] = [];
+  const channels: { channel: string; coalesceMs: number }[] = [];
   const unlisteners: (() => Promise<void>)[] = [];
   let state: 'idle' | 'running' | 'stopped' = 'idle';
   let timer: NodeJS.Timeout | null = null;
+  /** When the pending timer fires (ms since epoch, real time like the timer itself). */
+  let timerAt = 0;
   let ticking: Promise<void> | null = null;
   let again = false;
 
@@ -97,7 +99,16 @@ export const createJobQueue = (o: JobQueueOptions) => {
   const schedule = (ms: number) => {
     if (state !== 'running') return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void tick(), ms);
+    timerAt = Date.now() + ms;
+    timer = setTimeout(() => {
+      timer = null;
+      void tick();
+    }, ms);
+  };
+  /** A tick within `ms`: an earlier one already pending is kept (wake-ups coalesce). */
+  const scheduleWithin = (ms: number) => {
+    if (timer && timerAt <= Date.now() + ms) return;
+    schedule(ms);
   };
 
   /** One tick at a time per process; a wake-up during a tick asks for another right after it. */
@@ -120,7 +131,8 @@ export const createJobQueue = (o: JobQueueOptions) => {
       await ticking;
     } finally {
       ticking = null;
-      schedule(o.pollMs);
+      // A wake-up that came during the tick keeps its earlier timer.
+      scheduleWithin(o.pollMs);
     }
   };
 
@@ -130,8 +142,11 @@ export const createJobQueue = (o: JobQueueOptions) => {
       handlers.set(kind, handler);
     },
     onTick: (task: () => Promise<unknown>) => void tickTasks.push(task),
-    /** A NOTIFY channel whose messages wake the worker before its next poll. */
-    wakeOn: (channel: string) => void channels.push(channel),
+    /**
+     * A NOTIFY channel whose messages wake the worker before its next poll: within `coalesceMs`, so
+     * a burst of messages (an event per write under load) makes one tick, not one tick each.
+     */
+    wakeOn: (channel: string, coalesceMs = 0) => void channels.push({ channel, coalesceMs }),
 
     /** Stores a job (in the caller's transaction when given one); null when its unique key already exists. */
     enqueue: async (job: EnqueueJob, tx: Db = db): Promise<JobRow | null> => {
@@ -158,7 +173,7 @@ export const createJobQueue = (o: JobQueueOptions) => {
     start: async () => {
       if (state !== 'idle') return;
       state = 'running';
-      for (const channel of channels) unlisteners.push(await o.database.listen(channel, () => schedule(0), () => schedule(0)));
+      for (const { channel, coalesceMs } of channels) unlisteners.push(await o.database.listen(channel, () => scheduleWithin(coalesceMs), () => schedule(0)));
       schedule(0);
     },
 

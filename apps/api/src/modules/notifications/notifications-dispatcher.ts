@@ -72,28 +72,49 @@ export const createNotifications = ({ db, jobs, mail, clock, config }: Deps) => 
   const partiesRepo = partiesRepository(db);
   const orgs = organizationsRepository(db);
 
-  const cellText = async (tx: Db, cellId: string | null, lang: MailLang) => {
-    const l = cellId ? await cellLabel(tx, cellId) : undefined;
-    if (!l) return '';
-    return `「${l.code} ${lang === 'en' ? l.titleEn : l.titleJa}${l.asset ? `（${l.asset}）` : ''}」`;
+  type Recipient = Awaited<ReturnType<typeof recipientsOfParties>>[number];
+  type Label = Awaited<ReturnType<typeof cellLabel>>;
+  /** What filing reads once per engagement and batch of events, not once per event. */
+  type Filer = {
+    parties: Awaited<ReturnType<typeof partiesRepo.listByEngagement>>;
+    recipients: Recipient[];
+    label: (cellId: string) => Promise<Label>;
+    proposal: (proposalId: string) => ReturnType<typeof findProposalRow>;
   };
 
-  /** Files one notification per user of the target parties (not the actor, not unsubscribed, informational only if opted in) and schedules their digests. */
-  const file = async (tx: Db, f: Filing) => {
+  const filerFor = async (tx: Db, engagementId: string): Promise<Filer> => {
+    const parties = await partiesRepo.listByEngagement(engagementId, tx);
+    const recipients = await recipientsOfParties(tx, parties.map((p) => p.id));
+    const labels = new Map<string, Promise<Label>>();
+    const proposals = new Map<string, ReturnType<typeof findProposalRow>>();
+    return {
+      parties,
+      recipients,
+      label: (cellId) => labels.get(cellId) ?? labels.set(cellId, cellLabel(tx, cellId)).get(cellId)!,
+      proposal: (proposalId) => proposals.get(proposalId) ?? proposals.set(proposalId, findProposalRow(tx, proposalId)).get(proposalId)!,
+    };
+  };
+
+  const cellText = (l: Label, lang: MailLang) => (l ? `「${l.code} ${lang === 'en' ? l.titleEn : l.titleJa}${l.asset ? `（${l.asset}）` : ''}」` : '');
+
+  type Pending = { row: Parameters<typeof insertNotifications>[1][number]; recipient: Recipient };
+
+  /** The notifications of one filing: one per user of the target parties (not the actor, not unsubscribed, informational only if opted in). */
+  const rowsOf = async (filer: Filer, f: Filing): Promise<Pending[]> => {
     const informational = new Map(f.targets.map((t) => [t.partyId, t.informational]));
-    const recipients = (await recipientsOfParties(tx, [...informational.keys()])).filter(
-      (r) => r.userId !== f.actorUserId && r.digest !== 'none' && (!informational.get(r.partyId) || r.notifyInformational),
+    const recipients = filer.recipients.filter(
+      (r) => informational.has(r.partyId) && r.userId !== f.actorUserId && r.digest !== 'none' && (!informational.get(r.partyId) || r.notifyInformational),
     );
-    if (!recipients.length) return 0;
-    const parties = await partiesRepo.listByEngagement(f.engagementId, tx);
-    const actor = parties.find((p) => p.id === f.actorPartyId)?.displayName ?? '';
+    if (!recipients.length) return [];
+    const actor = filer.parties.find((p) => p.id === f.actorPartyId)?.displayName ?? '';
     const path = f.cellId ? `/engagements/${f.engagementId}/matrix?cell=${f.cellId}` : `/engagements/${f.engagementId}/sign-off`;
-    const cell = { ja: await cellText(tx, f.cellId, 'ja'), en: await cellText(tx, f.cellId, 'en') };
-    const written = await insertNotifications(
-      tx,
-      recipients.map((r) => {
-        const info = informational.get(r.partyId) ?? false;
-        return {
+    const label = f.cellId ? await filer.label(f.cellId) : undefined;
+    const cell = { ja: cellText(label, 'ja'), en: cellText(label, 'en') };
+    return recipients.map((r) => {
+      const info = informational.get(r.partyId) ?? false;
+      return {
+        recipient: r,
+        row: {
           userId: r.userId,
           engagementId: f.engagementId,
           partyId: r.partyId,
@@ -104,34 +125,45 @@ export const createNotifications = ({ db, jobs, mail, clock, config }: Deps) => 
           informational: info,
           summary: summarize(r.lang, { kind: f.kind, actor, cell: cell[r.lang], reason: f.reason, informational: info, ...(f.n ? { n: f.n } : {}) }),
           path,
-        };
-      }),
-    );
-    const now = clock.now();
-    for (const r of recipients.filter((x) => written.some((w) => w.userId === x.userId))) {
-      if (r.digest === 'none') continue;
-      const slot = digestSlot(r.digest, now);
-      await jobs.enqueue({ kind: DIGEST_JOB, payload: { userId: r.userId }, runAt: slot.runAt, uniqueKey: `digest:${r.userId}:${slot.key}` }, tx);
-    }
-    return written.length;
+        },
+      };
+    });
   };
 
-  const proposalOf = async (tx: Db, payload: Record<string, unknown>) => {
+  /** Files the notifications (in statements of up to 500) and schedules each recipient's digest once. */
+  const file = async (tx: Db, pending: Pending[]) => {
+    const written = new Set<string>();
+    for (let i = 0; i < pending.length; i += 500) for (const w of await insertNotifications(tx, pending.slice(i, i + 500).map((p) => p.row))) written.add(w.userId);
+    const now = clock.now();
+    const scheduled = new Set<string>();
+    for (const { recipient: r } of pending) {
+      if (!written.has(r.userId) || r.digest === 'none') continue;
+      const slot = digestSlot(r.digest, now);
+      const uniqueKey = `digest:${r.userId}:${slot.key}`;
+      if (scheduled.has(uniqueKey)) continue;
+      scheduled.add(uniqueKey);
+      await jobs.enqueue({ kind: DIGEST_JOB, payload: { userId: r.userId }, runAt: slot.runAt, uniqueKey }, tx);
+    }
+    return written.size;
+  };
+
+  const proposalOf = async (filer: Filer, payload: Record<string, unknown>) => {
     if (payload.assignment && typeof payload.proposerPartyId === 'string')
       return { assignment: payload.assignment as TAssignment, proposerPartyId: payload.proposerPartyId, suggested: Boolean(payload.suggested) };
-    const row = typeof payload.proposalId === 'string' ? await findProposalRow(tx, payload.proposalId) : undefined;
+    const row = typeof payload.proposalId === 'string' ? await filer.proposal(payload.proposalId) : undefined;
     return row ? { assignment: row.assignment, proposerPartyId: row.proposerPartyId, suggested: row.suggested } : null;
   };
 
-  const fileEvent = async (tx: Db, e: EventRow) => {
-    if (!(NOTIFIED_EVENT_TYPES as readonly string[]).includes(e.type)) return 0;
+  const filingOf = async (tx: Db, filer: Filer, e: EventRow): Promise<Filing | null> => {
+    if (!(NOTIFIED_EVENT_TYPES as readonly string[]).includes(e.type)) return null;
     const p = e.payload;
     const cellId = typeof p.cellId === 'string' ? p.cellId : null;
-    const parties = (await partiesRepo.listByEngagement(e.engagementId, tx)).map((x) => ({ id: x.id, role: x.role, displayName: x.displayName }));
+    const parties = filer.parties.map((x) => ({ id: x.id, role: x.role, displayName: x.displayName }));
     let cellAssignments: (TAssignment | null)[] = [];
     if (e.type === 'comment.created' && cellId) {
+      // The cell as it is now, not as it was at the comment (a batch may hold later events of it).
       const cell = await findCellRow(tx, cellId);
-      const open = cell?.openProposalId ? await findProposalRow(tx, cell.openProposalId) : undefined;
+      const open = cell?.openProposalId ? await filer.proposal(cell.openProposalId) : undefined;
       cellAssignments = [cell?.assignment ?? null, open?.assignment ?? null];
     }
     const commentBody = typeof p.body === 'string' ? p.body : '';
@@ -139,15 +171,19 @@ export const createNotifications = ({ db, jobs, mail, clock, config }: Deps) => 
       type: e.type,
       actorPartyId: e.actorPartyId,
       parties,
-      proposal: e.type.startsWith('proposal.') || e.type === 'cell.agreed' ? await proposalOf(tx, p) : null,
+      proposal: e.type.startsWith('proposal.') || e.type === 'cell.agreed' ? await proposalOf(filer, p) : null,
       cellAssignments,
       commentBody,
     });
     const reason = (typeof p.reason === 'string' ? p.reason : commentBody).slice(0, 200);
-    return file(tx, { engagementId: e.engagementId, kind: e.type, sourceKey: `event:${e.seq}`, eventSeq: e.seq, cellId, actorUserId: e.actorUserId, actorPartyId: e.actorPartyId, targets, reason });
+    return { engagementId: e.engagementId, kind: e.type, sourceKey: `event:${e.seq}`, eventSeq: e.seq, cellId, actorUserId: e.actorUserId, actorPartyId: e.actorPartyId, targets, reason };
   };
 
-  /** New events of every engagement into notifications, one engagement cursor at a time. */
+  /**
+   * New events of every engagement into notifications, one engagement cursor at a time. Parties,
+   * recipients, cell labels and proposals are read once per batch of events, and the batch's
+   * notifications are written together: the dispatcher runs in the API process, beside the requests.
+   */
   const dispatch = async () => {
     await ensureAllEventCursors(db, NOTIFY_CURSOR);
     for (let round = 0; round < 50; round++) {
@@ -155,7 +191,15 @@ export const createNotifications = ({ db, jobs, mail, clock, config }: Deps) => 
         const cursors = await lockLaggingCursors(tx, NOTIFY_CURSOR, 20);
         for (const c of cursors) {
           const { events, reached } = await readEventsForDispatch(tx, c.engagementId, c.seq, NOTIFIED_EVENT_TYPES, 200);
-          for (const e of events) await fileEvent(tx, e);
+          if (events.length) {
+            const filer = await filerFor(tx, c.engagementId);
+            const pending: Pending[] = [];
+            for (const e of events) {
+              const f = await filingOf(tx, filer, e);
+              if (f) pending.push(...(await rowsOf(filer, f)));
+            }
+            await file(tx, pending);
+          }
           await moveEventCursor(tx, NOTIFY_CURSOR, c.engagementId, reached);
         }
         return cursors.length;
@@ -213,9 +257,9 @@ export const createNotifications = ({ db, jobs, mail, clock, config }: Deps) => 
       const proposal = await findProposalRow(tx, proposalId);
       const cell = proposal && (await findCellRow(tx, proposal.cellId));
       if (!proposal || !cell || proposal.status !== 'open' || cell.openProposalId !== proposalId || cell.status !== 'proposed') return;
-      const parties = await partiesRepo.listByEngagement(proposal.engagementId, tx);
-      const { pendingFrom } = acceptanceState(proposal, await responsesOf(tx, proposalId), parties);
-      await file(tx, {
+      const filer = await filerFor(tx, proposal.engagementId);
+      const { pendingFrom } = acceptanceState(proposal, await responsesOf(tx, proposalId), filer.parties);
+      const f: Filing = {
         engagementId: proposal.engagementId,
         kind: 'reminder',
         sourceKey: `reminder:${proposalId}:${n}`,
@@ -226,7 +270,8 @@ export const createNotifications = ({ db, jobs, mail, clock, config }: Deps) => 
         targets: pendingFrom.map((partyId) => ({ partyId, informational: false })),
         reason: '',
         n,
-      });
+      };
+      await file(tx, await rowsOf(filer, f));
     });
   });
 
