@@ -144,7 +144,7 @@ export const renderAnnexPdfOfFormat = async (format: TPdfBuiltFormat, input: TAn
   const landscape = () => doc.addPage({ size: 'A4', layout: 'landscape', margins: MARGINS });
 
   portrait();
-  drawCover(doc, model, TOC[format], portrait);
+  drawCover(doc, model, TOC[format], portrait, format === 3);
   portrait();
   drawParties(doc, model, 1, portrait);
   // Format 3 numbers assets (資産一覧) and prints duty rows over asset-group rows; format 2 one row per cell group.
