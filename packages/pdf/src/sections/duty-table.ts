@@ -14,9 +14,9 @@ import { columnLabels, HEADER_SIZE, legendOf, notApplicableReason } from './item
 
 /** Column widths (points): 項番, 確認表項番, 対象, parties, 初回確認, 完了日, 条件・備考 (as the .docx's twips / 20). */
 export const dutyTableWidths = (total: number, parties: number): number[] => {
-  const fixed = { no: 44, official: 36, target: 120, check: 66, done: 48 };
+  const fixed = { no: 44, official: 50, target: 112, check: 66, done: 48 };
   const head = Object.values(fixed).reduce((a, b) => a + b, 0);
-  // 条件・備考 keeps about 200 points; party columns share the rest, at most 45 (「R・A・C」 on one line).
+  // 確認表項番 fits 「Part1 1-①」 on one line at 6.5 pt: codes never break. 条件・備考 keeps about 200 points; party columns share the rest, at most 45 (「R・A・C」 on one line).
   const party = Math.max(24, Math.min(45, Math.floor((total - head - 200) / Math.max(1, parties))));
   const notes = total - head - party * parties;
   return [fixed.no, fixed.official, fixed.target, ...Array.from({ length: parties }, () => party), fixed.check, fixed.done, notes];
