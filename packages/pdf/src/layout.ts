@@ -29,6 +29,8 @@ export type TTable = {
   size: number;
   /** Keep a group row with all its rows on one page when they fit on one (default: with its first row only). */
   keepGroups?: boolean;
+  /** Cell padding in points (default 3; format 3's responsibility table uses 2, as dense as the .docx's). */
+  pad?: number;
 };
 
 const PAD = 3;
@@ -63,21 +65,21 @@ const paragraphHeight = (doc: Doc, runs: TRun[], width: number, base: number): n
   return runHeight(doc, { text: runs.map((r) => r.text).join(''), bold: true, size }, width, base);
 };
 
-export const cellHeight = (doc: Doc, cell: TCellContent, width: number, base: number): number =>
-  paragraphsOf(cell).reduce((h, p) => h + paragraphHeight(doc, p, width - 2 * PAD, base), 0) + 2 * PAD;
+export const cellHeight = (doc: Doc, cell: TCellContent, width: number, base: number, pad = PAD): number =>
+  paragraphsOf(cell).reduce((h, p) => h + paragraphHeight(doc, p, width - 2 * pad, base), 0) + 2 * pad;
 
-const drawCell = (doc: Doc, cell: TCellContent, x: number, y: number, w: number, h: number, base: number, fill?: string): void => {
+const drawCell = (doc: Doc, cell: TCellContent, x: number, y: number, w: number, h: number, base: number, fill?: string, pad = PAD): void => {
   if (fill) doc.save().rect(x, y, w, h).fill(fill).restore();
   doc.save().lineWidth(0.4).strokeColor(COLORS.rule).rect(x, y, w, h).stroke().restore();
-  let cy = y + PAD;
+  let cy = y + pad;
   for (const p of paragraphsOf(cell)) {
     p.forEach((r, i) => {
-      const options = { width: w - 2 * PAD, lineGap: 0.5, continued: i < p.length - 1 };
+      const options = { width: w - 2 * pad, lineGap: 0.5, continued: i < p.length - 1 };
       const styled = useRun(doc, r, base).fillColor(r.color ?? COLORS.text);
-      if (i === 0) styled.text(clean(r.text), x + PAD, cy, options);
+      if (i === 0) styled.text(clean(r.text), x + pad, cy, options);
       else styled.text(clean(r.text), options);
     });
-    cy += paragraphHeight(doc, p, w - 2 * PAD, base);
+    cy += paragraphHeight(doc, p, w - 2 * pad, base);
   }
   doc.fillColor(COLORS.text);
 };
@@ -92,7 +94,8 @@ export const bottomOf = (doc: Doc): number => doc.page.height - doc.page.margins
 export const drawTable = (doc: Doc, table: TTable, newPage: () => void): void => {
   const x0 = doc.page.margins.left;
   const total = table.widths.reduce((a, b) => a + b, 0);
-  const headerHeight = Math.max(0, ...table.header.map((c, i) => cellHeight(doc, c, table.widths[i] ?? 0, table.size)));
+  const pad = table.pad ?? PAD;
+  const headerHeight = Math.max(0, ...table.header.map((c, i) => cellHeight(doc, c, table.widths[i] ?? 0, table.size, pad)));
   let y = doc.y;
   let group: TRun[] | null = null;
 
@@ -101,15 +104,15 @@ export const drawTable = (doc: Doc, table: TTable, newPage: () => void): void =>
     let x = x0;
     table.header.forEach((c, i) => {
       const w = table.widths[i] ?? 0;
-      drawCell(doc, c, x, y, w, headerHeight, table.size, COLORS.header);
+      drawCell(doc, c, x, y, w, headerHeight, table.size, COLORS.header, pad);
       x += w;
     });
     y += headerHeight;
   };
-  const groupHeight = (label: TRun[]) => cellHeight(doc, label, total, table.size);
+  const groupHeight = (label: TRun[]) => cellHeight(doc, label, total, table.size, pad);
   const drawGroup = (label: TRun[]) => {
     const h = groupHeight(label);
-    drawCell(doc, label, x0, y, total, h, table.size, COLORS.group);
+    drawCell(doc, label, x0, y, total, h, table.size, COLORS.group, pad);
     y += h;
   };
   const continuation = () => {
@@ -135,7 +138,7 @@ export const drawTable = (doc: Doc, table: TTable, newPage: () => void): void =>
   const rowHeight = (row: TRow): number => {
     if (row.kind === 'group') return groupHeight(row.label);
     const b = boxes(row);
-    return Math.max(0, ...row.cells.map((c, i) => cellHeight(doc, c, b[i]?.w ?? 0, table.size)));
+    return Math.max(0, ...row.cells.map((c, i) => cellHeight(doc, c, b[i]?.w ?? 0, table.size, pad)));
   };
   /** What must follow a group heading on the same page: its first row, or the whole group when asked and possible. */
   const groupBlock = (at: number): number => {
@@ -167,7 +170,7 @@ export const drawTable = (doc: Doc, table: TTable, newPage: () => void): void =>
     const kept = row.keepNext && next && next.kind === 'body' ? rowHeight(next) : 0;
     if (y + h + kept > bottomOf(doc)) continuation();
     const b = boxes(row);
-    row.cells.forEach((c, i) => drawCell(doc, c, x0 + (b[i]?.x ?? 0), y, b[i]?.w ?? 0, h, table.size));
+    row.cells.forEach((c, i) => drawCell(doc, c, x0 + (b[i]?.x ?? 0), y, b[i]?.w ?? 0, h, table.size, undefined, pad));
     y += h;
   });
   doc.x = x0;

@@ -14,10 +14,10 @@ import { columnLabels, HEADER_SIZE, legendOf, notApplicableReason } from './item
 
 /** Column widths (points): 項番, 確認表項番, 対象, parties, 初回確認, 完了日, 条件・備考 (as the .docx's twips / 20). */
 export const dutyTableWidths = (total: number, parties: number): number[] => {
-  const fixed = { no: 44, official: 50, target: 112, check: 66, done: 48 };
+  const fixed = { no: 42, official: 48, target: 124, check: 66, done: 46 };
   const head = Object.values(fixed).reduce((a, b) => a + b, 0);
-  // 確認表項番 fits 「Part1 1-①」 on one line at 6.5 pt: codes never break. 条件・備考 keeps about 200 points; party columns share the rest, at most 45 (「R・A・C」 on one line).
-  const party = Math.max(24, Math.min(45, Math.floor((total - head - 200) / Math.max(1, parties))));
+  // 確認表項番 fits 「Part1 1-①」 on one line at 6.5 pt: codes never break. 条件・備考 keeps about 190 points; party columns share the rest, at most 45 (「R・A・C」 on one line).
+  const party = Math.max(24, Math.min(45, Math.floor((total - head - 190) / Math.max(1, parties))));
   const notes = total - head - party * parties;
   return [fixed.no, fixed.official, fixed.target, ...Array.from({ length: parties }, () => party), fixed.check, fixed.done, notes];
 };
@@ -141,7 +141,7 @@ export const drawDutyTable = (doc: Doc, model: TAnnexModel, no: number, newPage:
     if (doc.y + PART_START > bottomOf(doc)) newPage();
     paragraph(doc, KAKUNINHYO_PART_LABELS[part.part].ja, { size: 10.5, bold: true, gap: 3 });
     rows += part.groups.reduce((k, g) => k + g.rows.length, 0);
-    drawTable(doc, { widths, header, rows: partRows(model, part.groups, widths.length), size: 7.5 }, () => {
+    drawTable(doc, { widths, header, rows: partRows(model, part.groups, widths.length), size: 7.5, pad: 2 }, () => {
       newPage();
       // Every continuation page names its part; the 略称 are in the header.
       paragraph(doc, `${title}（続き）`, { size: 8, color: COLORS.muted, gap: 2 });
