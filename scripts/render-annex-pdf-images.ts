@@ -29,8 +29,8 @@ const keep = process.argv.includes('--keep');
 /** The first page whose text holds every needle (whitespace removed). */
 const PAGES: { name: string; needles: string[] }[] = [
   { name: 'cover', needles: ['責任分界合意書', 'SHA-256', '案件名'] },
-  { name: 'items', needles: ['責任分担表Part1', '確認表項番', '初回確認'] },
-  { name: 'items-continued', needles: ['（続き）', '項番'] },
+  { name: 'items', needles: ['4.責任分担表Responsibilityassignment', '確認表', '条件・備考'] },
+  { name: 'items-continued', needles: ['責任分担表Part2', '（続き）', '条件・備考'] },
   { name: 'certificate', needles: ['署名証明書', '封印（seal）'] },
 ];
 

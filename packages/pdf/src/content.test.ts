@@ -61,21 +61,39 @@ describe('the PDF annex carries what the .docx carries', () => {
     expect(without).toContain('（未登録：案件設定で契約名・契約番号・契約日を登録すると表示される）');
   });
 
-  it('prints the 確認表項番 column with the official item numbers, in the row of their duty, and only those', async () => {
+  it('numbers duties by 項番 as the web does (P1-001), with the 確認表項番 in the same row, and only those', async () => {
     const input = withContract();
     const file = join(dir, 'items.pdf');
     writeFileSync(file, await renderAnnexPdf(input));
     // -layout keeps each table row on its lines: 項番, then 確認表項番 (the citations in 内容 name the same sections).
     const layout = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    expect(layout).toContain('確認表項番');
-    const official = buildModel(input).officialItems;
+    expect(layout).toMatch(/確認表\s+対象/);
+    const model = buildModel(input);
+    const official = model.officialItems;
     expect([...official.values()].sort()).toEqual(['1-①', '2-⑥']);
     for (const d of input.duties) {
+      const no = model.itemNumbers.get(d.id)!;
+      expect(no).toMatch(/^P[12]-\d{3}$/);
       const item = official.get(d.id);
-      if (item) expect(layout).toMatch(new RegExp(`^\\s*${d.code}\\s+${item}\\s`, 'm'));
-      else expect(layout).toMatch(new RegExp(`^\\s*${d.code}\\s+\\S*[^\\s0-9①-⑳-]`, 'm'));
+      if (item) expect(layout).toMatch(new RegExp(`^\\s*${no}\\s+${item}\\s+${d.title.ja.slice(0, 4)}`, 'm'));
+      else expect(layout).toMatch(new RegExp(`^\\s*${no}\\s+${d.title.ja.slice(0, 4)}`, 'm'));
+      // The duty code is no longer printed as 項番.
+      expect(layout).not.toMatch(new RegExp(`^\\s*${d.code}\\s`, 'm'));
     }
     expect(await textOf(executedAnnex())).not.toContain('2-⑥');
+  });
+
+  it('numbers assets in a 資産一覧 (A01…) and names a row’s assets by number; terms every row shares print once as 【共通条件】', async () => {
+    const input = withContract();
+    const model = buildModel(input);
+    const text = await textOf(input);
+    expect(model.assets.length).toBeGreaterThan(0);
+    expect(text).toContain('3.資産一覧');
+    for (const a of model.assets) expect(text).toContain(squash(`${model.assetNumbers.get(a.id)}${a.name}`));
+    const shared = { ...input, cells: input.cells.map((c) => ({ ...c, terms: { ...c.terms, responseTime: '共通72時間以内' } })) };
+    const sharedText = await textOf(shared);
+    expect(sharedText).toContain('【共通条件】対応時間：共通72時間以内');
+    expect(sharedText.split('共通72時間以内').length - 1).toBe(new Set(input.cells.map((c) => c.dutyId)).size);
   });
 
   it('prints the revision’s standing (版の効力) and what it supersedes', async () => {
@@ -97,7 +115,7 @@ describe('the PDF annex carries what the .docx carries', () => {
     const text = await textOf(input);
     const entries = bibliography(input.duties.flatMap((d) => d.references));
     expect(entries.length).toBeGreaterThan(0);
-    expect(text).toContain('5.参考文献');
+    expect(text).toContain('6.参考文献');
     entries.forEach((b, i) => expect(text).toContain(squash(`[${i + 1}]${b.shortTitle}：${b.entry}`)));
     expect(text).toContain(squash(`根拠：${entries[0]!.shortTitle}`));
     expect(text).not.toContain('mhlw-gl6-ops');

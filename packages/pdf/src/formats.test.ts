@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
 import forge from 'node-forge';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { type AnnexPdfSource, buildAnnexPdf, compareAnnexPdf, generateSelfSignedSealIdentity, PDF_ANNEX_FORMAT, PDF_ANNEX_FORMAT_1, type SealIdentity, verifyPdf } from './index.ts';
+import { type AnnexPdfSource, buildAnnexPdf, compareAnnexPdf, generateSelfSignedSealIdentity, PDF_ANNEX_FORMAT, PDF_ANNEX_FORMAT_1, PDF_ANNEX_FORMAT_2, type SealIdentity, verifyPdf } from './index.ts';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 /** Made by the format-1 builder of a5d41c3 before format 2 landed (fixtures/README.md); never regenerated. */
 const FORMAT1_PDF = readFileSync(new URL('./fixtures/annex-format1-executed.pdf', import.meta.url));
-const FORMAT1_CERT = Buffer.from(
-  forge.asn1.toDer(forge.pki.certificateToAsn1(forge.pki.certificateFromPem(readFileSync(new URL('./fixtures/annex-format1-seal.cert.pem', import.meta.url), 'utf8')))).getBytes(),
-  'binary',
-);
+const certificateDer = (name: string): Buffer =>
+  Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(forge.pki.certificateFromPem(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')))).getBytes(), 'binary');
+const FORMAT1_CERT = certificateDer('annex-format1-seal.cert.pem');
+/** Made by the format-2 builder of 62fb2fd from the same data, before format 3 landed; never regenerated. */
+const FORMAT2_PDF = readFileSync(new URL('./fixtures/annex-format2-executed.pdf', import.meta.url));
+const FORMAT2_CERT = certificateDer('annex-format2-seal.cert.pem');
 /**
  * The data the fixture was built from, kept beside it as JSON: the .docx fixtures it came from
  * (`executedAnnex()` in packages/docx) may change, the sealed file cannot.
@@ -39,6 +41,28 @@ describe('a PDF made by an earlier builder (format 1)', () => {
     const now = await buildAnnexPdf(source.input, { identity: today, evidence: source.evidence });
     expect(verifyPdf(now, { trustedCertificates: [today.certificateDer] })).toMatchObject({ format: PDF_ANNEX_FORMAT, sealValid: true });
     expect(verifyPdf(now, { trustedCertificates: [today.certificateDer] }).signedSha256).not.toBe(found.signedSha256);
+  });
+});
+
+describe('a PDF made by the format-2 builder before format 3 landed', () => {
+  it('still verifies by its sealed bytes: the format-2 rebuild is byte for byte what was sealed', async () => {
+    const found = verifyPdf(FORMAT2_PDF, { trustedCertificates: [today.certificateDer, FORMAT2_CERT] });
+    expect(found).toMatchObject({ sealValid: true, format: PDF_ANNEX_FORMAT_2, signer: { subject: 'CN=Bunkai fixture seal (format 2), O=Bunkai' } });
+    // same_signed_content (not same_source): everything the seal covers is rebuilt identically.
+    expect(await compareAnnexPdf(FORMAT2_PDF, found, format1Source(), today)).toEqual({ verdict: 'same_content', format: PDF_ANNEX_FORMAT_2, content: 'same_signed_content' });
+  });
+
+  it('is laid out differently by today’s builder (format 3), and differs once the data differs', async () => {
+    const found = verifyPdf(FORMAT2_PDF, { trustedCertificates: [FORMAT2_CERT] });
+    const source = format1Source();
+    const now = await buildAnnexPdf(source.input, { identity: today, evidence: source.evidence });
+    const foundNow = verifyPdf(now, { trustedCertificates: [today.certificateDer] });
+    expect(foundNow.format).toBe(PDF_ANNEX_FORMAT);
+    expect(PDF_ANNEX_FORMAT).not.toBe(PDF_ANNEX_FORMAT_2);
+    // The data is the same, so the source digests agree across formats.
+    expect(foundNow.sourceSha256).toBe(found.sourceSha256);
+    const renamed = { ...source, input: { ...source.input, signatures: source.input.signatures.map((s, i) => (i === 0 ? { ...s, signerName: '別人 太郎' } : s)) } };
+    expect(await compareAnnexPdf(FORMAT2_PDF, found, renamed, today)).toMatchObject({ verdict: 'content_differs', format: PDF_ANNEX_FORMAT_2 });
   });
 });
 

@@ -1,4 +1,4 @@
-export { documentDate, PDF_ANNEX_FORMAT, PDF_INFO_KEYS, renderAnnexPdf, XMP_NAMESPACE } from './render.ts';
+export { documentDate, PDF_ANNEX_FORMAT, PDF_ANNEX_FORMAT_2, PDF_INFO_KEYS, renderAnnexPdf, renderAnnexPdfOfFormat, type TPdfBuiltFormat, XMP_NAMESPACE } from './render.ts';
 export type { TPdfAnnexExtras, TSealDescription, TSignatureEvidence } from './types.ts';
 export { certificatesFromPem, certificateToPem, describeCertificate, generateSelfSignedSealIdentity, SealIdentityError, sealIdentityFromP12, sealIdentityFromPem, sealIdentityToPem, type SealIdentity } from './seal/identity.ts';
 export { SEAL_SUB_FILTER, sealPdf, type SealOptions } from './seal/seal.ts';

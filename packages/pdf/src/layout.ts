@@ -13,9 +13,13 @@ export type Doc = InstanceType<typeof PDFDocument>;
 export const COLORS = { text: '#000000', muted: '#555555', faint: '#808080', red: '#B00020', green: '#1F6B2E', header: '#D9E2F3', group: '#F2F2F2', rule: '#7F7F7F' } as const;
 
 /** One line or paragraph of a cell. */
-export type TRun = { text: string; bold?: boolean; size?: number; color?: string };
+export type TRun = { text: string; bold?: boolean; size?: number; color?: string; join?: boolean };
 export type TCellContent = TRun[];
-export type TRow = { kind: 'body'; cells: TCellContent[] } | { kind: 'group'; label: TRun[] };
+/**
+ * A body row: `spans[i]` columns for cell i (default one each); `keepNext` keeps it on the page of the row after it
+ * (a duty row with its first asset row, format 3).
+ */
+export type TRow = { kind: 'body'; cells: TCellContent[]; spans?: number[]; keepNext?: boolean } | { kind: 'group'; label: TRun[] };
 
 export type TTable = {
   widths: number[];
@@ -25,6 +29,8 @@ export type TTable = {
   size: number;
   /** Keep a group row with all its rows on one page when they fit on one (default: with its first row only). */
   keepGroups?: boolean;
+  /** Cell padding in points (default 3; format 3's responsibility table uses 2, as dense as the .docx's). */
+  pad?: number;
 };
 
 const PAD = 3;
@@ -38,18 +44,42 @@ const runHeight = (doc: Doc, r: TRun, width: number, base: number): number => {
   return text ? useRun(doc, r, base).heightOfString(text, { width, lineGap: 0.5 }) : 0;
 };
 
-export const cellHeight = (doc: Doc, cell: TCellContent, width: number, base: number): number =>
-  cell.reduce((h, r) => h + runHeight(doc, r, width - 2 * PAD, base), 0) + 2 * PAD;
+/**
+ * Runs marked `join` continue the paragraph of the run before them (a bold title, then its description). Such a
+ * paragraph is measured as one string in the bold face at its largest size: never lower than what is drawn.
+ */
+const paragraphsOf = (cell: TCellContent): TRun[][] => {
+  const out: TRun[][] = [];
+  for (const r of cell) {
+    if (!clean(r.text)) continue;
+    const last = out.at(-1);
+    if (r.join && last) last.push(r);
+    else out.push([r]);
+  }
+  return out;
+};
 
-const drawCell = (doc: Doc, cell: TCellContent, x: number, y: number, w: number, h: number, base: number, fill?: string): void => {
+const paragraphHeight = (doc: Doc, runs: TRun[], width: number, base: number): number => {
+  if (runs.length === 1) return runHeight(doc, runs[0]!, width, base);
+  const size = Math.max(...runs.map((r) => r.size ?? base));
+  return runHeight(doc, { text: runs.map((r) => r.text).join(''), bold: true, size }, width, base);
+};
+
+export const cellHeight = (doc: Doc, cell: TCellContent, width: number, base: number, pad = PAD): number =>
+  paragraphsOf(cell).reduce((h, p) => h + paragraphHeight(doc, p, width - 2 * pad, base), 0) + 2 * pad;
+
+const drawCell = (doc: Doc, cell: TCellContent, x: number, y: number, w: number, h: number, base: number, fill?: string, pad = PAD): void => {
   if (fill) doc.save().rect(x, y, w, h).fill(fill).restore();
   doc.save().lineWidth(0.4).strokeColor(COLORS.rule).rect(x, y, w, h).stroke().restore();
-  let cy = y + PAD;
-  for (const r of cell) {
-    const text = clean(r.text);
-    if (!text) continue;
-    useRun(doc, r, base).fillColor(r.color ?? COLORS.text).text(text, x + PAD, cy, { width: w - 2 * PAD, lineGap: 0.5 });
-    cy += runHeight(doc, r, w - 2 * PAD, base);
+  let cy = y + pad;
+  for (const p of paragraphsOf(cell)) {
+    p.forEach((r, i) => {
+      const options = { width: w - 2 * pad, lineGap: 0.5, continued: i < p.length - 1 };
+      const styled = useRun(doc, r, base).fillColor(r.color ?? COLORS.text);
+      if (i === 0) styled.text(clean(r.text), x + pad, cy, options);
+      else styled.text(clean(r.text), options);
+    });
+    cy += paragraphHeight(doc, p, w - 2 * pad, base);
   }
   doc.fillColor(COLORS.text);
 };
@@ -64,7 +94,8 @@ export const bottomOf = (doc: Doc): number => doc.page.height - doc.page.margins
 export const drawTable = (doc: Doc, table: TTable, newPage: () => void): void => {
   const x0 = doc.page.margins.left;
   const total = table.widths.reduce((a, b) => a + b, 0);
-  const headerHeight = Math.max(0, ...table.header.map((c, i) => cellHeight(doc, c, table.widths[i] ?? 0, table.size)));
+  const pad = table.pad ?? PAD;
+  const headerHeight = Math.max(0, ...table.header.map((c, i) => cellHeight(doc, c, table.widths[i] ?? 0, table.size, pad)));
   let y = doc.y;
   let group: TRun[] | null = null;
 
@@ -73,15 +104,15 @@ export const drawTable = (doc: Doc, table: TTable, newPage: () => void): void =>
     let x = x0;
     table.header.forEach((c, i) => {
       const w = table.widths[i] ?? 0;
-      drawCell(doc, c, x, y, w, headerHeight, table.size, COLORS.header);
+      drawCell(doc, c, x, y, w, headerHeight, table.size, COLORS.header, pad);
       x += w;
     });
     y += headerHeight;
   };
-  const groupHeight = (label: TRun[]) => cellHeight(doc, label, total, table.size);
+  const groupHeight = (label: TRun[]) => cellHeight(doc, label, total, table.size, pad);
   const drawGroup = (label: TRun[]) => {
     const h = groupHeight(label);
-    drawCell(doc, label, x0, y, total, h, table.size, COLORS.group);
+    drawCell(doc, label, x0, y, total, h, table.size, COLORS.group, pad);
     y += h;
   };
   const continuation = () => {
@@ -91,8 +122,24 @@ export const drawTable = (doc: Doc, table: TTable, newPage: () => void): void =>
     if (group) drawGroup(group.map((r, i) => (i === 0 ? { ...r, text: `${r.text}（続き）` } : r)));
   };
 
-  const rowHeight = (row: TRow): number =>
-    row.kind === 'group' ? groupHeight(row.label) : Math.max(0, ...row.cells.map((c, i) => cellHeight(doc, c, table.widths[i] ?? 0, table.size)));
+  /** Left edge (from x0) and width of each cell of a body row, by its spans. */
+  const boxes = (row: { cells: TCellContent[]; spans?: number[] }): { x: number; w: number }[] => {
+    let col = 0;
+    let x = 0;
+    return row.cells.map((_, i) => {
+      const span = row.spans?.[i] ?? 1;
+      const w = table.widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+      col += span;
+      const box = { x, w };
+      x += w;
+      return box;
+    });
+  };
+  const rowHeight = (row: TRow): number => {
+    if (row.kind === 'group') return groupHeight(row.label);
+    const b = boxes(row);
+    return Math.max(0, ...row.cells.map((c, i) => cellHeight(doc, c, b[i]?.w ?? 0, table.size, pad)));
+  };
   /** What must follow a group heading on the same page: its first row, or the whole group when asked and possible. */
   const groupBlock = (at: number): number => {
     let h = 0;
@@ -119,13 +166,11 @@ export const drawTable = (doc: Doc, table: TTable, newPage: () => void): void =>
       return;
     }
     const h = rowHeight(row);
-    if (y + h > bottomOf(doc)) continuation();
-    let x = x0;
-    row.cells.forEach((c, i) => {
-      const w = table.widths[i] ?? 0;
-      drawCell(doc, c, x, y, w, h, table.size);
-      x += w;
-    });
+    const next = table.rows[index + 1];
+    const kept = row.keepNext && next && next.kind === 'body' ? rowHeight(next) : 0;
+    if (y + h + kept > bottomOf(doc)) continuation();
+    const b = boxes(row);
+    row.cells.forEach((c, i) => drawCell(doc, c, x0 + (b[i]?.x ?? 0), y, b[i]?.w ?? 0, h, table.size, undefined, pad));
     y += h;
   });
   doc.x = x0;

@@ -5,6 +5,8 @@ import { COLORS, type Doc } from './layout.ts';
 import { drawCertificate } from './sections/certificate.ts';
 import { drawCover, type TTocEntry } from './sections/cover.ts';
 import { drawFindings } from './sections/findings.ts';
+import { drawAssets } from './sections/assets.ts';
+import { drawDutyTable } from './sections/duty-table.ts';
 import { drawItems } from './sections/items.ts';
 import { drawParties } from './sections/parties.ts';
 import { drawReferences } from './sections/references.ts';
@@ -22,21 +24,39 @@ export const PDF_INFO_KEYS = {
 } as const;
 
 /**
- * Bumped whenever the layout changes, so a verifier knows which builder made a file (formats.ts keeps every one).
- * Format 1: up to a5d41c3. Format 2: 確認表項番, 主契約 and 版の効力 on the cover, 目次, 参考文献, collapsed asset rows, 略称 headers, source digest.
+ * Bumped whenever the layout changes, so a verifier knows which builder made a file (PDF_BUILDERS keeps every one).
+ * Format 1: up to a5d41c3 (frozen in formats/v1). Format 2: 確認表項番, 主契約 and 版の効力 on the cover, 目次, 参考文献,
+ * collapsed asset rows, 略称 headers, source digest. Format 3: the .docx format 3 layout — 項番 as the web (P1-001),
+ * one duty row with its 【共通条件】 over short asset-group rows, 資産一覧 (A01…).
  */
-export const PDF_ANNEX_FORMAT = 'bunkai-annex-pdf/2';
+export const PDF_ANNEX_FORMAT_2 = 'bunkai-annex-pdf/2';
+export const PDF_ANNEX_FORMAT = 'bunkai-annex-pdf/3';
 export const XMP_NAMESPACE = 'urn:bunkai:annex:1.0';
 
-/** 目次, numbered as the .docx numbers its sections. */
-const TOC: readonly TTocEntry[] = [
-  { no: '1.', ja: '当事者一覧', en: 'Parties' },
-  { no: '2.', ja: '連絡体制', en: 'Contacts' },
-  { no: '3.', ja: '責任分担表', en: 'Responsibility assignment' },
-  { no: '4.', ja: '残存する指摘事項', en: 'Open findings' },
-  { no: '5.', ja: '参考文献', en: 'References' },
-  { no: '6.', ja: '署名証明書', en: 'Signing certificate' },
-];
+/** The formats this builder lays out: they differ only in the responsibility table and the section list. */
+export type TPdfBuiltFormat = 2 | 3;
+const FORMAT_NAMES: Record<TPdfBuiltFormat, string> = { 2: PDF_ANNEX_FORMAT_2, 3: PDF_ANNEX_FORMAT };
+
+/** 目次, numbered as the .docx of the same format numbers its sections. */
+const TOC: Record<TPdfBuiltFormat, readonly TTocEntry[]> = {
+  2: [
+    { no: '1.', ja: '当事者一覧', en: 'Parties' },
+    { no: '2.', ja: '連絡体制', en: 'Contacts' },
+    { no: '3.', ja: '責任分担表', en: 'Responsibility assignment' },
+    { no: '4.', ja: '残存する指摘事項', en: 'Open findings' },
+    { no: '5.', ja: '参考文献', en: 'References' },
+    { no: '6.', ja: '署名証明書', en: 'Signing certificate' },
+  ],
+  3: [
+    { no: '1.', ja: '当事者一覧', en: 'Parties' },
+    { no: '2.', ja: '連絡体制', en: 'Contacts' },
+    { no: '3.', ja: '資産一覧', en: 'Assets' },
+    { no: '4.', ja: '責任分担表', en: 'Responsibility assignment' },
+    { no: '5.', ja: '残存する指摘事項', en: 'Open findings' },
+    { no: '6.', ja: '参考文献', en: 'References' },
+    { no: '7.', ja: '署名証明書', en: 'Signing certificate' },
+  ],
+};
 
 const MARGINS = { top: 40, bottom: 44, left: 40, right: 40 };
 
@@ -84,11 +104,12 @@ const collect = (doc: Doc): Promise<Buffer> =>
   });
 
 /**
- * The annex as an unsealed PDF. Pure and deterministic: the same input gives
- * the same bytes (creation date from the revision, file ID derived from the
- * document information, font subset tags derived from the font names).
+ * The annex as an unsealed PDF in a given format (2 stays byte for byte what it was, so signed format-2 files verify
+ * `exact`). Pure and deterministic: the same input gives the same bytes (creation date from the revision, file ID
+ * derived from the document information, font subset tags derived from the font names).
  */
-export const renderAnnexPdf = async (input: TAnnexInput, extras: TPdfAnnexExtras = {}): Promise<Buffer> => {
+export const renderAnnexPdfOfFormat = async (format: TPdfBuiltFormat, input: TAnnexInput, extras: TPdfAnnexExtras = {}): Promise<Buffer> => {
+  const formatName = FORMAT_NAMES[format];
   const model = buildModel(input);
   const rev = input.revision;
   const source = sourceDigest(input, extras.evidence);
@@ -100,7 +121,7 @@ export const renderAnnexPdf = async (input: TAnnexInput, extras: TPdfAnnexExtras
     CreationDate: documentDate(input),
     ModDate: documentDate(input),
     [PDF_INFO_KEYS.engagementId]: input.engagement.id,
-    [PDF_INFO_KEYS.format]: PDF_ANNEX_FORMAT,
+    [PDF_INFO_KEYS.format]: formatName,
     [PDF_INFO_KEYS.sourceSha256]: source,
     ...(rev?.sha256 ? { [PDF_INFO_KEYS.revisionSha256]: rev.sha256, [PDF_INFO_KEYS.revisionNumber]: String(rev.number) } : {}),
   };
@@ -114,7 +135,7 @@ export const renderAnnexPdf = async (input: TAnnexInput, extras: TPdfAnnexExtras
       `<bunkai:revisionSha256>${rev?.sha256 ?? ''}</bunkai:revisionSha256>` +
       `<bunkai:revisionNumber>${rev ? rev.number : ''}</bunkai:revisionNumber>` +
       `<bunkai:engagementId>${xmpEscape(input.engagement.id)}</bunkai:engagementId>` +
-      `<bunkai:format>${PDF_ANNEX_FORMAT}</bunkai:format>` +
+      `<bunkai:format>${formatName}</bunkai:format>` +
       `<bunkai:sourceSha256>${source}</bunkai:sourceSha256>` +
       `</rdf:Description>`,
   );
@@ -123,17 +144,25 @@ export const renderAnnexPdf = async (input: TAnnexInput, extras: TPdfAnnexExtras
   const landscape = () => doc.addPage({ size: 'A4', layout: 'landscape', margins: MARGINS });
 
   portrait();
-  drawCover(doc, model, TOC, portrait);
+  drawCover(doc, model, TOC[format], portrait, format === 3);
   portrait();
   drawParties(doc, model, 1, portrait);
-  drawItems(doc, model, 3, landscape);
+  // Format 3 numbers assets (資産一覧) and prints duty rows over asset-group rows; format 2 one row per cell group.
+  const next = format === 3 ? 5 : 4;
+  if (format === 3) {
+    drawAssets(doc, model, 3, portrait);
+    drawDutyTable(doc, model, 4, landscape);
+  } else drawItems(doc, model, 3, landscape);
   portrait();
-  drawFindings(doc, model, 4, portrait);
-  drawReferences(doc, model, 5);
+  drawFindings(doc, model, next, portrait);
+  drawReferences(doc, model, next + 1);
   // The signing certificate (署名証明書) starts on a page of its own, so it can be printed and filed alone.
   portrait();
-  drawCertificate(doc, model, extras, 6, portrait);
+  drawCertificate(doc, model, extras, next + 2, portrait);
   finishPages(doc, model);
   doc.end();
   return done;
 };
+
+/** The annex as an unsealed PDF in today's format (3). */
+export const renderAnnexPdf = (input: TAnnexInput, extras: TPdfAnnexExtras = {}): Promise<Buffer> => renderAnnexPdfOfFormat(3, input, extras);

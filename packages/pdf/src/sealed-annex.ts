@@ -1,14 +1,21 @@
 import type { TAnnexInput } from '@bunkai/docx';
 import { PDF_ANNEX_FORMAT_1, renderAnnexPdfFormat1 } from './formats/v1/render.ts';
-import { documentDate, PDF_ANNEX_FORMAT, renderAnnexPdf } from './render.ts';
+import { documentDate, PDF_ANNEX_FORMAT, PDF_ANNEX_FORMAT_2, renderAnnexPdfOfFormat } from './render.ts';
 import type { SealIdentity } from './seal/identity.ts';
 import { SEAL_SUB_FILTER, sealedRangeSha256, sealPdf } from './seal/seal.ts';
 import type { TPdfAnnexExtras, TSealDescription, TSignatureEvidence } from './types.ts';
 
 type Renderer = (input: TAnnexInput, extras: TPdfAnnexExtras) => Promise<Buffer>;
 
-/** Every PDF format Bunkai ever produced stays buildable: contracts outlive upgrades (formats/v1 is frozen). */
-export const PDF_BUILDERS: Readonly<Record<string, Renderer>> = { [PDF_ANNEX_FORMAT_1]: renderAnnexPdfFormat1, [PDF_ANNEX_FORMAT]: renderAnnexPdf };
+/**
+ * Every PDF format Bunkai ever produced stays buildable: contracts outlive upgrades. Format 1 is frozen in formats/v1;
+ * formats 2 and 3 share one builder that takes the format (as packages/docx's buildAnnexOfFormat).
+ */
+export const PDF_BUILDERS: Readonly<Record<string, Renderer>> = {
+  [PDF_ANNEX_FORMAT_1]: renderAnnexPdfFormat1,
+  [PDF_ANNEX_FORMAT_2]: (input, extras) => renderAnnexPdfOfFormat(2, input, extras),
+  [PDF_ANNEX_FORMAT]: (input, extras) => renderAnnexPdfOfFormat(3, input, extras),
+};
 
 export type SealedAnnexOptions = {
   /** The platform seal; without it the PDF is returned unsealed. */

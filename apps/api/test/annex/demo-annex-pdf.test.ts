@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bibliography, getDuty } from '@bunkai/catalog';
-import type { TDuty, TRevisionView, TVerifyResponse } from '@bunkai/domain';
+import { catalogItemNumbers, type TDuty, type TRevisionView, type TVerifyResponse } from '@bunkai/domain';
 import { DEMO_USERS, seedDemoIfEmpty } from '../../src/seed/demo-seed.ts';
 import { createDemoSignoff } from '../../src/seed/demo-signoff.ts';
 import { createFactories, type Member } from '../../src/seed/factories.ts';
@@ -72,17 +72,24 @@ describe('the signed demo annex as a PDF', () => {
     }
   });
 
-  it('prints each official 確認表項番 the .docx prints, in the row of its duty', () => {
+  it('numbers duties by 項番 as the web does (P1-001), each official 確認表項番 the .docx prints in the row of its duty', () => {
+    const numbers = catalogItemNumbers(duties);
     const official = duties.flatMap((d) => {
       const item = d.kakuninhyoItem ?? (d.catalogVersion === null ? undefined : getDuty(d.code)?.kakuninhyoItem);
-      return item ? [{ code: d.code, item }] : [];
+      return item ? [{ no: numbers.get(d.code)!, item }] : [];
     });
     expect(official.length).toBeGreaterThan(0);
-    expect(pdfText).toContain('確認表項番');
-    // The citations in 内容 name the same sections: the row (-layout: 項番 then 確認表項番) is what shows the column.
-    for (const { code, item } of official) {
+    expect(pdfLayout).toMatch(/確認表\s+対象/);
+    // The citations name the same sections: the row (-layout: 項番, then 確認表項番) is what shows the column.
+    for (const { no, item } of official) {
+      expect(no).toMatch(/^P[12]-\d{3}$/);
       expect(docxText).toContain(squash(item));
-      expect(pdfLayout).toMatch(new RegExp(`^\\s*${code}\\s+${item.replace(/\s+/g, '\\s+')}\\s`, 'm'));
+      expect(pdfLayout).toMatch(new RegExp(`^\\s*${no}\\s+${item.replace(/\s+/g, '\\s+')}\\s`, 'm'));
+    }
+    // Every duty is printed under its 項番, none under its code.
+    for (const d of duties) {
+      expect(pdfLayout).toMatch(new RegExp(`^\\s*${numbers.get(d.code)!}\\s`, 'm'));
+      expect(pdfLayout).not.toMatch(new RegExp(`^\\s*${d.code}\\s`, 'm'));
     }
   });
 
@@ -104,6 +111,6 @@ describe('the signed demo annex as a PDF', () => {
 
   it('verifies exactly, recording its format', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/verify', payload: pdf, headers: { authorization: `Bearer ${hospital.session.accessToken}`, 'content-type': 'application/pdf' } });
-    expect(res.json<TVerifyResponse>()).toMatchObject({ match: true, verdict: 'exact', pdf: { content: 'identical', format: 'bunkai-annex-pdf/2', sealCertificate: { current: true } } });
+    expect(res.json<TVerifyResponse>()).toMatchObject({ match: true, verdict: 'exact', pdf: { content: 'identical', format: 'bunkai-annex-pdf/3', sealCertificate: { current: true } } });
   }, 60_000);
 });

@@ -72,7 +72,7 @@ describe('a PDF sealed before the seal certificate was rotated', () => {
     expect(await verify(first, w.owner, sealedWithA)).toMatchObject({
       match: true,
       verdict: 'exact',
-      pdf: { sealValid: true, content: 'identical', format: 'bunkai-annex-pdf/2', sealCertificate: { fingerprint: a.fingerprint, subject: a.subject, current: true } },
+      pdf: { sealValid: true, content: 'identical', format: 'bunkai-annex-pdf/3', sealCertificate: { fingerprint: a.fingerprint, subject: a.subject, current: true } },
     });
     expect(pdfsig(sealedWithA)).toContain('Signer Certificate Common Name: Bunkai Seal 2025');
   }, 60_000);

@@ -14,7 +14,8 @@ const PREVAILS = {
 } as const;
 
 /** 表紙: what this document is, the main contract (主契約) it belongs to, its revision, standing (版の効力) and status, and the contents. */
-export const drawCover = (doc: Doc, model: TAnnexModel, toc: readonly TTocEntry[], newPage: () => void): void => {
+/** `inlineToc` (format 3): the 目次 as one paragraph, so the cover of seven sections stays on one page. */
+export const drawCover = (doc: Doc, model: TAnnexModel, toc: readonly TTocEntry[], newPage: () => void, inlineToc = false): void => {
   const { engagement, revision, generatedOn } = model.input;
   const contract = engagement.contract ?? null;
   const date = (d: string) => withEra(formatDateJa(d), d, contract?.japaneseEraDates ?? false);
@@ -76,7 +77,7 @@ export const drawCover = (doc: Doc, model: TAnnexModel, toc: readonly TTocEntry[
       '項目・項番・並び順は本システムの責任項目カタログによるもので、確認表の項番は確認できた項目に限り示す。' +
       `本書の内容は上記の版およびSHA-256ハッシュ値により特定される。${supersession}本PDFはBunkaiの電子署名（PAdES）で封印されている。`,
   );
-  paragraph(doc, `役割の凡例：${RACI_ROLES.map((r) => `${r} ${RACI_LABELS[r].ja}`).join('　／　')}`, { bold: true, size: 9.5 });
+  paragraph(doc, `役割の凡例：${RACI_ROLES.map((r) => `${r} ${RACI_LABELS[r].ja}`).join('\u3000／\u3000')}`, { bold: true, size: 9.5 });
   paragraph(
     doc,
     'R（実施）は作業を行う者、A（責任）は結果に最終的な責任を負う者（各項目に1者）、' +
@@ -84,7 +85,10 @@ export const drawCover = (doc: Doc, model: TAnnexModel, toc: readonly TTocEntry[
       '「初回確認」は初回協議時点で確認できたか（はい・いいえ）とその日付、「完了日」は後日確認が完了した日を示す。',
     { size: 9, color: COLORS.muted },
   );
-  if (toc.length) {
+  if (toc.length && inlineToc) {
+    paragraph(doc, '目次', { bold: true, size: 10.5, gap: 2 });
+    paragraph(doc, toc.map((e) => `${e.no}\u2002${e.ja}（${e.en}）`).join('\u3000'), { size: 9.5, gap: 1 });
+  } else if (toc.length) {
     paragraph(doc, '目次', { bold: true, size: 10.5, gap: 2 });
     for (const e of toc) paragraph(doc, `${e.no}\u3000${e.ja}\u3000${e.en}`, { size: 9.5, gap: 1 });
   }

@@ -15,7 +15,7 @@ import { formatDateShort } from '../format.ts';
 import { COLORS, type Doc, drawTable, heading, paragraph, run, type TCellContent, type TRow, writableWidth } from '../layout.ts';
 
 
-const notApplicableReason = (row: TItemRow): string | null => {
+export const notApplicableReason = (row: TItemRow): string | null => {
   if (row.duty.notApplicableReason !== null) return row.duty.notApplicableReason;
   if (row.cell?.status === 'not_applicable') return row.cell.notApplicableReason ?? '';
   return null;
@@ -95,13 +95,13 @@ export const itemWidths = (total: number, parties: number): number[] => {
   return [fixed.code, fixed.official, fixed.title, rest - party * parties, ...Array.from({ length: parties }, () => party), fixed.check, fixed.done, fixed.notes];
 };
 
-const HEADER_SIZE = 7.5;
+export const HEADER_SIZE = 7.5;
 
 /**
  * The 略称 each party column is headed by: the model's (甲/乙/丙, or the name without corporate forms), cut to what
  * fits the column on one line at the header size — headers never break inside a name — and kept unique.
  */
-const columnLabels = (doc: Doc, model: TAnnexModel, width: number): Map<string, string> => {
+export const columnLabels = (doc: Doc, model: TAnnexModel, width: number): Map<string, string> => {
   const fits = (text: string) => doc.font(FONT.bold).fontSize(HEADER_SIZE).widthOfString(text) <= width - 7;
   const out = new Map<string, string>();
   const used = new Set<string>();
@@ -117,7 +117,7 @@ const columnLabels = (doc: Doc, model: TAnnexModel, width: number): Map<string, 
 };
 
 /** 略称の凡例: short name → party, organization and role, as in the .docx. */
-const legendOf = (model: TAnnexModel, labels: Map<string, string>): string =>
+export const legendOf = (model: TAnnexModel, labels: Map<string, string>): string =>
   '当事者の略称：' +
   model.parties
     .map((p) => {
