@@ -1,3 +1,5 @@
+// Requests the page needs start before the rest of the app is evaluated (boot.ts).
+import './boot.ts';
 // Shared styles first so each feature's sheet (imported by its component) cascades after them.
 import './styles/index.css';
 import { StrictMode } from 'react';

@@ -92,6 +92,14 @@ const refreshSession = (used: string | null): Promise<boolean> => {
   return refreshing;
 };
 
+/**
+ * Opening the app signed in (a reload, a link): renews the access token at once (boot.ts), while the
+ * app's code still evaluates, instead of on the first query after the first render.
+ */
+export const renewOnLoad = () => {
+  if (sessionStore.get() && !sessionStore.get()?.accessToken) void refreshSession(null);
+};
+
 /** fetch with auth and one refresh-and-retry; network failures become ApiError `network_error`. */
 export const apiFetch = async (path: string, init: RequestInit & { auth?: boolean } = {}): Promise<Response> => {
   const { auth = true, ...rest } = init;
