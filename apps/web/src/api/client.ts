@@ -67,14 +67,16 @@ const oneTabAtATime = async <T>(fn: () => Promise<T>): Promise<T> => {
  * Renews the access token from the HttpOnly refresh cookie; true when a fresh one is in memory.
  * `used`: the token that was refused (null: there was none yet, e.g. after a reload).
  */
-const refreshSession = (used: string | null): Promise<boolean> => {
+const refreshSession = (used: string | null, onSent?: () => void): Promise<boolean> => {
   refreshing ??= oneTabAtATime(async () => {
     const stored = sessionStore.get();
     if (!stored) return false;
     // an earlier call already renewed it
     if (stored.accessToken && stored.accessToken !== used) return true;
     try {
-      const res = await fetch('/api/v1/auth/session/refresh', { method: 'POST', credentials: 'same-origin' });
+      const sending = fetch('/api/v1/auth/session/refresh', { method: 'POST', credentials: 'same-origin' });
+      onSent?.();
+      const res = await sending;
       if (res.status === 401) {
         // the sign-in has ended (signed out elsewhere, expired, or revoked)
         sessionStore.set(null);
@@ -93,12 +95,15 @@ const refreshSession = (used: string | null): Promise<boolean> => {
 };
 
 /**
- * Opening the app signed in (a reload, a link): renews the access token at once (boot.ts), while the
- * app's code still evaluates, instead of on the first query after the first render.
+ * Opening the app signed in (a reload, a link): renews the access token at once (boot.ts) instead of
+ * on the first query after the first render.
  */
-export const renewOnLoad = () => {
-  if (sessionStore.get() && !sessionStore.get()?.accessToken) void refreshSession(null);
-};
+export const renewOnLoad = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (!sessionStore.get() || sessionStore.get()?.accessToken) return resolve();
+    // Resolves once the request is on its way (or there is none to send): see main.tsx.
+    void refreshSession(null, resolve).finally(resolve);
+  });
 
 /** fetch with auth and one refresh-and-retry; network failures become ApiError `network_error`. */
 export const apiFetch = async (path: string, init: RequestInit & { auth?: boolean } = {}): Promise<Response> => {

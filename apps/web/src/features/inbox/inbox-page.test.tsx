@@ -16,8 +16,9 @@ const inbox: TInboxResponse = {
     { kind: 'consent', engagementId: ENGAGEMENT_ID, engagementTitle: '電子カルテ更新', partyId: fid(1, 1), cellId: fid(3, 1), proposalId: fid(5, 1), revisionId: null, commentId: null, comments: 0, dueOn: null, subject: { code: 'VUL-01', title: { ja: '脆弱性情報の収集', en: 'Vulnerability information' }, assetName: '電子カルテサーバ' }, overdue: false, since: '2026-01-02T00:00:00.000Z', path: `/engagements/${ENGAGEMENT_ID}/matrix?cell=${fid(3, 1)}` },
     { kind: 'completion_due', engagementId: ENGAGEMENT_ID, engagementTitle: '電子カルテ更新', partyId: fid(1, 1), cellId: fid(3, 2), proposalId: null, revisionId: null, commentId: null, comments: 0, dueOn: '2026-01-01', overdue: true, since: null, path: `/engagements/${ENGAGEMENT_ID}/matrix?cell=${fid(3, 2)}` },
   ],
+  nextOffset: null,
 };
-const { items, ...counts } = inbox;
+const { items, nextOffset: _last, ...counts } = inbox;
 const calls = fakeApi(({ method, url }) => {
   if (method !== 'GET') return undefined;
   if (url === '/api/v1/me/inbox/counts') return json(counts);
