@@ -53,7 +53,7 @@ const parseError = async (res: Response): Promise<ApiError> => {
 
 let refreshing: Promise<boolean> | null = null;
 
-/** What public/early.js started before the bundle ran (index.html): the renewal's answer, the matrix's. */
+/** What boot/early.js started before the bundle ran (index.html): the renewal's answer, the matrix's. */
 export type EarlyRequests = {
   renewal?: Promise<{ status: number; body: TSession | null } | null>;
   matrix?: { url: string; body: Promise<unknown> };
@@ -125,7 +125,7 @@ const refreshSession = (used: string | null, onSent?: () => void): Promise<boole
 export const renewOnLoad = (): Promise<void> =>
   new Promise((resolve) => {
     if (!sessionStore.get() || sessionStore.get()?.accessToken) return resolve();
-    // public/early.js sent it already: the app takes its answer on its first request
+    // boot/early.js sent it already: the app takes its answer on its first request
     if (earlyRequests().renewal) {
       void refreshSession(null);
       return resolve();

@@ -18,7 +18,7 @@ export const startEarly = (url: string) => {
 
 /** The early answer's parsed body for `url`, or null when none was started or it failed. */
 export const takeEarly = async <T>(url: string): Promise<T | null> => {
-  // public/early.js (index.html) may have started it even before boot.ts
+  // boot/early.js (index.html) may have started it even before boot.ts
   const before = earlyRequests();
   if (before.matrix?.url === url) {
     const { body } = before.matrix;

@@ -1,3 +1,4 @@
+/* global window, location */
 /*
  * Runs before the app's bundle is even parsed (a classic script in index.html's head; the bundle
  * takes a few hundred milliseconds to parse and evaluate): a page opened signed in renews its
@@ -42,7 +43,7 @@
       };
     }
     window.__bunkaiEarly = early;
-  } catch (e) {
+  } catch {
     // storage or JSON unavailable: the app renews on its first request
   }
 })();
