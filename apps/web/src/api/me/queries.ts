@@ -1,26 +1,13 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { TInboxCountsResponse, TInboxResponse, TMailboxMessage, TPreferences } from '@bunkai/domain';
+import { useQuery } from '@tanstack/react-query';
+import type { TInboxCountsResponse, TMailboxMessage, TPreferences } from '@bunkai/domain';
 import { api } from '../client.ts';
 import { meKeys } from './keys.ts';
-
-/** Items per page of the inbox page (the API allows up to INBOX_PAGE_MAX). */
-export const INBOX_PAGE_SIZE = 100;
 
 /** 受信箱 counts (the header's badge): the counts alone, not the items; polled, since reminders and others' work arrive without an event stream open. */
 export const useInboxCounts = (engagementId?: string) =>
   useQuery({
     queryKey: meKeys.inboxCounts(engagementId),
     queryFn: ({ signal }) => api.get<TInboxCountsResponse>('/api/v1/me/inbox/counts', { signal, query: { engagementId } }),
-    refetchInterval: 60_000,
-  });
-
-/** 受信箱: what waits for the caller's parties, a page at a time (a large engagement has tens of thousands of items). */
-export const useInbox = (engagementId?: string) =>
-  useInfiniteQuery({
-    queryKey: meKeys.inbox(engagementId),
-    initialPageParam: 0,
-    queryFn: ({ signal, pageParam }) => api.get<TInboxResponse>('/api/v1/me/inbox', { signal, query: { engagementId, offset: pageParam, limit: INBOX_PAGE_SIZE } }),
-    getNextPageParam: (last) => last.nextOffset ?? undefined,
     refetchInterval: 60_000,
   });
 

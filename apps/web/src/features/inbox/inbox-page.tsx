@@ -1,5 +1,5 @@
 import type { TInboxItem } from '@bunkai/domain';
-import { useInbox } from '../../api/me/queries.ts';
+import { useInbox } from '../../api/me/inbox-pages.ts';
 import { Empty, QueryState } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
