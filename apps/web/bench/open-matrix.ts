@@ -73,15 +73,15 @@ const openMatrix = async (page: Page, { url, engagementId }: MatrixPageOptions):
   return { firstCellsMs: t.first, interactiveMs: t.moved, fetch: { ...t.fetch, encoding }, domCells: t.domCells, frames, waterfall: t.waterfall };
 };
 
-type CpuProfile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] };
+type CpuProfile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples?: number[]; timeDeltas?: number[] };
 
-/** The 15 functions with the most self time (ms), named with their file. */
+/** The 15 functions with the most self time (ms), named with their file, line and column (the bundle is minified). */
 const topFunctions = (p: CpuProfile) => {
   const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
   const self = new Map<string, number>();
   (p.samples ?? []).forEach((id, k) => {
     const f = byId.get(id);
-    const name = f ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}` : '?';
+    const name = f ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}` : '?';
     self.set(name, (self.get(name) ?? 0) + (p.timeDeltas?.[k] ?? 0) / 1000);
   });
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join('; ');

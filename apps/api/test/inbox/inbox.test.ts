@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TEngagementSummary, TInboxResponse, TMatrixCell } from '@bunkai/domain';
+import { INBOX_PAGE_MAX, type TEngagementSummary, type TInboxCountsResponse, type TInboxResponse, type TMatrixCell } from '@bunkai/domain';
 import { manualClock } from '../../src/platform/clock.ts';
 import { createWorld } from '../../src/seed/world.ts';
 import { type TestApp, createTestApp } from '../helpers/test-app.ts';
@@ -90,5 +90,36 @@ describe('GET /api/v1/me/inbox (受信箱)', () => {
     expect((await a.outsider.http.get(`/api/v1/me/inbox?engagementId=${a.eid}`)).status).toBe(404);
     expect((await a.owner.http.get('/api/v1/me/inbox?engagementId=nope')).status).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/inbox' })).statusCode).toBe(401);
+  });
+
+  it('pages the items (bounded by INBOX_PAGE_MAX) with whole counts; /counts answers the counts without items', async () => {
+    const w = await world();
+    const [c1, c2] = w.cells;
+    const page = async (q: string) => {
+      const res = await w.owner.http.get<TInboxResponse>(`/api/v1/me/inbox?engagementId=${w.eid}&${q}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const p1 = await page('limit=1');
+    expect(p1.items.map((i) => i.cellId)).toEqual([c1.id]);
+    expect(p1).toMatchObject({ total: 2, byKind: { unsettled: 2 }, nextOffset: 1 });
+    const p2 = await page(`limit=1&offset=${p1.nextOffset}`);
+    expect(p2.items.map((i) => i.cellId)).toEqual([c2.id]);
+    expect(p2).toMatchObject({ total: 2, nextOffset: null });
+    expect((await page('offset=5')).items).toEqual([]);
+    // the default page is the largest one
+    expect((await page('')).nextOffset).toBeNull();
+    for (const bad of [`limit=${INBOX_PAGE_MAX + 1}`, 'limit=0', 'offset=-1', 'limit=x'])
+      expect((await w.owner.http.get(`/api/v1/me/inbox?${bad}`)).status, bad).toBe(400);
+
+    const counts = await w.owner.http.get<TInboxCountsResponse>(`/api/v1/me/inbox/counts?engagementId=${w.eid}`);
+    expect(counts.status).toBe(200);
+    const { items: _items, nextOffset: _next, ...whole } = await page('');
+    expect(counts.body).toEqual(whole);
+    expect(counts.body).not.toHaveProperty('items');
+    const across = await w.owner.http.get<TInboxCountsResponse>('/api/v1/me/inbox/counts');
+    expect(across.body.engagements.find((e) => e.engagementId === w.eid)).toMatchObject({ total: 2, byKind: { unsettled: 2 } });
+    expect((await w.outsider.http.get(`/api/v1/me/inbox/counts?engagementId=${w.eid}`)).status).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/inbox/counts' })).statusCode).toBe(401);
   });
 });

@@ -83,6 +83,7 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/auth/me': { allow: AUTHED },
   // About the caller's own parties: every signed-in user has an inbox (empty without a party).
   'GET /api/v1/me/inbox': { allow: AUTHED },
+  'GET /api/v1/me/inbox/counts': { allow: AUTHED },
   'GET /api/v1/me/preferences': { allow: AUTHED },
   'PATCH /api/v1/me/preferences': { allow: AUTHED, req: () => ({ body: { notifyInformational: false } }) },
   // The digest's unsubscribe link: its HMAC is the credential (the test app's JWT secret signs it).

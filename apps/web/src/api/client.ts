@@ -53,6 +53,21 @@ const parseError = async (res: Response): Promise<ApiError> => {
 
 let refreshing: Promise<boolean> | null = null;
 
+/** What boot/early.js started before the bundle ran (index.html): the renewal's answer, the matrix's. */
+export type EarlyRequests = {
+  renewal?: Promise<{ status: number; body: TSession | null } | null>;
+  matrix?: { url: string; body: Promise<unknown> };
+};
+export const earlyRequests = (): EarlyRequests => (typeof window === 'undefined' ? {} : ((window as Window & { __bunkaiEarly?: EarlyRequests }).__bunkaiEarly ?? {}));
+
+/** The early renewal's answer, once: the cookie it presented is rotated, so nobody may present it again. */
+const takeEarlyRenewal = () => {
+  const early = earlyRequests();
+  const renewal = early.renewal;
+  delete early.renewal;
+  return renewal;
+};
+
 /**
  * Tabs share one refresh cookie, and presenting a rotated token ends the whole sign-in (theft
  * detection): so renewals run one at a time across tabs (Web Locks), each with the cookie the
@@ -67,14 +82,25 @@ const oneTabAtATime = async <T>(fn: () => Promise<T>): Promise<T> => {
  * Renews the access token from the HttpOnly refresh cookie; true when a fresh one is in memory.
  * `used`: the token that was refused (null: there was none yet, e.g. after a reload).
  */
-const refreshSession = (used: string | null): Promise<boolean> => {
+const refreshSession = (used: string | null, onSent?: () => void): Promise<boolean> => {
   refreshing ??= oneTabAtATime(async () => {
     const stored = sessionStore.get();
     if (!stored) return false;
     // an earlier call already renewed it
     if (stored.accessToken && stored.accessToken !== used) return true;
+    const early = await takeEarlyRenewal();
+    if (early?.status === 401) {
+      sessionStore.set(null);
+      return false;
+    }
+    if (early?.body) {
+      sessionStore.set(early.body);
+      return true;
+    }
     try {
-      const res = await fetch('/api/v1/auth/session/refresh', { method: 'POST', credentials: 'same-origin' });
+      const sending = fetch('/api/v1/auth/session/refresh', { method: 'POST', credentials: 'same-origin' });
+      onSent?.();
+      const res = await sending;
       if (res.status === 401) {
         // the sign-in has ended (signed out elsewhere, expired, or revoked)
         sessionStore.set(null);
@@ -91,6 +117,22 @@ const refreshSession = (used: string | null): Promise<boolean> => {
   });
   return refreshing;
 };
+
+/**
+ * Opening the app signed in (a reload, a link): renews the access token at once (boot.ts) instead of
+ * on the first query after the first render.
+ */
+export const renewOnLoad = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (!sessionStore.get() || sessionStore.get()?.accessToken) return resolve();
+    // boot/early.js sent it already: the app takes its answer on its first request
+    if (earlyRequests().renewal) {
+      void refreshSession(null);
+      return resolve();
+    }
+    // Resolves once the request is on its way (or there is none to send): see main.tsx.
+    void refreshSession(null, resolve).finally(resolve);
+  });
 
 /** fetch with auth and one refresh-and-retry; network failures become ApiError `network_error`. */
 export const apiFetch = async (path: string, init: RequestInit & { auth?: boolean } = {}): Promise<Response> => {

@@ -2,8 +2,21 @@ import { z } from 'zod';
 import { INBOX_KINDS } from '../inbox/inbox.ts';
 import { ZDate, ZDateTime, ZId, ZLocalized, ZName } from '../model/primitives.ts';
 
-/** GET /api/v1/me/inbox: what waits for the signed-in user's parties, per engagement and across all. */
-export const ZInboxQuery = z.strictObject({ engagementId: ZId.optional() });
+/** Items per page of GET /api/v1/me/inbox at most: a stress-size engagement has tens of thousands (11 MB of JSON). */
+export const INBOX_PAGE_MAX = 500;
+
+/** GET /api/v1/me/inbox/counts: the counts alone (the header's badge). */
+export const ZInboxCountsQuery = z.strictObject({ engagementId: ZId.optional() });
+export type TInboxCountsQuery = z.infer<typeof ZInboxCountsQuery>;
+
+/**
+ * GET /api/v1/me/inbox: what waits for the signed-in user's parties, per engagement and across all;
+ * the items one page at a time (`offset` into the whole list, `limit` ≤ INBOX_PAGE_MAX), the counts always whole.
+ */
+export const ZInboxQuery = ZInboxCountsQuery.extend({
+  limit: z.coerce.number().int().min(1).max(INBOX_PAGE_MAX).default(INBOX_PAGE_MAX),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
 export type TInboxQuery = z.infer<typeof ZInboxQuery>;
 
 const ZCount = z.number().int().min(0);
@@ -29,8 +42,14 @@ export const ZInboxItem = z.object({
 });
 export type TInboxItem = z.infer<typeof ZInboxItem>;
 
-export const ZInboxResponse = ZInboxCounts.extend({
+export const ZInboxCountsResponse = ZInboxCounts.extend({
   engagements: z.array(ZInboxCounts.extend({ engagementId: ZId, title: ZName, partyId: ZId })),
+});
+export type TInboxCountsResponse = z.infer<typeof ZInboxCountsResponse>;
+
+export const ZInboxResponse = ZInboxCountsResponse.extend({
   items: z.array(ZInboxItem),
+  /** The `offset` of the next page; null: this page is the last. */
+  nextOffset: z.number().int().min(0).nullable(),
 });
 export type TInboxResponse = z.infer<typeof ZInboxResponse>;

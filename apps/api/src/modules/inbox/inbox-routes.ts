@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZInboxQuery, ZInboxResponse } from '@bunkai/domain';
+import { INBOX_PAGE_MAX, ZInboxCountsQuery, ZInboxCountsResponse, ZInboxQuery, ZInboxResponse } from '@bunkai/domain';
 import { actorOf, requireAuth } from '../../plugins/auth.ts';
 import { errorResponses, typedJsonSerializer } from '../../plugins/schemas.ts';
 import type { InboxService } from './inbox-service.ts';
@@ -16,7 +16,8 @@ export const inboxRoutes =
           tags: ['inbox'],
           security: [{ bearer: [] }],
           summary:
-            "受信箱: what waits for the caller's party — proposals waiting for its consent, its unsettled (unassigned or disputed) cells, unanswered comments, signatures, 完了予定日 near or past, いいえ without a target date — with counts in total, per kind and per engagement; `?engagementId=` for one engagement",
+            "受信箱: what waits for the caller's party — proposals waiting for its consent, its unsettled (unassigned or disputed) cells, unanswered comments, signatures, 完了予定日 near or past, いいえ without a target date — with counts in total, per kind and per engagement; `?engagementId=` for one engagement. The items come one page at a time: `limit` (default and at most " +
+            `${INBOX_PAGE_MAX}) from \`offset\`, \`nextOffset\` for the next page (null: the last); the counts alone: GET /me/inbox/counts`,
           querystring: ZInboxQuery,
           response: { 200: ZInboxResponse, ...errorResponses(400, 401, 404) },
         },
@@ -25,5 +26,20 @@ export const inboxRoutes =
         ...typedJsonSerializer,
       },
       async (request) => service.inbox(actorOf(request), request.query),
+    );
+
+    app.get(
+      '/api/v1/me/inbox/counts',
+      {
+        onRequest: requireAuth,
+        schema: {
+          tags: ['inbox'],
+          security: [{ bearer: [] }],
+          summary: '受信箱 counts only (in total, per kind and per engagement), without the items: what the header shows; `?engagementId=` for one engagement',
+          querystring: ZInboxCountsQuery,
+          response: { 200: ZInboxCountsResponse, ...errorResponses(400, 401, 404) },
+        },
+      },
+      async (request) => service.counts(actorOf(request), request.query),
     );
   };

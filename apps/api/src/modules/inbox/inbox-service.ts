@@ -1,4 +1,4 @@
-import { type TInboxInput, type TInboxQuery, type TInboxResponse, countInbox, inboxPath, selectInbox } from '@bunkai/domain';
+import { type TInboxCountsQuery, type TInboxCountsResponse, type TInboxInput, type TInboxQuery, type TInboxResponse, countInbox, inboxPath, selectInbox } from '@bunkai/domain';
 import { type Db, engagementsRepository, loadInboxSources, todayUtc } from '@bunkai/db';
 import type { EngagementAccessService } from '../../access/engagement-access.ts';
 import type { MatrixCache } from '../cells/index.ts';
@@ -56,21 +56,42 @@ export const createInboxService = ({ db, access, clock, matrixCache }: Deps) => 
     return { title: a.engagement.title, partyId: a.party.id, ...attached };
   };
 
+  /** One engagement (404 when the caller has no part in it) or every engagement the caller sees, archived ones aside. */
+  const perEngagement = async (actor: Actor, query: TInboxCountsQuery) => {
+    const ids = query.engagementId
+      ? [query.engagementId]
+      : await engagementsRepo.listVisibleIds({ organizationId: actor.organizationId, userId: actor.userId, isAdmin: actor.orgRole === 'admin' }, false);
+    const per = await Promise.all(ids.map(async (id) => ({ id, r: await forEngagement(actor, id) })));
+    return per.flatMap(({ id, r }) => (r ? [{ id, r }] : []));
+  };
+  type Per = Awaited<ReturnType<typeof perEngagement>>;
+
+  const countsOf = (per: Per): TInboxCountsResponse => {
+    const engagements = per.map(({ id, r }) => ({ engagementId: id, title: r.title, partyId: r.partyId, ...countInbox(r.entries) }));
+    return { ...countInbox(per.flatMap(({ r }) => r.entries)), engagements };
+  };
+
   return {
-    /** One engagement (404 when the caller has no part in it) or every engagement the caller sees, archived ones aside. */
+    /** The counts alone, whole and per engagement: what the header shows, without serializing every item. */
+    counts: async (actor: Actor, query: TInboxCountsQuery): Promise<TInboxCountsResponse> => countsOf(await perEngagement(actor, query)),
+
+    /** The counts and one page of the items (engagement by engagement, in the domain's order). */
     inbox: async (actor: Actor, query: TInboxQuery): Promise<TInboxResponse> => {
-      const ids = query.engagementId
-        ? [query.engagementId]
-        : await engagementsRepo.listVisibleIds({ organizationId: actor.organizationId, userId: actor.userId, isAdmin: actor.orgRole === 'admin' }, false);
-      const per = (await Promise.all(ids.map(async (id) => ({ id, r: await forEngagement(actor, id) })))).filter((x) => x.r !== null);
-      const items = per.flatMap(({ r }) =>
-        r!.entries.map((e) => ({ ...e, engagementTitle: r!.title, partyId: r!.partyId, subject: (e.cellId && r!.subjects.get(e.cellId)) || null, path: inboxPath(e) })),
-      );
-      return {
-        ...countInbox(items),
-        engagements: per.map(({ id, r }) => ({ engagementId: id, title: r!.title, partyId: r!.partyId, ...countInbox(r!.entries) })),
-        items,
-      };
+      const per = await perEngagement(actor, query);
+      const end = query.offset + query.limit;
+      const items: TInboxResponse['items'] = [];
+      let at = 0;
+      // Only the page's items are named and shaped: the others are counted, not copied.
+      for (const { r } of per) {
+        const from = Math.max(0, query.offset - at);
+        const to = Math.min(r.entries.length, end - at);
+        for (let k = from; k < to; k++) {
+          const e = r.entries[k]!;
+          items.push({ ...e, engagementTitle: r.title, partyId: r.partyId, subject: (e.cellId && r.subjects.get(e.cellId)) || null, path: inboxPath(e) });
+        }
+        at += r.entries.length;
+      }
+      return { ...countsOf(per), items, nextOffset: end < at ? end : null };
     },
 
     /** How many items wait for the caller in one engagement (0 without a party). */

@@ -19,3 +19,6 @@ export const cellKeys = {
   comments: (cellId: string) => [...ROOT.cells, cellId, 'comments'] as const,
   history: (cellId: string) => [...ROOT.cells, cellId, 'history'] as const,
 };
+
+/** The compact matrix's address (its query: the filters, client.ts `buildUrl`). */
+export const matrixPath = (engagementId: string) => `/api/v1/engagements/${engagementId}/cells/compact`;

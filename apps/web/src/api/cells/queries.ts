@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
 import { decodeMatrix, type TCellDetailResponse, type TCellHistoryResponse, type TComment, type TMatrixCompactResponse, type TProgressResponse } from '@bunkai/domain';
-import { api } from '../client.ts';
-import { cellKeys, type MatrixFilters } from './keys.ts';
+import { api, buildUrl } from '../client.ts';
+import { takeEarly } from '../early.ts';
+import { cellKeys, matrixPath, type MatrixFilters } from './keys.ts';
 
 /**
  * The whole matrix in one request, in the compact columnar form (decision 0010: a tenth of the bytes
@@ -10,8 +11,12 @@ import { cellKeys, type MatrixFilters } from './keys.ts';
  */
 export const matrixQuery = (engagementId: string, filters: MatrixFilters = {}) => ({
   queryKey: cellKeys.matrix(engagementId, filters),
+  // The page opened by its address has its request started by boot.ts already.
   queryFn: async ({ signal }: { signal: AbortSignal }) =>
-    decodeMatrix(await api.get<TMatrixCompactResponse>(`/api/v1/engagements/${engagementId}/cells/compact`, { signal, query: filters })),
+    decodeMatrix(
+      (await takeEarly<TMatrixCompactResponse>(buildUrl(matrixPath(engagementId), filters))) ??
+        (await api.get<TMatrixCompactResponse>(matrixPath(engagementId), { signal, query: filters })),
+    ),
 });
 
 export const useGetMatrix = (engagementId: string, filters: MatrixFilters = {}) => useQuery({ ...matrixQuery(engagementId, filters), placeholderData: keepPreviousData });

@@ -5,6 +5,7 @@
 export const meKeys = {
   inboxAll: ['engagements', 'inbox'] as const,
   inbox: (engagementId?: string) => ['engagements', 'inbox', engagementId ?? 'all'] as const,
+  inboxCounts: (engagementId?: string) => ['engagements', 'inbox', engagementId ?? 'all', 'counts'] as const,
   preferences: ['me', 'preferences'] as const,
   mailbox: (to: string) => ['dev-mailbox', to] as const,
 };

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TInboxResponse, TMailboxMessage, TPreferences } from '@bunkai/domain';
+import type { TInboxCountsResponse, TMailboxMessage, TPreferences } from '@bunkai/domain';
 import { api } from '../client.ts';
 import { meKeys } from './keys.ts';
 
-/** 受信箱: what waits for the caller's parties; polled too, since reminders and others' work arrive without an event stream open. */
-export const useInbox = (engagementId?: string) =>
+/** 受信箱 counts (the header's badge): the counts alone, not the items; polled, since reminders and others' work arrive without an event stream open. */
+export const useInboxCounts = (engagementId?: string) =>
   useQuery({
-    queryKey: meKeys.inbox(engagementId),
-    queryFn: ({ signal }) => api.get<TInboxResponse>('/api/v1/me/inbox', { signal, query: { engagementId } }),
+    queryKey: meKeys.inboxCounts(engagementId),
+    queryFn: ({ signal }) => api.get<TInboxCountsResponse>('/api/v1/me/inbox/counts', { signal, query: { engagementId } }),
     refetchInterval: 60_000,
   });
 

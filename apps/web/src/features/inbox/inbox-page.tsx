@@ -1,5 +1,5 @@
 import type { TInboxItem } from '@bunkai/domain';
-import { useInbox } from '../../api/me/queries.ts';
+import { useInbox } from '../../api/me/inbox-pages.ts';
 import { Empty, QueryState } from '../../components/feedback.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../router.tsx';
@@ -28,10 +28,12 @@ const Item = ({ item }: { item: TInboxItem }) => {
   );
 };
 
-/** 受信箱: every item waiting for the caller's parties, grouped by engagement, each linking to the exact cell or revision. */
+/** 受信箱: what waits for the caller's parties, grouped by engagement, each item linking to the exact cell or revision; a page at a time. */
 export const InboxPage = () => {
   const { t } = useI18n();
   const q = useInbox();
+  const first = q.data?.pages[0];
+  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="page">
       <div className="page-head">
@@ -42,17 +44,17 @@ export const InboxPage = () => {
       </div>
       <QueryState query={q}>
         {() =>
-          q.data && q.data.total > 0 ? (
+          first && first.total > 0 ? (
             <div className="stack">
-              {q.data.engagements
-                .filter((e) => e.total > 0)
+              {first.engagements
+                .filter((e) => e.total > 0 && items.some((i) => i.engagementId === e.engagementId && i.partyId === e.partyId))
                 .map((e) => (
                   <section key={`${e.engagementId}:${e.partyId}`} className="card inbox-group" aria-label={e.title}>
                     <h2>
                       <Link to={`/engagements/${e.engagementId}`}>{e.title}</Link> <span className="badge badge-count">{e.total}</span>
                     </h2>
                     <ul className="inbox-list">
-                      {q.data.items
+                      {items
                         .filter((i) => i.engagementId === e.engagementId && i.partyId === e.partyId)
                         .map((i) => (
                           <Item key={`${i.kind}:${i.cellId ?? i.revisionId ?? ''}:${i.proposalId ?? ''}`} item={i} />
@@ -60,6 +62,11 @@ export const InboxPage = () => {
                     </ul>
                   </section>
                 ))}
+              {q.hasNextPage ? (
+                <button type="button" className="btn" disabled={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>
+                  {t('inbox.more', { n: first.total - items.length })}
+                </button>
+              ) : null}
             </div>
           ) : (
             <Empty title={t('inbox.empty')} />
@@ -69,5 +76,3 @@ export const InboxPage = () => {
     </div>
   );
 };
-
-/** The header's count: a link to the inbox that says how many things wait. */

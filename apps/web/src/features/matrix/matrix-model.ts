@@ -94,6 +94,20 @@ export const buildMatrixModel = (m: TMatrixResponse, hideEmpty: boolean): Matrix
   };
 };
 
+const models = new WeakMap<TMatrixResponse, Map<boolean, MatrixModel>>();
+
+/**
+ * The model of one matrix answer, built once: the page opened by its address builds it as soon as the
+ * matrix arrives (prefetchMatrixPage), while the engagement's own request is still on its way.
+ */
+export const matrixModelOf = (m: TMatrixResponse, hideEmpty: boolean): MatrixModel => {
+  let byFlag = models.get(m);
+  if (!byFlag) models.set(m, (byFlag = new Map()));
+  let model = byFlag.get(hideEmpty);
+  if (!model) byFlag.set(hideEmpty, (model = buildMatrixModel(m, hideEmpty)));
+  return model;
+};
+
 /** What the cell shows: the open proposal's split while one is on the table, else the agreed one. */
 export const displayedAssignment = (c: TMatrixCell): { assignment: TAssignment | null; proposed: boolean } =>
   c.openProposal ? { assignment: c.openProposal.assignment, proposed: true } : { assignment: c.assignment, proposed: false };

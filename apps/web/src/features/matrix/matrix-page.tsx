@@ -1,8 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { TMatrixResponse } from '@bunkai/domain';
 import { useCallback, useMemo, useState } from 'react';
 import type { MatrixFilters } from '../../api/cells/keys.ts';
 import { useBulkPropose } from '../../api/cells/mutations.ts';
-import { prefetchMatrix, useGetMatrix } from '../../api/cells/queries.ts';
+import { matrixQuery, prefetchMatrix, useGetMatrix } from '../../api/cells/queries.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/feedback.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { partyColorMap } from '../../components/party-colors.ts';
@@ -17,12 +18,17 @@ import { BulkAcceptButton } from './bulk-accept.tsx';
 import { MatrixCounts, MatrixFilterBar, MatrixLegend } from './matrix-filters.tsx';
 import { MatrixGrid } from './matrix-grid.tsx';
 import { MatrixPrintTable } from './matrix-print.tsx';
-import { buildMatrixModel } from './matrix-model.ts';
+import { matrixModelOf } from './matrix-model.ts';
 import { filtersFromSearch, searchFrom } from './matrix-url.ts';
 import './matrix-page.css';
 
-/** For MatrixPrefetch (app.tsx): the same query, key and filters as the page's. */
-export const prefetchMatrixPage = (qc: QueryClient, engagementId: string, search: URLSearchParams) => prefetchMatrix(qc, engagementId, filtersFromSearch(search));
+/** For MatrixPrefetch (app.tsx): the same query, key and filters as the page's; the model is built as soon as the matrix is in. */
+export const prefetchMatrixPage = async (qc: QueryClient, engagementId: string, search: URLSearchParams) => {
+  const filters = filtersFromSearch(search);
+  await prefetchMatrix(qc, engagementId, filters);
+  const data = qc.getQueryData<TMatrixResponse>(matrixQuery(engagementId, filters).queryKey);
+  if (data) matrixModelOf(data, Object.keys(filters).length > 0);
+};
 
 export const MatrixPage = ({ engagementId }: { engagementId: string }) => {
   const { t } = useI18n();
@@ -36,7 +42,7 @@ export const MatrixPage = ({ engagementId }: { engagementId: string }) => {
   const [bulkOpen, setBulkOpen] = useState(false);
   const bulk = useBulkPropose(engagementId);
   const filtered = Object.keys(filters).length > 0;
-  const model = useMemo(() => (q.data ? buildMatrixModel(q.data, filtered) : null), [q.data, filtered]);
+  const model = useMemo(() => (q.data ? matrixModelOf(q.data, filtered) : null), [q.data, filtered]);
   const printing = usePrinting();
   const colors = useMemo(() => partyColorMap(q.data?.parties ?? eng.parties), [q.data, eng.parties]);
 
