@@ -35,8 +35,18 @@ export const requestId = (header: string | string[] | undefined): string =>
  * close open until its keep-alive timeout. While draining, every answer says
  * `Connection: close` and idle connections are swept until the server is closed.
  */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** True from SIGTERM (app.close()) on: readiness answers 503 while requests are still served. */
+    isDraining: () => boolean;
+  }
+}
+
 const drainOnClose = (app: FastifyInstance) => {
   let sweep: NodeJS.Timeout | undefined;
+  // Decided here, at the root's first preClose hook: a plugin's own preClose runs after the root's hooks,
+  // so a flag set there came too late for a request that races the drain.
+  app.decorate('isDraining', () => sweep !== undefined);
   app.addHook('preClose', async () => {
     sweep = setInterval(() => app.server.closeIdleConnections(), 50);
     sweep.unref();

@@ -35,6 +35,8 @@ export const memberInvitations = pgTable(
   (t) => [
     uniqueIndex('member_invitations_token_hash_key').on(t.tokenHash),
     index('member_invitations_organization_id_idx').on(t.organizationId),
+    index('member_invitations_accepted_user_id_idx').on(t.acceptedUserId),
+    index('member_invitations_created_by_user_id_idx').on(t.createdByUserId),
     oneOf('member_invitations_org_role_check', t.orgRole, ORG_ROLES),
   ],
 );
@@ -59,5 +61,10 @@ export const accountEvents = pgTable(
     payload: jsonb().$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     at: at().notNull().defaultNow(),
   },
-  (t) => [index('account_events_organization_at_idx').on(t.organizationId, t.at), oneOf('account_events_type_check', t.type, ACCOUNT_EVENT_TYPES)],
+  (t) => [
+    index('account_events_organization_at_idx').on(t.organizationId, t.at),
+    index('account_events_actor_user_id_idx').on(t.actorUserId),
+    index('account_events_subject_user_id_idx').on(t.subjectUserId),
+    oneOf('account_events_type_check', t.type, ACCOUNT_EVENT_TYPES),
+  ],
 );

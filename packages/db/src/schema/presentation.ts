@@ -1,4 +1,4 @@
-import { check, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { engagements, parties } from './engagement.ts';
 import { users } from './identity.ts';
@@ -29,5 +29,11 @@ export const reviewPresentations = pgTable(
     updatedAt: ts().notNull(),
     expiresAt: ts().notNull(),
   },
-  (t) => [check('review_presentations_expiry_check', sql`${t.expiresAt} > ${t.updatedAt}`)],
+  (t) => [
+    check('review_presentations_expiry_check', sql`${t.expiresAt} > ${t.updatedAt}`),
+    // Every FK indexed: deleting a user, party or cell finds its presentation without a scan.
+    index('review_presentations_presenter_user_id_idx').on(t.presenterUserId),
+    index('review_presentations_presenter_party_id_idx').on(t.presenterPartyId),
+    index('review_presentations_cell_id_idx').on(t.cellId),
+  ],
 );

@@ -28,11 +28,6 @@ const PING_TIMEOUT_MS = 1500;
 export const healthRoutes =
   (database: Database): FastifyPluginAsyncZod =>
   async (app) => {
-    // From SIGTERM on, requests still reaching this instance are served (app.ts), but it is no longer ready.
-    let draining = false;
-    app.addHook('preClose', async () => {
-      draining = true;
-    });
 
     app.get('/api/health/live', { schema: { tags: ['health'], summary: 'Liveness: the process answers', response: { 200: ZLive } } }, async () => ({
       status: 'ok' as const,
@@ -44,7 +39,8 @@ export const healthRoutes =
       async (_request, reply) => {
         const reachable = await database.ping(PING_TIMEOUT_MS);
         const connected = database.listening();
-        const ready = reachable && connected && !draining;
+        // From SIGTERM on, requests still reaching this instance are served (app.ts), but it is no longer ready.
+        const ready = reachable && connected && !app.isDraining();
         return reply.status(ready ? 200 : 503).send({
           status: ready ? 'ready' : 'not_ready',
           database: { engine: database.engine, reachable },
