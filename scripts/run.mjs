@@ -47,7 +47,7 @@ const newest = (dir) => {
 const buildWeb = (force) => {
   if (!existsSync(join(root, 'apps/web/package.json'))) return;
   const built = join(root, 'apps/web/dist/index.html');
-  const sources = ['apps/web/src', 'apps/web/index.html', 'packages/domain/src'].map((d) => join(root, d));
+  const sources = ['apps/web/src', 'apps/web/boot', 'apps/web/index.html', 'packages/domain/src'].map((d) => join(root, d));
   const stale = () => statSync(built).mtimeMs < Math.max(...sources.map((d) => (existsSync(d) && statSync(d).isFile() ? statSync(d).mtimeMs : newest(d))));
   if (!force && existsSync(built) && !stale()) return;
   pnpm('--filter', '@bunkai/web', 'build');

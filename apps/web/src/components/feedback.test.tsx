@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiError } from '../api/client.ts';
-import { translator } from '../i18n/i18n.tsx';
+import { loadCatalog, translator } from '../i18n/i18n.tsx';
 import { errorText } from './feedback.tsx';
 
 const ja = translator('ja');
 const en = translator('en');
+// The English catalog is a lazy chunk.
+beforeAll(() => loadCatalog('en'));
 
 describe('errorText (issue 16, bug 6)', () => {
   it('says a wrong password in Japanese, without the English server message or a request id', () => {

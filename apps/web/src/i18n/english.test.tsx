@@ -1,4 +1,4 @@
-import { renderHook } from '@testing-library/react';
+import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
@@ -12,8 +12,10 @@ describe('English mode (issue 16, bug 7)', () => {
     expect(offending).toEqual([]);
   });
 
-  it('writes dates as ISO 8601, never the ambiguous 03/12/2026', () => {
+  it('writes dates as ISO 8601, never the ambiguous 03/12/2026', async () => {
     const { result } = renderHook(() => useI18n(), { wrapper: inEnglish });
+    // The English catalog is its own chunk: nothing renders until it has arrived.
+    await waitFor(() => expect(result.current).toBeTruthy());
     expect(result.current.fmtDate('2026-12-03')).toBe('2026-12-03');
     expect(result.current.fmtDateTime('2026-12-03T10:05:00')).toBe('2026-12-03 10:05');
     expect(result.current.t('common.paren', { text: 'optional' })).toBe(' (optional)');

@@ -1,13 +1,21 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { TLocalized } from '@bunkai/domain';
-import { en } from './en.ts';
 import { ja, type MessageKey } from './ja.ts';
 
 export type Locale = 'ja' | 'en';
 export type { MessageKey };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-const CATALOGS: Record<Locale, Record<MessageKey, string>> = { ja, en };
+type Catalog = Record<MessageKey, string>;
+/**
+ * Japanese is in the first load; the English catalog is a chunk of its own, fetched when someone
+ * chooses English: most users read Japanese, and its ~12 KiB gzip counted against every first
+ * visit's budget (docs/benchmarks-web.md).
+ */
+const catalogs: Partial<Record<Locale, Catalog>> = { ja };
+export const loadCatalog = async (l: Locale): Promise<void> => {
+  if (!catalogs[l]) catalogs[l] = (await import('./en.ts')).en;
+};
 const STORAGE_KEY = 'bunkai.locale';
 
 /** Fills `{name}` placeholders; a missing value stays visible rather than silently vanishing. */
@@ -17,7 +25,7 @@ export const format = (template: string, vars?: Record<string, string | number>)
 export const translator =
   (locale: Locale): Translate =>
   (key, vars) =>
-    format(CATALOGS[locale][key], vars);
+    format((catalogs[locale] ?? ja)[key], vars);
 
 type I18n = { locale: Locale; setLocale: (l: Locale) => void; t: Translate; loc: (text: TLocalized) => string; fmtDate: (iso: string | null | undefined) => string; fmtDateTime: (iso: string | null | undefined) => string };
 
@@ -35,13 +43,21 @@ const initialLocale = (): Locale => {
 
 export const I18nProvider = ({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) => {
   const [locale, setLocaleState] = useState<Locale>(fixed ?? initialLocale);
+  const [, setLoaded] = useState(0);
+  const ready = catalogs[locale] !== undefined;
+  useEffect(() => {
+    if (!ready) void loadCatalog(locale).then(() => setLoaded((n) => n + 1));
+  }, [locale, ready]);
+  // Switching waits for the catalog, so the screen changes language once and keeps its state.
   const setLocale = useCallback((l: Locale) => {
-    setLocaleState(l);
-    try {
-      localStorage.setItem(STORAGE_KEY, l);
-    } catch {
-      // ignore: the choice simply does not persist
-    }
+    void loadCatalog(l).then(() => {
+      setLocaleState(l);
+      try {
+        localStorage.setItem(STORAGE_KEY, l);
+      } catch {
+        // ignore: the choice simply does not persist
+      }
+    });
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -64,7 +80,8 @@ export const I18nProvider = ({ children, locale: fixed }: { children: ReactNode;
       fmtDateTime: (iso) => (iso ? (locale === 'ja' ? dateTime.format(new Date(iso)) : isoDateTime(new Date(iso))) : '—'),
     };
   }, [locale, setLocale]);
-  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+  // A first visit in English waits for its catalog rather than flashing Japanese.
+  return ready ? <Ctx.Provider value={value}>{children}</Ctx.Provider> : null;
 };
 
 export const useI18n = (): I18n => {
