@@ -88,6 +88,28 @@ describe.sequential('presenter mode and the official 確認表 import', () => {
     expect(await seriousViolations(vendor)).toEqual([]);
     expect(await seriousViolations(hospital)).toEqual([]);
 
+    // The same two screens on a 1920×1080 display and in English; switching the language keeps following.
+    const both = [vendor, hospital];
+    const snap = async (suffix: string) => {
+      for (const p of both) await settle(p);
+      await vendor.screenshot({ path: resolve(IMAGES, `web-v2-review-following-${suffix}.png`), animations: 'disabled', caret: 'hide' });
+      await hospital.screenshot({ path: resolve(IMAGES, `web-v2-review-presenting-${suffix}.png`), animations: 'disabled', caret: 'hide' });
+    };
+    for (const p of both) await p.setViewportSize({ width: 1920, height: 1080 });
+    await snap('ja-1920');
+    for (const p of both) await p.setViewportSize({ width: 1366, height: 768 });
+    for (const p of both) {
+      await p.getByRole('button', { name: /English/ }).click();
+      await p.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    }
+    await vendor.getByTestId('presenter-bar').getByRole('button').first().waitFor();
+    expect(await title(vendor)).toBe(await title(hospital));
+    await snap('en-1366');
+    for (const p of both) {
+      await p.getByRole('button', { name: /日本語/ }).click();
+      await p.locator('html[lang="ja"]').waitFor({ state: 'attached' });
+    }
+
     // The follower stops following: the presenter's next move leaves the follower where it is.
     await vendor.getByRole('button', { name: '追従をやめる' }).click();
     const kept = await title(vendor);
