@@ -244,7 +244,7 @@ ${growthTable(results)}
 
 ## Annex pages (issue 12)
 
-Not measured by \`pnpm bench\`: LibreOffice needs minutes per large annex. \`npx tsx scripts/annex-pages.ts demo reference reference_worst\` converts each annex with \`soffice\` and counts pages with \`pdfinfo\`; its figures, method and what limits them are in [docs/annex.md](annex.md#page-counts-and-build-times-measured) (2026-12-07, annex format 3: demo 22 pages, target ≤ 30, **met**; realistic reference 70 pages, target ≤ 80, **met**; every-cell-different reference 178 pages; format 2 the same day: 39 and 164, every-cell-different reference 408; format 1: 556).
+Not measured by \`pnpm bench\`: LibreOffice needs minutes per large annex. \`npx tsx scripts/annex-pages.ts demo reference reference_worst\` converts each annex with \`soffice\` and counts pages with \`pdfinfo\`; its figures, method and what limits them are in [docs/annex.md](annex.md#page-counts-and-build-times-measured) (2026-12-07, annex format 3: demo 22 pages, target ≤ 30, **met**; realistic reference 70 pages, target ≤ 80, **met**; every-cell-different reference 178 pages; format 2 the same day: 39 and 164, every-cell-different reference 408; format 1: 556). The sealed PDF annex (format 3, \`packages/pdf/scripts/annex-pdf-pages.ts\` and the demo signed through the API, counted with \`pdfinfo\`): demo 24 pages (format 2: 32), realistic reference 77 (format 2: 154), every-cell-different reference 199 (437).
 
 ## Datasets
 
