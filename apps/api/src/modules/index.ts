@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Clock } from '../platform/clock.ts';
 import { createEngagementAccess } from '../access/engagement-access.ts';
 import { signAccessToken } from '../plugins/auth.ts';
-import { authRoutes, createAuthService, createReauthentication } from './auth/index.ts';
+import { authRoutes, createAuthService, createReauthentication, createSecurityNotices } from './auth/index.ts';
 import { catalogRoutes } from './catalog/index.ts';
 import { createEngagementsService, engagementsRoutes } from './engagements/index.ts';
 import { healthRoutes } from './health/index.ts';
@@ -51,7 +51,12 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   await app.register(healthRoutes(database));
   await app.register(catalogRoutes);
 
-  const auth = createAuthService({ db, clock, config, signAccessToken: (a, sid) => signAccessToken(app, a, sid), sessionEnded: (sid) => app.sessionCheck.forget(sid) });
+  // The job queue and mail come first: invitations, notifications and security notices queue e-mail through them.
+  const jobs = createJobQueue({ database, clock, log: app.log, pollMs: config.jobsPollMs });
+  const mail = createMailService({ db, jobs, clock, log: app.log, config });
+  const notify = createSecurityNotices({ mail, clock, publicUrl: config.publicUrl });
+
+  const auth = createAuthService({ db, clock, config, signAccessToken: (a, sid) => signAccessToken(app, a, sid), sessionEnded: (sid) => app.sessionCheck.forget(sid), notify });
   await app.register(authRoutes(auth, config.refreshTokenTtlDays));
 
   // 受信箱 (what waits for the signed-in user) first: the engagement list shows its count.
@@ -90,9 +95,6 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
   app.addHook('onClose', exchange.close);
   await app.register(exchangeRoutes(exchange));
 
-  // The job queue and mail come first: invitations (and later notifications) queue e-mail through them.
-  const jobs = createJobQueue({ database, clock, log: app.log, pollMs: config.jobsPollMs });
-  const mail = createMailService({ db, jobs, clock, log: app.log, config });
 
   // Engagement structure: parties, assets, duties, invitations.
   await app.register(partiesRoutes(createPartiesService({ db, access })));
@@ -104,7 +106,7 @@ export const registerModules = async (app: FastifyInstance, { database, config, 
 
   // Sign-off and evidence: revisions (freeze, diff, export), signatures, verification, the SLA annex
   // (別紙 .docx, built in a worker-thread pool whose workers stop with the app); the audit trail.
-  const signoff = createSignoff({ db, access, config, clock, reauthentication: createReauthentication({ db, clock, config }) });
+  const signoff = createSignoff({ db, access, config, clock, reauthentication: createReauthentication({ db, clock, config, notify }) });
   app.addHook('onClose', signoff.close);
   await app.register(signoff.routes);
   await app.register(auditRoutes(createAuditService({ db, access, clock })));

@@ -106,7 +106,7 @@ export const accountEventsRepository = (db: Db) => ({
       .select()
       .from(accountEvents)
       .where(eq(accountEvents.organizationId, organizationId))
-      .orderBy(desc(accountEvents.at), desc(accountEvents.id))
+      .orderBy(desc(accountEvents.at), desc(accountEvents.seq))
       .limit(limit);
     return rows.map((r) => ({ id: r.id, type: r.type, actorUserId: r.actorUserId, subjectUserId: r.subjectUserId, payload: r.payload, at: iso(r.at) }));
   },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ACCOUNT_EVENT_TYPES, ORG_ROLES } from '@bunkai/domain';
 import { oneOf } from './enum-check.ts';
 import { organizations, users } from './identity.ts';
@@ -50,6 +50,8 @@ export const accountEvents = pgTable(
   'account_events',
   {
     id: uuid().primaryKey().defaultRandom(),
+    /** Insertion order: events of one instant (one transaction, or a coarse clock) still list newest first. */
+    seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id),

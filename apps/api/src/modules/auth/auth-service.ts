@@ -26,6 +26,7 @@ import {
 } from '@bunkai/db';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { SecurityNotices } from './security-notice.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { type Admission, createSignInThrottle } from './sign-in-throttle.ts';
@@ -41,12 +42,14 @@ type Deps = {
   signAccessToken: (actor: Actor, sid: string) => string;
   /** Told after the commit that ended a sign-in, so this instance stops accepting its access tokens at once. */
   sessionEnded?: (sid: string) => void;
+  /** Mails the account's owner when a recovery code is used or the authenticator replaced. */
+  notify: SecurityNotices;
 };
 
 /** A new session: the body for the client and the refresh token for its cookie. */
 export type IssuedSession = { session: TSession; refreshToken: string };
 
-export const createAuthService = ({ db, clock, config, signAccessToken, sessionEnded = () => {} }: Deps) => {
+export const createAuthService = ({ db, clock, config, signAccessToken, sessionEnded = () => {}, notify }: Deps) => {
   const repo = authRepository(db);
   const throttle = createSignInThrottle({ db, clock, config });
   const recovery = recoveryCodesRepository(db);
@@ -113,6 +116,8 @@ export const createAuthService = ({ db, clock, config, signAccessToken, sessionE
       const spent = await recovery.consume({ userId: found.user.id, codeHash: hashRecoveryCode(input.recoveryCode), at: now.toISOString() });
       if (spent) {
         await logOwn(found, 'recovery_code.used', { purpose });
+        // A reset mails its own notice (totp_reset_started).
+        if (purpose === 'sign_in') await notify(found.user.email, 'recovery_code_sign_in');
         return found;
       }
       // A wrong recovery code counts like a wrong authenticator code (decision 0008).
@@ -167,6 +172,7 @@ export const createAuthService = ({ db, clock, config, signAccessToken, sessionE
       await db.transaction(async (tx) => {
         await repo.setPendingTotpSecret({ userId: result.user.id, secret }, tx);
         await logOwn(result, 'totp.reset_started', {}, tx);
+        await notify(result.user.email, 'totp_reset_started', tx);
       });
       const issued = await issueSession(result);
       return { response: { ...issued.session, enrollment: { secret, otpauthUri: totpUri(secret, result.user.email) } }, refreshToken: issued.refreshToken };
@@ -231,6 +237,7 @@ export const createAuthService = ({ db, clock, config, signAccessToken, sessionE
           const user = await repo.confirmPendingTotp({ userId: actor.userId, secret: pending, step }, tx);
           if (!user) throw validationError('invalid_totp', 'The code does not match; check the time on your device and try again.');
           await logOwn(found, 'totp.replaced', {}, tx);
+          await notify(found.user.email, 'totp_replaced', tx);
           return { user: toUser(user), recoveryCodes: await replaceRecoveryCodes(actor.userId, tx) };
         });
       }

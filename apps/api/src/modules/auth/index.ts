@@ -6,3 +6,4 @@ export { type ReauthFactor, type Reauthentication, createReauthentication } from
 export { hashToken, newOpaqueToken } from './tokens.ts';
 export { type TotpCheck, consumeTotpCode } from './totp-once.ts';
 export { generateTotp, newTotpSecret, verifyTotp } from './totp.ts';
+export { type SecurityNotices, createSecurityNotices } from './security-notice.ts';

@@ -1,12 +1,13 @@
 import { type Db, type UserRow, accountEventsRepository, authRepository, recoveryCodesRepository, throttleRepository } from '@bunkai/db';
 import { type DomainError, rateLimited, unauthorized } from '@bunkai/domain';
 import type { Config } from '../../config.ts';
+import type { SecurityNotices } from './security-notice.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { verifyPassword } from './password.ts';
 import { hashRecoveryCode } from './recovery-codes.ts';
 import { verifyTotp } from './totp.ts';
 
-type Deps = { db: Db; clock: Clock; config: Pick<Config, 'loginMaxAttempts' | 'loginWindowSeconds'> };
+type Deps = { db: Db; clock: Clock; config: Pick<Config, 'loginMaxAttempts' | 'loginWindowSeconds'>; notify: SecurityNotices };
 
 /** The second factor a re-authentication proved, spent later inside the act's transaction. */
 export type ReauthFactor = { kind: 'totp'; step: number } | { kind: 'recovery_code'; codeHash: string };
@@ -17,7 +18,7 @@ export type ReauthFactor = { kind: 'totp'; step: number } | { kind: 'recovery_co
  * wrong passwords cannot exceed the limit; the second factor is spent later, inside the caller's
  * transaction, by a conditional UPDATE — one TOTP code or one recovery code proves one act.
  */
-export const createReauthentication = ({ db, clock, config }: Deps) => {
+export const createReauthentication = ({ db, clock, config, notify }: Deps) => {
   const throttle = throttleRepository(db);
   const recovery = recoveryCodesRepository(db);
   const windowOf = (user: UserRow) => ({ key: `sign:account:${user.id}`, windowSeconds: config.loginWindowSeconds, now: clock.now().toISOString() });
@@ -60,6 +61,7 @@ export const createReauthentication = ({ db, clock, config }: Deps) => {
       const at = clock.now().toISOString();
       if (!(await recovery.consume({ userId: user.id, codeHash: factor.codeHash, at }, tx))) return unauthorized('invalid_recovery_code', 'The recovery code is wrong or was already used.');
       await accountEventsRepository(tx).append({ organizationId: user.organizationId, type: 'recovery_code.used', actorUserId: user.id, subjectUserId: user.id, payload: { purpose }, at }, tx);
+      await notify(user.email, 'recovery_code_signing', tx);
       return null;
     },
     /** The act succeeded: earlier failures in the window no longer count against the person. */

@@ -22,6 +22,13 @@ export type MailTemplates = {
     /** ISO-8601; shown as a date. */
     expiresAt: string;
   };
+  /** セキュリティ通知: a recovery code was used, or the authenticator replaced, on the recipient's own account. */
+  securityNotice: {
+    kind: SecurityNoticeKind;
+    /** ISO-8601; shown in Japan time. */
+    at: string;
+    accountUrl: string;
+  };
   /** 通知まとめ: what happened and what waits, one line per notification, each linking to its cell. */
   digest: {
     items: { engagementTitle: string; summary: string; url: string }[];
@@ -31,6 +38,8 @@ export type MailTemplates = {
   };
 };
 export type MailTemplateName = keyof MailTemplates;
+export const SECURITY_NOTICE_KINDS = ['recovery_code_sign_in', 'recovery_code_signing', 'totp_reset_started', 'totp_replaced'] as const;
+export type SecurityNoticeKind = (typeof SECURITY_NOTICE_KINDS)[number];
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
@@ -98,6 +107,50 @@ const memberInvitation: Renderer<MailTemplates['memberInvitation']> = {
   }),
 };
 
+/** 2026-12-07 09:00 (JST): the time a person in Japan reads, whatever the server's zone. */
+const jst = (iso: string) => {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} (JST)`;
+};
+
+const NOTICE_JA: Record<SecurityNoticeKind, string> = {
+  recovery_code_sign_in: '回復コードを使ってログインしました。',
+  recovery_code_signing: '回復コードを使って版に署名しました。',
+  totp_reset_started: 'パスワードと回復コードで、認証アプリの再設定が始まりました。',
+  totp_replaced: '認証アプリが新しいものに置き換えられ、回復コードが再発行されました。',
+};
+const NOTICE_EN: Record<SecurityNoticeKind, string> = {
+  recovery_code_sign_in: 'A recovery code was used to sign in.',
+  recovery_code_signing: 'A recovery code was used to sign a revision.',
+  totp_reset_started: 'A reset of your authenticator app was started with your password and a recovery code.',
+  totp_replaced: 'Your authenticator app was replaced and new recovery codes were issued.',
+};
+
+const securityNotice: Renderer<MailTemplates['securityNotice']> = {
+  ja: (d) => ({
+    subject: '【Bunkai】アカウントのセキュリティ通知',
+    paragraphs: [
+      `${jst(d.at)}、あなたの Bunkai アカウントで次の操作がありました: ${NOTICE_JA[d.kind]}`,
+      'ご自身の操作であれば対応は不要です。心当たりがない場合は、すぐにパスワードを変更し、組織の管理者に連絡してください。',
+    ],
+    link: { label: 'アカウント設定を開く', url: d.accountUrl },
+    footer: 'このメールは Bunkai から自動送信されています（二要素認証に関わる操作は必ず通知されます）。',
+  }),
+  en: (d) => ({
+    subject: '[Bunkai] Security notice for your account',
+    paragraphs: [
+      `On ${jst(d.at)}, on your Bunkai account: ${NOTICE_EN[d.kind]}`,
+      'If this was you, nothing needs doing. If not, change your password now and tell your organization administrator.',
+    ],
+    link: { label: 'Open your account settings', url: d.accountUrl },
+    footer: 'This message was sent automatically by Bunkai (every change to two-factor sign-in is notified).',
+  }),
+};
+
 const line = (i: MailTemplates['digest']['items'][number]) => ({ label: `［${i.engagementTitle}］${i.summary}`, url: i.url });
 
 const digest: Renderer<MailTemplates['digest']> = {
@@ -117,7 +170,7 @@ const digest: Renderer<MailTemplates['digest']> = {
   }),
 };
 
-const RENDERERS: { [K in MailTemplateName]: Renderer<MailTemplates[K]> } = { invitation, memberInvitation, digest };
+const RENDERERS: { [K in MailTemplateName]: Renderer<MailTemplates[K]> } = { invitation, memberInvitation, securityNotice, digest };
 
 /** Subject, plain text and HTML of one message in one language (Japanese unless the recipient reads English). */
 export const renderMail = <K extends MailTemplateName>(template: K, lang: MailLang, data: MailTemplates[K]): RenderedMail => {
