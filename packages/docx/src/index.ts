@@ -12,4 +12,4 @@ export { verifyAnnexContent } from './verify/verify-annex.ts';
 export type { TAnnexContentVerdict } from './verify/verify-annex.ts';
 export type { TContentDifference } from './verify/compare.ts';
 export { buildModel, isSigningParty, rolesOf, type TAnnexModel, type TItemRow } from './annex-model.ts';
-export { commonTerms, numberRanges, targetLine, termsLine, type TTermKey } from './sections/duty-terms.ts';
+export { byDuty, commonTerms, numberRanges, targetLine, termsLine, type TDutyRows, type TTermKey } from './sections/duty-terms.ts';

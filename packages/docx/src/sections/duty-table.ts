@@ -8,7 +8,7 @@ import { LANDSCAPE_WIDTH, SMALL, sum } from '../table.ts';
 import type { TCellSize } from '../table.ts';
 import { COLORS, formatDateShort, heading, para, pt } from '../text.ts';
 import { xCell, xPara, xRow, xRuns } from '../wordml.ts';
-import { commonTerms, targetLine, termsLine, type TTermKey } from './duty-terms.ts';
+import { byDuty, commonTerms, targetLine, termsLine, type TDutyRows, type TTermKey } from './duty-terms.ts';
 import { notApplicableReason } from './item-cells.ts';
 
 /**
@@ -44,18 +44,6 @@ const shortNameChars = (partyWidth: number): number => Math.max(2, Math.min(6, M
 
 const RED = 'B00020';
 
-type TDutyRows = { first: TItemRow; rows: TItemRow[] };
-
-/** The rows of a category, duty by duty (the model keeps a duty's rows together, first row first). */
-const byDuty = (rows: readonly TItemRow[]): TDutyRows[] => {
-  const out: TDutyRows[] = [];
-  for (const row of rows) {
-    const last = out.at(-1);
-    if (last && last.first.duty.id === row.duty.id) last.rows.push(row);
-    else out.push({ first: row, rows: [row] });
-  }
-  return out;
-};
 
 const dutyRow = (d: TDutyRows, common: Map<TTermKey, string>, ctx: TSectionContext, layout: TDutyTableLayout): string => {
   const { widths, size } = layout;

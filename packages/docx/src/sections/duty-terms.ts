@@ -55,3 +55,16 @@ export const targetLine = (row: TItemRow, model: TAnnexModel): string => {
   const label = (i: number): string => (i < 0 ? '—' : no(model.assets[i]!.id));
   return [...byCategory].map(([category, idx]) => `${category} ×${idx.length}：${numberRanges(idx, label)}`).join('／');
 };
+
+export type TDutyRows = { first: TItemRow; rows: TItemRow[] };
+
+/** The rows of a category, duty by duty (the model keeps a duty's rows together, first row first). */
+export const byDuty = (rows: readonly TItemRow[]): TDutyRows[] => {
+  const out: TDutyRows[] = [];
+  for (const row of rows) {
+    const last = out.at(-1);
+    if (last && last.first.duty.id === row.duty.id) last.rows.push(row);
+    else out.push({ first: row, rows: [row] });
+  }
+  return out;
+};

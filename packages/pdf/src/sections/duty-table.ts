@@ -1,7 +1,7 @@
 import { CELL_STATUS_LABELS, DUTY_CATEGORY_LABELS, FIRST_CHECK_LABELS, KAKUNINHYO_PART_LABELS, PHASE_LABELS, rolesOf, type TAnnexModel, type TItemRow } from '@bunkai/docx';
 import { formatDateShort } from '../format.ts';
 import { bottomOf, COLORS, type Doc, drawTable, heading, paragraph, run, type TCellContent, type TRow, writableWidth } from '../layout.ts';
-import { commonTerms, targetLine, termsLine, termsOf, type TTermKey } from './duty-terms.ts';
+import { byDuty, commonTerms, targetLine, termsLine, termsOf, type TDutyRows, type TTermKey } from './duty-terms.ts';
 import { columnLabels, HEADER_SIZE, legendOf, notApplicableReason } from './items.ts';
 
 /**
@@ -22,18 +22,6 @@ export const dutyTableWidths = (total: number, parties: number): number[] => {
   return [fixed.no, fixed.official, fixed.target, ...Array.from({ length: parties }, () => party), fixed.check, fixed.done, notes];
 };
 
-type TDutyRows = { first: TItemRow; rows: TItemRow[] };
-
-/** The rows of a category, duty by duty (the model keeps a duty's rows together, first row first). */
-const byDuty = (rows: readonly TItemRow[]): TDutyRows[] => {
-  const out: TDutyRows[] = [];
-  for (const row of rows) {
-    const last = out.at(-1);
-    if (last && last.first.duty.id === row.duty.id) last.rows.push(row);
-    else out.push({ first: row, rows: [row] });
-  }
-  return out;
-};
 
 const dutyRow = (d: TDutyRows, common: Map<TTermKey, string>, model: TAnnexModel, columns: number): TRow => {
   const { duty } = d.first;
